@@ -1,0 +1,67 @@
+"""articlekit: split the plain text of a scraped news page into a typed, lossless Article.
+
+>>> import articlekit
+>>> art = articlekit.parse("JAKARTA, KOMPAS.com - Harga cabai turun pada Senin (2/9/2024).")
+>>> art.outlet.domain, art.dateline.place, art.dateline.date.isoformat()
+('kompas.com', 'Jakarta', '2024-09-02')
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .draft import Claim, Draft, Fact, Findings
+from .errors import ArticlekitError, PipelineError, RuleError, StageError, UnknownLanguage
+from .models import (
+    KINDS,
+    Article,
+    Attribution,
+    Credit,
+    Dateline,
+    Insert,
+    Kind,
+    LinkBlock,
+    LinkItem,
+    Outlet,
+    Paragraph,
+    Segment,
+    Span,
+)
+from .pipeline import Pipeline, Stage, parse
+from .rules import available_languages, load_locale, load_outlets
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KINDS",
+    "Article",
+    "ArticlekitError",
+    "Attribution",
+    "Claim",
+    "Credit",
+    "Dateline",
+    "Draft",
+    "Fact",
+    "Findings",
+    "Insert",
+    "Kind",
+    "LinkBlock",
+    "LinkItem",
+    "Outlet",
+    "Paragraph",
+    "Pipeline",
+    "PipelineError",
+    "RuleError",
+    "Segment",
+    "Span",
+    "Stage",
+    "StageError",
+    "UnknownLanguage",
+    "__version__",
+    "available_languages",
+    "load_locale",
+    "load_outlets",
+    "parse",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,206 @@
+"""Build the :class:`Article` from a finished :class:`Draft`.
+
+The body is not a stage: it is whatever no stage claimed, computed once here, so no
+stage can forget to update it. Unclaimed pieces without a letter or digit (a lone ``-``
+line) become ``noise`` segments so that every character still has a label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+
+from .draft import Claim, Draft
+from .models import (
+    Article,
+    Attribution,
+    Credit,
+    Dateline,
+    Insert,
+    LinkBlock,
+    LinkItem,
+    Outlet,
+    Paragraph,
+    Segment,
+    Span,
+)
+
+__all__ = ["assemble"]
+
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
+_NEWLINE = regex.compile(r"\n")
+# A line that ends without closing punctuation, followed by one that starts in lower case
+# (or with a comma): the line break was left by a link or a tag, not by a paragraph.
+_OPEN_END = regex.compile(r"[^.!?:;\"”’')\]…]\Z")
+_SOFT_START = regex.compile(r"\A[\p{Ll},;.)\]]")
+
+
+def _body_pieces(draft: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Unclaimed text split into paragraph spans and word-less scraps."""
+    text = draft.text
+    lines: list[tuple[int, int]] = []
+    for lo, hi in draft.free_parts(0, len(text)):
+        pos = lo
+        for m in _NEWLINE.finditer(text, lo, hi):
+            lines.append((pos, m.start()))
+            pos = m.end()
+        lines.append((pos, hi))
+    paragraphs: list[tuple[int, int]] = []
+    scraps: list[tuple[int, int]] = []
+    for start, end in lines:
+        s, e = _strip(text, start, end)
+        if s >= e:
+            continue
+        if not _WORDY.search(text, s, e):
+            scraps.append((s, e))
+            continue
+        if paragraphs and _joins(draft, paragraphs[-1], (s, e)):
+            paragraphs[-1] = (paragraphs[-1][0], e)
+        else:
+            paragraphs.append((s, e))
+    return paragraphs, scraps
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    from .draft import strip_span
+
+    return strip_span(text, start, end)
+
+
+def _joins(draft: Draft, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """True when ``nxt`` continues the paragraph ``prev`` across a soft line break."""
+    text = draft.text
+    between = text[prev[1] : nxt[0]]
+    if between.count("\n") != 1 or between.strip():
+        return False
+    if not draft.is_free(prev[1], nxt[0]):
+        return False
+    return bool(_OPEN_END.search(text, prev[0], prev[1]) and _SOFT_START.match(text, nxt[0], nxt[1]))
+
+
+def _span(start: int, end: int) -> Span:
+    return Span(start=start, end=end)
+
+
+def _outlet(claims: list[Claim]) -> Outlet | None:
+    for c in claims:
+        if c.kind == "outlet":
+            d = c.data
+            return Outlet(id=d.get("outlet_id"), name=str(d.get("name", "")), domain=str(d.get("domain", "")),
+                          span=_span(c.start, c.end))
+    return None
+
+
+def _dateline(draft: Draft, claims: list[Claim]) -> Dateline | None:
+    parts = [c for c in claims if c.kind == "dateline"]
+    prefix = [c for c in claims if c.kind in ("dateline", "outlet") and c.data.get("prefix")]
+    facts = draft.facts_of("newsdate")
+    if not parts and not facts:
+        return None
+    info: dict[str, Any] = {}
+    for c in parts:
+        info.update({k: v for k, v in c.data.items() if v is not None})
+    span = None
+    raw = None
+    if parts:
+        start = min(c.start for c in prefix or parts)
+        end = max(c.end for c in prefix or parts)
+        span = _span(start, end)
+        raw = draft.text[start:end]
+    date = info.get("date")
+    partial = info.get("partial")
+    date_span = _span(*info["date_span"]) if "date_span" in info else None
+    if date is None and facts:
+        f = facts[0]
+        date = f.data.get("date")
+        partial = partial or f.data.get("partial")
+        date_span = _span(f.start, f.end)
+    time = info.get("time")
+    return Dateline(
+        place=info.get("place"),
+        date=date if isinstance(date, dt.date) else None,
+        partial=partial,
+        time=time if isinstance(time, dt.time) else None,
+        tz=info.get("tz"),
+        raw=raw,
+        sep=info.get("sep"),
+        span=span,
+        date_span=date_span,
+    )
+
+
+def _attribution(draft: Draft, claims: list[Claim]) -> Attribution | None:
+    parts = [c for c in claims if c.kind == "attribution"]
+    if not parts:
+        return None
+    sources: list[str] = []
+    for c in parts:
+        for s in c.data.get("sources", ()):
+            if s.casefold() not in (x.casefold() for x in sources):
+                sources.append(s)
+    raw = " ".join(draft.text[c.start : c.end] for c in parts)
+    return Attribution(sources=sources, raw=raw, span=_span(parts[0].start, parts[-1].end))
+
+
+def _link_blocks(claims: list[Claim]) -> list[LinkBlock]:
+    blocks: dict[int, dict[str, Any]] = {}
+    for c in claims:
+        if c.kind != "link_block" or "block" not in c.data:
+            continue
+        b = blocks.setdefault(int(c.data["block"]), {"heading": "", "items": [], "start": c.start, "end": c.end})
+        b["start"] = min(b["start"], c.start)
+        b["end"] = max(b["end"], c.end)
+        role = c.data.get("role")
+        if role == "heading":
+            b["heading"] = str(c.data.get("heading", ""))
+        elif role == "item":
+            b["items"].append(LinkItem(title=str(c.data.get("title", "")), span=_span(c.start, c.end)))
+    return [
+        LinkBlock(heading=b["heading"], items=b["items"], span=_span(b["start"], b["end"]))
+        for _, b in sorted(blocks.items())
+        if b["items"]
+    ]
+
+
+def assemble(draft: Draft) -> Article:
+    """The finished :class:`Article` for ``draft``."""
+    text = draft.text
+    claims = list(draft.claims)
+    para_spans, scraps = _body_pieces(draft)
+    paragraphs = [Paragraph(text=text[s:e], span=_span(s, e)) for s, e in para_spans]
+
+    segments = [Segment(kind=c.kind, start=c.start, end=c.end, why=c.why) for c in claims]
+    segments.extend(Segment(kind="body", start=s, end=e, why="body:unclaimed") for s, e in para_spans)
+    segments.extend(Segment(kind="noise", start=s, end=e, why="body:no-words") for s, e in scraps)
+    segments.sort(key=lambda seg: seg.start)
+
+    para_starts = [s for s, _ in para_spans]
+    inserts = []
+    credits = []
+    for c in claims:
+        if c.kind == "insert":
+            after = sum(1 for s in para_starts if s < c.start) - 1
+            inserts.append(Insert(label=str(c.data.get("label", "insert")), headline=str(c.data.get("headline", "")),
+                                  span=_span(c.start, c.end), after_paragraph=after))
+        elif c.kind == "credit" and "role" in c.data:
+            credits.append(Credit(role=str(c.data["role"]), name=str(c.data.get("name", "")),
+                                  span=_span(c.start, c.end)))
+    notes = list(draft.notes)
+    if text.strip() and not paragraphs:
+        notes.append("assemble: no body text was left after the cuts")
+    return Article(
+        text=text,
+        lang=draft.lang,
+        outlet=_outlet(claims),
+        dateline=_dateline(draft, claims),
+        attribution=_attribution(draft, claims),
+        credits=credits,
+        inserts=inserts,
+        link_blocks=_link_blocks(claims),
+        paragraphs=paragraphs,
+        body="\n\n".join(p.text for p in paragraphs),
+        segments=segments,
+        notes=notes,
+    )

@@ -1,0 +1,241 @@
+"""The working state a pipeline hands from stage to stage.
+
+A :class:`Draft` is read-only for stages. A stage looks at the text, the lines and the
+claims made so far, and returns a :class:`Findings` with what it found: claims (pieces of
+text it takes out of the body, each with a kind and the rule id), facts (values it read
+without taking the text, such as a date inside the first sentence) and notes. The text
+itself is never edited.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .models import KINDS, Kind
+from .rules import Locale, OutletCatalogue
+
+__all__ = ["Claim", "Draft", "Fact", "Findings", "Line"]
+
+_WS = " \t\r\n\u00a0\u200b\u200e\u200f\ufeff\u2028\u2029\x0b\x0c"
+_LINE_BREAK = regex.compile(r"\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A piece of text ``[start, end)`` a stage takes out of the body, as ``kind``, by rule ``why``."""
+
+    kind: Kind
+    start: int
+    end: int
+    why: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value read from ``[start, end)`` without taking the text out of the body."""
+
+    kind: str
+    start: int
+    end: int
+    why: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: ``[start, end)`` without its line break; ``lo``/``hi`` trim whitespace."""
+
+    index: int
+    start: int
+    end: int
+    lo: int
+    hi: int
+
+    @property
+    def blank(self) -> bool:
+        return self.lo >= self.hi
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed to its first and last non-whitespace characters."""
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """The lines of ``text`` with their offsets (one pass)."""
+    lines: list[Line] = []
+    start = 0
+    n = len(text)
+    index = 0
+    while start <= n:
+        m = _LINE_BREAK.search(text, start)
+        end = m.start() if m else n
+        lo, hi = strip_span(text, start, end)
+        lines.append(Line(index, start, end, lo, hi))
+        index += 1
+        if m is None:
+            break
+        start = m.end()
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The state between stages: the text, its lines, the data, and the claims so far."""
+
+    text: str
+    lang: str
+    locale: Locale
+    outlets: OutletCatalogue
+    lines: tuple[Line, ...]
+    claims: tuple[Claim, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    notes: tuple[str, ...] = ()
+    _starts: tuple[int, ...] = ()
+
+    @classmethod
+    def start(cls, text: str, *, lang: str, locale: Locale, outlets: OutletCatalogue) -> Draft:
+        return cls(text=text, lang=lang, locale=locale, outlets=outlets, lines=split_lines(text))
+
+    # ---------------------------------------------------------------- reading claims
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when no claim overlaps ``[start, end)``."""
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self.claims[i - 1].end > start:
+            return False
+        return not (i < len(self.claims) and self.claims[i].start < end)
+
+    def claim_at(self, pos: int) -> Claim | None:
+        """The claim covering offset ``pos``, if any."""
+        i = bisect.bisect_right(self._starts, pos)
+        if i > 0 and self.claims[i - 1].end > pos:
+            return self.claims[i - 1]
+        return None
+
+    def claims_of(self, kind: str) -> list[Claim]:
+        return [c for c in self.claims if c.kind == kind]
+
+    def facts_of(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]
+
+    def free_parts(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The unclaimed stretches of ``[start, end)``, whitespace-trimmed, in order."""
+        pos = start
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self.claims[i - 1].end > pos:
+            pos = self.claims[i - 1].end
+        while pos < end:
+            nxt = self.claims[i].start if i < len(self.claims) else end
+            stop = min(nxt, end)
+            if stop > pos:
+                lo, hi = strip_span(self.text, pos, stop)
+                if lo < hi:
+                    yield lo, hi
+            if i >= len(self.claims) or nxt >= end:
+                break
+            pos = max(pos, self.claims[i].end)
+            i += 1
+
+    def line_free_text(self, line: Line) -> tuple[int, int] | None:
+        """The line's content when none of it is claimed; ``None`` otherwise or when blank."""
+        if line.blank or not self.is_free(line.lo, line.hi):
+            return None
+        return line.lo, line.hi
+
+    def line_at(self, pos: int) -> Line:
+        """The line containing offset ``pos``."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.lines[lo]
+
+    # ---------------------------------------------------------------- body region
+
+    def body_bounds(self) -> tuple[int, int]:
+        """Where the body may lie: after the last outlet/dateline claim, before the first link block."""
+        start = 0
+        for c in self.claims:
+            if c.kind in ("outlet", "dateline"):
+                start = max(start, c.end)
+        end = len(self.text)
+        for c in self.claims:
+            if c.kind == "link_block":
+                end = min(end, c.start)
+                break
+        return start, end
+
+    # ---------------------------------------------------------------- building
+
+    def findings(self, stage: str) -> Findings:
+        """A fresh collector for a stage's results, checked against the claims so far."""
+        return Findings(self, stage)
+
+    def merged(self, found: Findings) -> Draft:
+        """A new Draft with ``found`` added."""
+        if not (found.claims or found.facts or found.notes):
+            return self
+        claims = tuple(sorted((*self.claims, *found.claims), key=lambda c: c.start))
+        return Draft(
+            text=self.text,
+            lang=self.lang,
+            locale=self.locale,
+            outlets=self.outlets,
+            lines=self.lines,
+            claims=claims,
+            facts=(*self.facts, *found.facts),
+            notes=(*self.notes, *(f"{found.stage}: {n}" for n in found.notes)),
+            _starts=tuple(c.start for c in claims),
+        )
+
+
+class Findings:
+    """What one stage found. ``claim`` refuses overlaps with earlier claims and with its own."""
+
+    def __init__(self, draft: Draft, stage: str) -> None:
+        self.draft = draft
+        self.stage = stage
+        self.claims: list[Claim] = []
+        self.facts: list[Fact] = []
+        self.notes: list[str] = []
+
+    def is_free(self, start: int, end: int) -> bool:
+        if not self.draft.is_free(start, end):
+            return False
+        return all(c.end <= start or c.start >= end for c in self.claims)
+
+    def claim(self, kind: Kind, start: int, end: int, why: str, **data: Any) -> Claim | None:
+        """Claim ``[start, end)`` (whitespace-trimmed) unless it is empty or already taken.
+
+        ``why`` is the rule id; it is prefixed with the stage name unless it has a ``:``.
+        """
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
+        start, end = strip_span(self.draft.text, start, end)
+        if start >= end or not self.is_free(start, end):
+            return None
+        c = Claim(kind, start, end, why if ":" in why else f"{self.stage}:{why}", data)
+        self.claims.append(c)
+        return c
+
+    def fact(self, kind: str, start: int, end: int, why: str, **data: Any) -> Fact:
+        f = Fact(kind, start, end, why if ":" in why else f"{self.stage}:{why}", data)
+        self.facts.append(f)
+        return f
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)

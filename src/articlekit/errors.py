@@ -1,0 +1,60 @@
+"""The exceptions articlekit raises.
+
+The tree (catch the level you need)::
+
+    ArticlekitError
+     ├─ RuleError (ValueError)         a locale or outlet data file is invalid: file, rule id and field named
+     ├─ PipelineError (ValueError)     unknown or duplicate stage name, bad placement, bad stage output
+     ├─ UnknownLanguage (LookupError)  no locale data for the language asked for
+     └─ StageError                     a stage raised; ``.stage`` names it, the original is chained
+
+Input of the wrong type raises the built-in ``TypeError`` (``bytes``: decode first).
+Empty text is not an error: it gives an empty ``Article`` with a note.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ArticlekitError", "PipelineError", "RuleError", "StageError", "UnknownLanguage"]
+
+
+class ArticlekitError(Exception):
+    """Base class of every error articlekit raises on purpose."""
+
+
+class RuleError(ArticlekitError, ValueError):
+    """A locale or outlet data file is invalid.
+
+    ``path`` is the file, ``rule`` the rule id (or ``None``), ``field`` the offending field.
+    """
+
+    def __init__(self, message: str, *, path: str, rule: str | None = None, field: str | None = None) -> None:
+        where = path
+        if rule is not None:
+            where += f", rule {rule!r}"
+        if field is not None:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.rule = rule
+        self.field = field
+
+
+class PipelineError(ArticlekitError, ValueError):
+    """A pipeline was edited wrongly (unknown or duplicate name) or a stage returned something invalid."""
+
+
+class UnknownLanguage(ArticlekitError, LookupError):
+    """No locale data exists for the requested language."""
+
+    def __init__(self, lang: str, available: tuple[str, ...]) -> None:
+        super().__init__(f"no locale data for language {lang!r}; available: {', '.join(available)}")
+        self.lang = lang
+        self.available = available
+
+
+class StageError(ArticlekitError):
+    """A stage raised while parsing. ``stage`` is its name; the original exception is ``__cause__``."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
+        self.stage = stage

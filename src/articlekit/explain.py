@@ -1,0 +1,36 @@
+"""A readable table of what was cut from a page and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Article
+
+__all__ = ["explain_table"]
+
+
+def _preview(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def explain_table(article: Article, *, width: int = 48, include_body: bool = False) -> str:
+    """One row per segment (body rows only with ``include_body``): kind, offsets, rule, preview."""
+    rows = [("kind", "start", "end", "why", "text")]
+    for seg in article.segments:
+        if seg.kind == "body" and not include_body:
+            continue
+        rows.append((seg.kind, str(seg.start), str(seg.end), seg.why,
+                     _preview(article.text[seg.start : seg.end], width)))
+    if len(rows) == 1:
+        return "nothing was cut"
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    out = []
+    for i, r in enumerate(rows):
+        out.append(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:<{widths[3]}}  {r[4]}")
+        if i == 0:
+            out.append("-" * len(out[0]))
+    for note in article.notes:
+        out.append(f"note: {note}")
+    return "\n".join(out)

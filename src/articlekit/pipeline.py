@@ -1,0 +1,222 @@
+"""Pipelines: an ordered list of named stages that turn text into an :class:`Article`.
+
+>>> nlp = Pipeline.default()
+>>> nlp.names
+('noise', 'links', 'inserts', 'tail', 'prefix', 'header', 'newsdate')
+>>> art = nlp("JAKARTA - Harga cabai turun.")
+>>> art.dateline.place
+'Jakarta'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
+
+from .assemble import assemble
+from .draft import Claim, Draft, Fact, Findings
+from .errors import PipelineError, StageError
+from .models import Article
+from .rules import Locale, OutletCatalogue, load_locale, load_outlets
+
+__all__ = ["Pipeline", "Stage", "parse"]
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """A stage: reads the :class:`Draft` and returns what it found. It never edits the text."""
+
+    name: str
+
+    def __call__(self, draft: Draft) -> Findings: ...
+
+
+StageLike = Stage | Callable[[Draft], Findings | Iterable[Claim | Fact]]
+ErrorPolicy = Literal["raise", "note"]
+
+
+def _stage_name(stage: object) -> str:
+    name = getattr(stage, "name", None) or getattr(stage, "__name__", None)
+    if not isinstance(name, str) or not name:
+        raise PipelineError(f"a stage needs a name (a 'name' attribute or a function name): {stage!r}")
+    return name
+
+
+class Pipeline:
+    """An ordered list of named stages, with spaCy-style editing.
+
+    ``Pipeline.default()`` always returns a fresh pipeline, so editing one never changes
+    what :func:`articlekit.parse` does.
+    """
+
+    def __init__(
+        self,
+        stages: Iterable[StageLike] = (),
+        *,
+        lang: str = "id",
+        locale: Locale | None = None,
+        outlets: OutletCatalogue | None = None,
+    ) -> None:
+        self.lang = lang
+        self.locale = locale if locale is not None else load_locale(lang)
+        self.outlets = outlets if outlets is not None else load_outlets(lang=lang)
+        self._stages: list[tuple[str, StageLike]] = []
+        for stage in stages:
+            self.add(stage)
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def default(cls, lang: str = "id", *, outlets: Iterable[str | Path] = ()) -> Pipeline:
+        """A new pipeline with the default stages; ``outlets`` adds user outlet files (later ids win)."""
+        from .stages import default_stages
+
+        locale = load_locale(lang)
+        catalogue = load_outlets(*outlets, lang=lang)
+        return cls(default_stages(locale, catalogue), lang=lang, locale=locale, outlets=catalogue)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The stage names, in order."""
+        return tuple(name for name, _ in self._stages)
+
+    def get(self, name: str) -> StageLike:
+        """The stage called ``name``."""
+        return self._stages[self._index(name)][1]
+
+    def _index(self, name: str) -> int:
+        for i, (n, _) in enumerate(self._stages):
+            if n == name:
+                return i
+        raise PipelineError(f"no stage named {name!r}; stages are: {', '.join(self.names) or '(none)'}")
+
+    def add(self, stage: StageLike, *, before: str | None = None, after: str | None = None,
+            first: bool = False) -> Pipeline:
+        """Add a stage (last by default, or ``before=``/``after=`` a named one, or ``first=True``)."""
+        if not callable(stage):
+            raise PipelineError(f"a stage must be callable, got {type(stage).__name__}")
+        name = _stage_name(stage)
+        if name in self.names:
+            raise PipelineError(f"a stage named {name!r} already exists; stages are: {', '.join(self.names)}")
+        if sum(x is not None and x is not False for x in (before, after, first or None)) > 1:
+            raise PipelineError("give at most one of before=, after=, first=")
+        if before is not None:
+            index = self._index(before)
+        elif after is not None:
+            index = self._index(after) + 1
+        elif first:
+            index = 0
+        else:
+            index = len(self._stages)
+        self._stages.insert(index, (name, stage))
+        return self
+
+    def replace(self, name: str, stage: StageLike) -> Pipeline:
+        """Put ``stage`` where the stage called ``name`` is (it keeps its own name)."""
+        index = self._index(name)
+        new_name = _stage_name(stage)
+        if new_name != name and new_name in self.names:
+            raise PipelineError(f"a stage named {new_name!r} already exists; stages are: {', '.join(self.names)}")
+        self._stages[index] = (new_name, stage)
+        return self
+
+    def remove(self, name: str) -> StageLike:
+        """Remove and return the stage called ``name``."""
+        return self._stages.pop(self._index(name))[1]
+
+    def __repr__(self) -> str:
+        return f"Pipeline(lang={self.lang!r}, stages={list(self.names)!r})"
+
+    # ------------------------------------------------------------------ running
+
+    def __call__(self, text: str, *, errors: ErrorPolicy = "raise") -> Article:
+        """Parse one page. ``errors="note"`` turns a failing stage into a note and goes on."""
+        if not isinstance(text, str):
+            if isinstance(text, bytes | bytearray | memoryview):
+                raise TypeError(
+                    "articlekit.parse() takes str, not bytes: decode the page first, "
+                    "for example text = data.decode('utf-8', errors='replace')"
+                )
+            raise TypeError(f"articlekit.parse() takes str, not {type(text).__name__}")
+        if errors not in ("raise", "note"):
+            raise ValueError(f"errors must be 'raise' or 'note', not {errors!r}")
+        draft = Draft.start(text, lang=self.lang, locale=self.locale, outlets=self.outlets)
+        if not text.strip():
+            found = draft.findings("input")
+            found.note("empty or whitespace-only text")
+            return assemble(draft.merged(found))
+        for name, stage in self._stages:
+            try:
+                found = self._run_stage(name, stage, draft)
+            except PipelineError:
+                raise
+            except Exception as exc:
+                if errors == "raise":
+                    raise StageError(name, exc) from exc
+                failed = draft.findings(name)
+                failed.note(f"stage failed and was skipped: {type(exc).__name__}: {exc}")
+                found = failed
+            draft = draft.merged(found)
+        return assemble(draft)
+
+    def _run_stage(self, name: str, stage: StageLike, draft: Draft) -> Findings:
+        result = stage(draft)
+        if isinstance(result, Findings):
+            found = result
+            found.stage = name
+        else:
+            found = draft.findings(name)
+            try:
+                items = list(result)
+            except TypeError:
+                raise PipelineError(
+                    f"stage {name!r} returned {type(result).__name__}; return a Findings "
+                    "(draft.findings(name)) or an iterable of Claim/Fact"
+                ) from None
+            for item in items:
+                if isinstance(item, Claim):
+                    if found.claim(item.kind, item.start, item.end, item.why, **item.data) is None:
+                        raise PipelineError(f"stage {name!r} claimed [{item.start}, {item.end}) "
+                                            "which is empty or already claimed")
+                elif isinstance(item, Fact):
+                    found.facts.append(item)
+                else:
+                    raise PipelineError(f"stage {name!r} returned a {type(item).__name__}; "
+                                        "expected Claim or Fact")
+        n = len(draft.text)
+        for c in found.claims:
+            if not 0 <= c.start < c.end <= n:
+                raise PipelineError(f"stage {name!r} claimed [{c.start}, {c.end}) outside the text (0..{n})")
+        return found
+
+    def pipe(self, texts: Iterable[str], *, errors: ErrorPolicy = "note") -> Iterator[Article]:
+        """Parse many pages in order. With ``errors="note"`` a page that fails still yields an Article."""
+        for text in texts:
+            if errors == "note" and not isinstance(text, str):
+                yield _error_article(text)
+                continue
+            yield self(text, errors=errors)
+
+
+def _error_article(value: object) -> Article:
+    kind = type(value).__name__
+    hint = " (decode bytes first)" if isinstance(value, bytes | bytearray) else ""
+    return Article(text="", lang="id", notes=[f"input: not a str but {kind}{hint}; nothing parsed"])
+
+
+@functools.lru_cache(maxsize=8)
+def _default_pipeline(lang: str) -> Pipeline:
+    return Pipeline.default(lang)
+
+
+def parse(text: str, lang: str = "id", *, pipeline: Pipeline | None = None) -> Article:
+    """Parse one scraped page into an :class:`Article`.
+
+    >>> art = parse("Suara.com - Warga memanen padi pada Rabu (20/10/2021).")
+    >>> art.outlet.domain, art.dateline.date.isoformat(), art.body
+    ('suara.com', '2021-10-20', 'Warga memanen padi pada Rabu (20/10/2021).')
+    """
+    nlp = pipeline if pipeline is not None else _default_pipeline(lang)
+    return nlp(text)

@@ -1,0 +1,448 @@
+"""Locale and outlet data: file schemas, loading, validation and compiled patterns.
+
+Data files are TOML (``data/locales/<lang>.toml``, ``data/outlets/<lang>.toml``), checked
+against the pydantic models below (extra keys are errors) and compiled once. A bad file
+raises :class:`~articlekit.errors.RuleError` naming the file, the rule id and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import RuleError, UnknownLanguage
+
+__all__ = [
+    "Locale",
+    "OutletCatalogue",
+    "OutletEntry",
+    "available_languages",
+    "compile_pattern",
+    "load_locale",
+    "load_outlets",
+]
+
+_STRICT = ConfigDict(frozen=True, extra="forbid")
+
+#: Seconds a user-supplied pattern may run on one text before it is abandoned.
+PATTERN_TIMEOUT = 0.5
+
+
+# --------------------------------------------------------------------------- schemas
+
+
+class DatesSchema(BaseModel):
+    model_config = _STRICT
+    weekdays: list[list[str]]
+    months: list[list[str]]
+    timezones: dict[str, str] = {}
+    skip: list[str] = []
+    century: int = 2000
+    future_markers: list[str] = []
+
+
+class PrefixSchema(BaseModel):
+    model_config = _STRICT
+    separators: list[str]
+    places: list[str] = []
+
+
+class MarkerSchema(BaseModel):
+    model_config = _STRICT
+    id: str
+    label: str
+    pattern: str
+    bare: bool = False
+    needs_colon: bool = False
+    line_only: bool = False
+
+
+class TrailersSchema(BaseModel):
+    model_config = _STRICT
+    words: list[str] = []
+
+
+class HeadlineSchema(BaseModel):
+    model_config = _STRICT
+    small_words: list[str] = []
+
+
+class InsertsSchema(BaseModel):
+    model_config = _STRICT
+    marker: list[MarkerSchema] = []
+    trailers: TrailersSchema = TrailersSchema()
+    headline: HeadlineSchema = HeadlineSchema()
+
+
+class LinksSchema(BaseModel):
+    model_config = _STRICT
+    headings: list[str] = []
+    tag_headings: list[str] = []
+
+
+class TailSchema(BaseModel):
+    model_config = _STRICT
+    credit_labels: list[str] = []
+    source_labels: list[str] = []
+    generic_sources: list[str] = []
+    desk_codes: list[str] = []
+    end_marks: list[str] = []
+
+
+class LineRuleSchema(BaseModel):
+    model_config = _STRICT
+    id: str
+    pattern: str
+
+
+class HeaderSchema(BaseModel):
+    model_config = _STRICT
+    line: list[LineRuleSchema] = []
+    caption: list[LineRuleSchema] = []
+
+
+class NoiseRuleSchema(BaseModel):
+    model_config = _STRICT
+    id: str
+    pattern: str
+    scope: str = "line"
+    to_eol: bool = False
+    ignore_case: bool = False
+
+
+class NoiseSchema(BaseModel):
+    model_config = _STRICT
+    rule: list[NoiseRuleSchema] = []
+
+
+class LocaleSchema(BaseModel):
+    model_config = _STRICT
+    lang: str
+    name: str
+    dates: DatesSchema
+    prefix: PrefixSchema
+    inserts: InsertsSchema = InsertsSchema()
+    links: LinksSchema = LinksSchema()
+    tail: TailSchema = TailSchema()
+    header: HeaderSchema = HeaderSchema()
+    noise: NoiseSchema = NoiseSchema()
+
+
+class OutletEntry(BaseModel):
+    """One outlet of the catalogue (one ``[[outlet]]`` table)."""
+
+    model_config = _STRICT
+    id: str
+    name: str
+    domain: str
+    aliases: list[str] = []
+    codes: list[str] = []
+    agency: bool = False
+    source_name: str = ""
+    lost_separator: bool = False
+    lang: str = "id"
+
+    @property
+    def source(self) -> str:
+        """The name used for this outlet in an attribution (agencies by short name, others by domain)."""
+        return self.source_name if self.agency and self.source_name else self.domain
+
+
+class OutletsFileSchema(BaseModel):
+    model_config = _STRICT
+    outlet: list[OutletEntry] = []
+
+
+# --------------------------------------------------------------------------- compiling
+
+
+def compile_pattern(pattern: str, *, path: str, rule: str | None, field_name: str, flags: int = 0) -> Any:
+    """Compile ``pattern`` with the ``regex`` module, raising :class:`RuleError` on a bad one."""
+    try:
+        return regex.compile(pattern, flags | regex.VERSION0)
+    except regex.error as exc:
+        raise RuleError(f"invalid pattern: {exc}", path=path, rule=rule, field=field_name) from exc
+
+
+def _alternation(words: Iterable[str], *, escape: bool = True) -> str:
+    """A regex alternation of ``words``, longest first so that the longest spelling wins."""
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def _check_unique_ids(ids: Sequence[str], *, path: str, table: str) -> None:
+    seen: set[str] = set()
+    for rule_id in ids:
+        if rule_id in seen:
+            raise RuleError(f"duplicate id in [{table}]", path=path, rule=rule_id, field="id")
+        seen.add(rule_id)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A compiled insert marker."""
+
+    id: str
+    label: str
+    pattern: str
+    bare: bool
+    needs_colon: bool
+    line_only: bool
+
+
+@dataclass(frozen=True)
+class NoiseRule:
+    """A compiled noise rule."""
+
+    id: str
+    scope: str
+    to_eol: bool
+    regex: Any
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A compiled whole-line rule."""
+
+    id: str
+    regex: Any
+
+
+@dataclass(frozen=True)
+class Locale:
+    """A language's word tables and cues, validated and compiled. Built by :func:`load_locale`."""
+
+    lang: str
+    name: str
+    path: str
+    schema: LocaleSchema
+    weekday_index: dict[str, int]
+    month_index: dict[str, int]
+    weekday_alt: str
+    month_alt: str
+    markers: tuple[Marker, ...]
+    noise_rules: tuple[NoiseRule, ...]
+    header_rules: tuple[LineRule, ...]
+    caption_rules: tuple[LineRule, ...]
+    headings: frozenset[str]
+    tag_headings: frozenset[str]
+    small_words: frozenset[str]
+    places: tuple[str, ...]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def dates(self) -> DatesSchema:
+        return self.schema.dates
+
+    @property
+    def tail(self) -> TailSchema:
+        return self.schema.tail
+
+
+def _norm_heading(text: str) -> str:
+    return " ".join(text.casefold().rstrip(":").split())
+
+
+def _build_locale(schema: LocaleSchema, path: str) -> Locale:
+    dates = schema.dates
+    if len(dates.weekdays) != 7:
+        raise RuleError("need 7 weekday groups, Monday first", path=path, field="dates.weekdays")
+    if len(dates.months) != 12:
+        raise RuleError("need 12 month groups, January first", path=path, field="dates.months")
+    weekday_index = {w.casefold(): i for i, group in enumerate(dates.weekdays) for w in group}
+    month_index = {m.casefold(): i + 1 for i, group in enumerate(dates.months) for m in group}
+    for tz, offset in dates.timezones.items():
+        if not regex.fullmatch(r"[+-]\d\d:\d\d", offset):
+            raise RuleError(f"offset {offset!r} is not ±HH:MM", path=path, rule=tz, field="dates.timezones")
+
+    _check_unique_ids([m.id for m in schema.inserts.marker], path=path, table="inserts.marker")
+    markers = []
+    for m in schema.inserts.marker:
+        compile_pattern(m.pattern, path=path, rule=m.id, field_name="pattern")
+        markers.append(Marker(m.id, m.label, m.pattern, m.bare, m.needs_colon, m.line_only))
+
+    _check_unique_ids([r.id for r in schema.noise.rule], path=path, table="noise.rule")
+    noise = []
+    for r in schema.noise.rule:
+        if r.scope not in ("line", "inline"):
+            raise RuleError("scope must be 'line' or 'inline'", path=path, rule=r.id, field="scope")
+        flags = regex.IGNORECASE if r.ignore_case else 0
+        body = rf"^[ \t\u00a0]*(?:{r.pattern})[ \t\u00a0\r]*$" if r.scope == "line" else f"(?:{r.pattern})"
+        noise.append(NoiseRule(r.id, r.scope, r.to_eol,
+                               compile_pattern(body, path=path, rule=r.id, field_name="pattern",
+                                               flags=flags | regex.MULTILINE)))
+
+    _check_unique_ids([r.id for r in schema.header.line], path=path, table="header.line")
+    header = tuple(
+        LineRule(r.id, compile_pattern(rf"(?:{r.pattern})", path=path, rule=r.id, field_name="pattern"))
+        for r in schema.header.line
+    )
+    _check_unique_ids([r.id for r in schema.header.caption], path=path, table="header.caption")
+    captions = tuple(
+        LineRule(r.id, compile_pattern(rf"(?:{r.pattern})[ \t\u00a0.]*\Z", path=path, rule=r.id,
+                                       field_name="pattern"))
+        for r in schema.header.caption
+    )
+    for i, mark in enumerate(schema.tail.end_marks):
+        compile_pattern(mark, path=path, rule=f"end_marks[{i}]", field_name="tail.end_marks")
+
+    return Locale(
+        lang=schema.lang,
+        name=schema.name,
+        path=path,
+        schema=schema,
+        weekday_index=weekday_index,
+        month_index=month_index,
+        weekday_alt=_alternation(weekday_index),
+        month_alt=_alternation(month_index),
+        markers=tuple(markers),
+        noise_rules=tuple(noise),
+        header_rules=header,
+        caption_rules=captions,
+        headings=frozenset(_norm_heading(h) for h in schema.links.headings),
+        tag_headings=frozenset(_norm_heading(h) for h in schema.links.tag_headings),
+        small_words=frozenset(w.casefold() for w in schema.inserts.headline.small_words),
+        places=tuple(schema.prefix.places),
+    )
+
+
+def _read_toml(path: str, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"not valid TOML: {exc}", path=path) from exc
+
+
+def _validation_error(exc: ValidationError, path: str, data: dict[str, Any]) -> RuleError:
+    err = exc.errors()[0]
+    loc = err.get("loc", ())
+    rule = None
+    # find the rule id of the offending table, if the location points into a list of tables
+    node: Any = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            rule = node["id"]
+    return RuleError(err.get("msg", "invalid"), path=path, rule=rule, field=".".join(str(p) for p in loc))
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages that have bundled locale data."""
+    folder = resources.files("articlekit").joinpath("data", "locales")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@functools.lru_cache(maxsize=16)
+def load_locale(lang: str = "id") -> Locale:
+    """The bundled locale for ``lang`` (cached). Raises :class:`UnknownLanguage`."""
+    if lang not in available_languages():
+        raise UnknownLanguage(lang, available_languages())
+    res = resources.files("articlekit").joinpath("data", "locales", f"{lang}.toml")
+    return locale_from_text(res.read_text(encoding="utf-8"), path=f"articlekit/data/locales/{lang}.toml")
+
+
+def locale_from_text(text: str, *, path: str) -> Locale:
+    """Validate and compile locale data given as TOML text."""
+    data = _read_toml(path, text)
+    try:
+        schema = LocaleSchema.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_error(exc, path, data) from exc
+    return _build_locale(schema, path)
+
+
+@dataclass(frozen=True)
+class OutletCatalogue:
+    """The outlets known to the parser, by id and by alias (case-insensitive)."""
+
+    entries: tuple[OutletEntry, ...]
+    by_alias: dict[str, OutletEntry]
+    by_code: dict[str, OutletEntry]
+    by_domain: dict[str, OutletEntry]
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[OutletEntry]) -> OutletCatalogue:
+        """Build a catalogue; a later entry with the same ``id`` replaces an earlier one."""
+        by_id: dict[str, OutletEntry] = {}
+        for entry in entries:
+            by_id[entry.id] = entry
+        ordered = tuple(by_id.values())
+        by_alias: dict[str, OutletEntry] = {}
+        by_code: dict[str, OutletEntry] = {}
+        by_domain: dict[str, OutletEntry] = {}
+        for entry in ordered:
+            by_domain.setdefault(entry.domain.casefold(), entry)
+            for alias in (*entry.aliases, entry.name, entry.domain):
+                by_alias[alias.casefold()] = entry
+            for code in entry.codes:
+                by_code[code.casefold()] = entry
+        return cls(ordered, by_alias, by_code, by_domain)
+
+    def alias_pattern(self, *, agencies_only: bool = False) -> str:
+        """A regex alternation of every alias (longest first), for building prefix patterns."""
+        words: list[str] = []
+        for entry in self.entries:
+            if agencies_only and not entry.agency:
+                continue
+            words.extend(entry.aliases)
+            words.append(entry.name)
+        return _alternation(words)
+
+    def lookup(self, token: str) -> OutletEntry | None:
+        """The entry whose alias, name or domain is ``token`` (case-insensitive)."""
+        key = " ".join(token.split()).casefold()
+        return self.by_alias.get(key) or self.by_domain.get(key)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _outlets_from_text(text: str, path: str) -> list[OutletEntry]:
+    data = _read_toml(path, text)
+    try:
+        parsed = OutletsFileSchema.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_error(exc, path, data) from exc
+    _check_unique_ids([o.id for o in parsed.outlet], path=path, table="outlet")
+    for o in parsed.outlet:
+        if not regex.fullmatch(r"[a-z0-9_]+", o.id):
+            raise RuleError("id must match [a-z0-9_]+", path=path, rule=o.id, field="id")
+        if "." not in o.domain or o.domain != o.domain.lower():
+            raise RuleError("domain must be a lower-case registrable domain", path=path, rule=o.id,
+                            field="domain")
+    return parsed.outlet
+
+
+@functools.lru_cache(maxsize=16)
+def _bundled_outlets(lang: str) -> tuple[OutletEntry, ...]:
+    folder = resources.files("articlekit").joinpath("data", "outlets")
+    entries: list[OutletEntry] = []
+    for res in sorted(folder.iterdir(), key=lambda p: p.name):
+        if res.name.endswith(".toml"):
+            entries.extend(_outlets_from_text(res.read_text(encoding="utf-8"),
+                                              f"articlekit/data/outlets/{res.name}"))
+    return tuple(entries)
+
+
+def load_outlets(*paths: str | Path, lang: str = "id", bundled: bool = True) -> OutletCatalogue:
+    """The outlet catalogue: the bundled outlets, then each user file in order (later ids override)."""
+    entries: list[OutletEntry] = list(_bundled_outlets(lang)) if bundled else []
+    for p in paths:
+        path = Path(p)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise RuleError(f"cannot read outlet file: {exc}", path=str(path)) from exc
+        entries.extend(_outlets_from_text(text, str(path)))
+    return OutletCatalogue.from_entries(entries)

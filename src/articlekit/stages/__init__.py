@@ -1,0 +1,21 @@
+"""The default stages, one module each. ``default_stages()`` gives them in their default order."""
+
+from __future__ import annotations
+
+from ..rules import Locale, OutletCatalogue
+from .header import Header
+from .inserts import Inserts
+from .links import LinkBlocks
+from .newsdate import NewsDate
+from .noise import Noise
+from .prefix import Prefix
+from .tail import Tail
+
+__all__ = ["Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Tail", "default_stages"]
+
+
+def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[Noise | LinkBlocks | Inserts | Tail | Prefix
+                                                                       | Header | NewsDate]:
+    """Fresh default stages, in order: noise, links, inserts, tail, prefix, header, newsdate."""
+    del locale, outlets  # the stages read both from the draft; kept for stages that will need them
+    return [Noise(), LinkBlocks(), Inserts(), Tail(), Prefix(), Header(), NewsDate()]

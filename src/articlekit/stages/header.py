@@ -1,0 +1,87 @@
+"""Header: what is printed above the body, never body.
+
+When the prefix stage found the body start, everything unclaimed before it is header
+material, labelled by what it looks like: a photo caption (ends with a photo credit), a
+header timestamp, a credit line (``Penulis:``, ``Rep: A/ Red: B``), or otherwise a title,
+teaser or masthead. Without a prefix, only leading lines that match the locale's header
+rules, timestamps, credit lines or captions are taken, up to the first other line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..dates import date_reader
+from ..draft import Draft, Findings
+
+__all__ = ["Header"]
+
+_CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*\\|?[ \\t\\u00a0]*:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
+
+
+@dataclass(frozen=True)
+class Header:
+    """Labels material above the body as header, caption or credit."""
+
+    name: str = "header"
+    max_leading_lines: int = 12
+
+    def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool) -> bool:
+        text = draft.text
+        piece = text[lo:hi]
+        locale = draft.locale
+        labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
+        if labels:
+            cm = regex.fullmatch(_CREDIT_LINE.format(labels=labels), piece, regex.IGNORECASE)
+            if cm and len(cm["v"].split()) <= 8:
+                head = piece.split(":", 1)[0].strip(" |\t")
+                found.claim("credit", lo, hi, "credit-line", role=" ".join(head.split()),
+                            name=cm["v"].strip(" |\t"))
+                return True
+        for rule in locale.header_rules:
+            if rule.regex.fullmatch(piece):
+                found.claim("header", lo, hi, rule.id)
+                return True
+        reading = date_reader(locale).read_header(text, lo, hi)
+        if reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo):
+            found.claim("header", lo, hi, "timestamp", date=reading.date, time=reading.time, tz=reading.tz)
+            return True
+        for rule in locale.caption_rules:
+            if rule.regex.search(piece):
+                found.claim("caption", lo, hi, rule.id)
+                return True
+        if forced:
+            found.claim("header", lo, hi, "before-body")
+            return True
+        return False
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        text = draft.text
+        starts = [c.start for c in draft.claims if c.kind in ("outlet", "dateline") and c.data.get("prefix")]
+        if starts:
+            body_start = min(starts)
+            for lo, hi in draft.free_parts(0, body_start):
+                line = draft.line_at(lo)
+                self._label(draft, found, lo, min(hi, line.hi) if line.hi > lo else hi, forced=True)
+                for rest_lo, rest_hi in draft.free_parts(min(hi, line.hi), hi):
+                    self._label(draft, found, rest_lo, rest_hi, forced=True)
+            return found
+        taken = 0
+        for line in draft.lines:
+            if taken >= self.max_leading_lines:
+                break
+            if line.blank:
+                continue
+            if not draft.is_free(line.lo, line.hi):
+                claim = draft.claim_at(line.lo)
+                if claim is not None and claim.kind in ("noise", "header", "caption", "credit"):
+                    continue
+                break
+            if not self._label(draft, found, line.lo, line.hi, forced=False):
+                break
+            taken += 1
+        del text
+        return found

@@ -1,0 +1,177 @@
+"""Inserts: ``Baca juga: <headline>`` and its relatives, wherever they stand.
+
+Layouts: a line of its own (``Baca juga: <headline>``), a bare marker whose headline was
+lost (``Baca Juga`` → headline ``""``), in parentheses (``(Baca: <headline>)``), and glued
+into running text (``...terjadi.BACA JUGA: <headline> Pada akhir ...``). Where newlines
+were lost, the headline ends where the next sentence begins: a capitalised word followed by
+a lower-case word that is not one of the locale's headline small words, a quote, a double
+space, another marker or a credit label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..draft import Draft, Findings
+from ..rules import Locale, Marker
+
+__all__ = ["Inserts"]
+
+_SP = r"[ \t\u00a0]"
+_TOKEN = regex.compile(r"\S+")
+_QUOTED = regex.compile(r"\A[\"“”'‘’](?P<title>[^\"“”\n]{2,300})[\"“”'’]")
+_SENTENCE_END = regex.compile(r"[.!?]\Z")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    marker: Marker
+    line: Any
+    inline: Any
+
+
+def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
+    out = []
+    for mk in locale.markers:
+        line = regex.compile(
+            rf"^{_SP}*(?P<m>{mk.pattern})(?P<c>{_SP}*[:\-–—]+{_SP}*|{_SP}+|(?={_SP}*\r?$))", regex.MULTILINE
+        )
+        inline = regex.compile(
+            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}}))(?P<m>{mk.pattern})"
+            rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)"
+        )
+        out.append(_Compiled(mk, line, inline))
+    labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
+    credit = regex.compile(rf"(?:{labels}){_SP}*:", regex.IGNORECASE) if labels else regex.compile(r"(?!)")
+    markers = "|".join(f"(?:{mk.pattern}){_SP}*[:\\-–—]" for mk in locale.markers)
+    another = regex.compile(markers) if markers else regex.compile(r"(?!)")
+    return tuple(out), credit, another
+
+
+@dataclass(frozen=True)
+class Inserts:
+    """Finds inserts; each claim holds its label and headline."""
+
+    name: str = "inserts"
+    max_line_headline: int = 250
+    _cache: dict[int, tuple[tuple[_Compiled, ...], Any, Any]] = field(default_factory=dict, compare=False,
+                                                                        repr=False)
+
+    def _patterns(self, locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
+        key = id(locale)
+        got = self._cache.get(key)
+        if got is None:
+            got = _compile(locale)
+            self._cache[key] = got
+        return got
+
+    # ------------------------------------------------------------------ headline ends
+
+    def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any) -> int:
+        """Where a headline starting at ``start`` ends, in running text (newlines lost)."""
+        text = draft.text
+        stop = limit
+        for pat in (another, credit):
+            m = pat.search(text, start, limit)
+            if m:
+                stop = min(stop, m.start())
+        gap = regex.search(r"\S(?:[ \u00a0]{2,}|\t)", text[start:stop])
+        if gap:
+            stop = start + gap.start() + 1
+        small = draft.locale.small_words
+        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:stop])]
+        if not tokens:
+            return start
+        end = tokens[0][1]
+        for i in range(1, len(tokens)):
+            s, e, tok = tokens[i]
+            first = tok[0]
+            prev = tokens[i - 1][2]
+            if first in "\"“" and i >= 2:
+                return tokens[i - 1][1]
+            if _SENTENCE_END.search(prev) and first.isupper() and i >= 2:
+                return tokens[i - 1][1]
+            if first.islower() and tok.casefold().strip(",.:;!?\"'") not in small:
+                # the sentence began at the capitalised word before this one
+                if i >= 2 and prev[0].isupper():
+                    return tokens[i - 2][1]
+                return tokens[i - 1][1] if i >= 2 else end
+            end = e
+        return end
+
+    def _headline(self, draft: Draft, start: int, end: int) -> tuple[str, int]:
+        """The headline text in ``[start, end)``, quotes and trailer words removed."""
+        text = draft.text
+        raw = text[start:end].strip()
+        q = _QUOTED.match(raw)
+        if q:
+            return q["title"].strip(), end
+        for word in draft.locale.schema.inserts.trailers.words:
+            if raw.endswith(word):
+                raw = raw[: -len(word)].rstrip()
+        return raw.strip(" \t\u00a0"), end
+
+    # ------------------------------------------------------------------ stage
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        text = draft.text
+        compiled, credit, another = self._patterns(draft.locale)
+        paren = regex.compile(
+            rf"{_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
+        )
+        for m in paren.finditer(text):
+            found.claim("insert", m.start(), m.end(), "baca-paren", label="baca", headline=m["h"].strip())
+        for comp in compiled:
+            mk = comp.marker
+            for m in comp.line.finditer(text):
+                self._from_line(draft, found, comp, m, credit, another)
+            if mk.line_only:
+                continue
+            for m in comp.inline.finditer(text):
+                if not found.is_free(m.start(), m.end()):
+                    continue
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                h_end = self._scan_headline(draft, m.end(), line_end, another, credit)
+                headline, _ = self._headline(draft, m.end(), h_end)
+                if headline:
+                    found.claim("insert", m.start(), h_end, f"{mk.id}-inline", label=mk.label, headline=headline)
+        return found
+
+    def _from_line(self, draft: Draft, found: Findings, comp: _Compiled, m: Any, credit: Any,
+                   another: Any) -> None:
+        text = draft.text
+        mk = comp.marker
+        start = m.start("m")
+        if not found.is_free(start, m.end("m")):
+            return
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        has_colon = bool(regex.search(r"[:\-–—]", m["c"]))
+        rest_lo = m.end()
+        rest = text[rest_lo:line_end].strip()
+        if not rest:
+            if mk.bare:
+                found.claim("insert", start, line_end, f"{mk.id}-bare", label=mk.label, headline="")
+            return
+        if mk.needs_colon and not has_colon:
+            return
+        if not has_colon and rest[0].islower():
+            return  # "Baca juga aturan lain" is prose
+        long_line = len(rest) > self.max_line_headline or regex.search(r"\S(?:[ \u00a0]{2,}|\t)\S", rest)
+        if long_line:
+            h_end = self._scan_headline(draft, rest_lo, line_end, another, credit)
+            why = f"{mk.id}-runon"
+        else:
+            h_end = line_end
+            for pat in (credit, another):
+                cm = pat.search(text, rest_lo + 1, line_end)
+                if cm:
+                    h_end = min(h_end, cm.start())
+            why = f"{mk.id}-line"
+        headline, _ = self._headline(draft, rest_lo, h_end)
+        found.claim("insert", start, h_end, why, label=mk.label, headline=headline)

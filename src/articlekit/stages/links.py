@@ -1,0 +1,125 @@
+"""Trailing link blocks: ``Berita Terkait``, ``Terpopuler``, ``Pilihan``, ``Terkini`` ...
+
+Blocks are found as whole lines from the end of the page backwards: the block region
+starts at the earliest heading line after which no line reads as body prose. So
+``Pilihan`` or ``Terkini`` as ordinary words, or inside a headline, never cut the body.
+A heading with no headline under it, and topic or tag lists, are ``noise``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..draft import Draft, Findings, Line
+
+__all__ = ["LinkBlocks"]
+
+_SEPARATOR = regex.compile(r"[-–—•·*]+")
+_DASH_ITEM = regex.compile(r"(?:[-–—•·*]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
+_META = regex.compile(
+    r"(?:\d+\s+(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:\w+,\s*)?\d{1,2}\s+\w+\s+\d{4}(?:\s*[|,-]?\s*\d{1,2}[:.]\d{2}(?:\s*\w{3,4})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}[:.]\d{2})?|Live|icon-[\w-]+|Advertorial)",
+    regex.IGNORECASE,
+)
+_WORD = regex.compile(r"\S+")
+_PROSE_END = regex.compile(r"[.,:;\"”]\s*\Z")
+
+
+@dataclass(frozen=True)
+class LinkBlocks:
+    """Finds trailing link blocks; each becomes a heading, its items and separators."""
+
+    name: str = "links"
+    max_item_words: int = 30
+    max_prose_words: int = 8
+
+    def _heading(self, draft: Draft, s: str) -> str | None:
+        key = " ".join(s.casefold().rstrip(":").split())
+        if key in draft.locale.headings:
+            return "heading"
+        if key in draft.locale.tag_headings:
+            return "tags"
+        return None
+
+    def _classify(self, draft: Draft, line: Line) -> str:
+        text = draft.text
+        if not draft.is_free(line.lo, line.hi):
+            claim = draft.claim_at(line.lo)
+            if claim is not None and claim.start <= line.lo and claim.end >= line.hi:
+                return "claimed"
+            return "prose"
+        s = text[line.lo : line.hi]
+        kind = self._heading(draft, s)
+        if kind:
+            return kind
+        if _SEPARATOR.fullmatch(s):
+            return "sep"
+        if _META.fullmatch(s):
+            return "meta"
+        words = len(_WORD.findall(s))
+        if _DASH_ITEM.match(s):
+            return "item" if words <= self.max_item_words + 1 else "prose"
+        if words > self.max_item_words:
+            return "prose"
+        if _PROSE_END.search(s) and words > self.max_prose_words:
+            return "prose"
+        if s.endswith((":", ",")):
+            return "prose"
+        return "item"
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        lines = draft.lines
+        classes: dict[int, str] = {}
+        first_heading: int | None = None
+        for line in reversed(lines):
+            if line.blank:
+                continue
+            cls = self._classify(draft, line)
+            if cls == "prose":
+                break
+            classes[line.index] = cls
+            if cls in ("heading", "tags"):
+                first_heading = line.index
+        if first_heading is None:
+            return found
+        text = draft.text
+        block: int | None = None
+        block_kind = ""
+        pending: list[Line] = []
+
+        def close() -> None:
+            if block is None:
+                return
+            has_items = any(classes[ln.index] == "item" for ln in pending)
+            for ln in pending:
+                cls = classes[ln.index]
+                if block_kind == "tags":
+                    found.claim("noise", ln.lo, ln.hi, "tags" if cls != "tags" else "tag-heading")
+                elif not has_items:
+                    found.claim("noise", ln.lo, ln.hi, "empty-heading" if cls == "heading" else "orphan")
+                elif cls == "heading":
+                    found.claim("link_block", ln.lo, ln.hi, "heading", block=block, role="heading",
+                                heading=text[ln.lo : ln.hi].rstrip(": \t"))
+                elif cls == "item":
+                    m = _DASH_ITEM.match(text, ln.lo, ln.hi)
+                    title_start = m.end() if m else ln.lo
+                    found.claim("link_block", ln.lo, ln.hi, "item", block=block, role="item",
+                                title=text[title_start : ln.hi])
+                else:
+                    found.claim("link_block", ln.lo, ln.hi, cls, block=block, role=cls)
+
+        for line in lines[first_heading:]:
+            cls = classes.get(line.index)
+            if cls is None or cls == "claimed":
+                continue
+            if cls in ("heading", "tags"):
+                close()
+                block, block_kind, pending = line.lo, cls, []
+            pending.append(line)
+        close()
+        return found

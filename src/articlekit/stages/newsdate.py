@@ -1,0 +1,58 @@
+"""The news date woven into the first sentence: ``Rusia pada Rabu (20/10/2021) menyerukan ...``.
+
+Read, not cut: the words stay in the body. Per LABELS.md the date is the first complete
+weekday-led date of the first sentence; a date without a year gives only ``partial``; a
+date the sentence places as another event (``akan digelar pada Rabu, 25 Oktober 2023``,
+the locale's future markers just before it) is not the news date. A weekday that does not
+agree with the date is noted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..dates import date_reader
+from ..draft import Draft, Findings
+
+__all__ = ["NewsDate"]
+
+_SENTENCE_END = regex.compile(r"[.!?](?=[\"”’)]?(?:\s+[\"“‘(]?\p{Lu}|\s*\n|\s*\Z|\p{Lu}\p{Ll}))|\n")
+
+
+@dataclass(frozen=True)
+class NewsDate:
+    """Reads the news date from the first sentence of the body."""
+
+    name: str = "newsdate"
+    max_sentence: int = 500
+    marker_window: int = 40
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        for c in draft.claims:
+            if c.kind == "dateline" and c.data.get("date") is not None:
+                return found  # the dateline itself carries the date
+        start, end = draft.body_bounds()
+        first = next(draft.free_parts(start, end), None)
+        if first is None:
+            return found
+        lo = first[0]
+        hi = min(first[1], lo + self.max_sentence)
+        text = draft.text
+        m = _SENTENCE_END.search(text, lo, hi)
+        stop = m.end() if m else hi
+        reading = date_reader(draft.locale).find_news_date(text, lo, stop)
+        if reading is None:
+            return found
+        before = text[max(lo, reading.start - self.marker_window) : reading.start].casefold()
+        for marker in draft.locale.dates.future_markers:
+            if regex.search(rf"(?<!\w){regex.escape(marker)}(?!\w)", before):
+                found.note(f"a date in the first sentence follows {marker!r}: another event, not the news date")
+                return found
+        if reading.date is not None and not reading.weekday_ok:
+            found.note(f"weekday does not match {reading.date.isoformat()} in {text[reading.start:reading.end]!r}")
+        found.fact("newsdate", reading.start, reading.end, "first-sentence", date=reading.date,
+                   partial=reading.partial)
+        return found

@@ -1,0 +1,341 @@
+"""The body start: outlet prefix and dateline.
+
+Shapes (conventions.md 2.1), tried in this order at the start of each of the first lines:
+
+- A ``<Place>, <Outlet> <sep>``            ``JAKARTA, KOMPAS.com - ``
+- B ``<Outlet>, <Place> <sep>``            ``Liputan6.com, Jakarta - `` (and, for outlets known to drop
+  it, no separator before a gazetteer place: ``Liputan6.com, JakartaBanyak``)
+- C ``<Place>[, region][, date] (<AGENCY>) <sep>``   ``Jakarta (ANTARA) - ``
+- E ``<Outlet> - <PLACE> <sep|.>``         ``KONTAN.CO.ID - JAKARTA. ``
+- D ``<Outlet> <sep>``                     ``Suara.com - ``
+- G ``<PLACE> <d> <Month> <sep>``          ``IPOH 21 Ogos – ``
+- F ``<PLACE> <sep>``                      ``JAKARTA - ``, ``Jakarta:  ``, ``PROBOLINGGO-Dermaga``
+- I the dateline alone on its line, its separator on the next line or lost.
+
+Outlet tokens come from the outlet catalogue (data); an unknown token shaped like a domain
+(``TRIBUNKALTIM.CO``) names the outlet at that domain. Places are any capitalised words in
+shapes that carry an outlet; alone (F, I) they must be in capitals or in the locale's
+gazetteer. Shapes A, B, C and E with a catalogued outlet are also found inside the first
+line, after a teaser glued in front of them (``...nanti.Jakarta (ANTARA) - ``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..dates import date_reader
+from ..draft import Draft, Findings, Line
+from ..rules import Locale, OutletCatalogue
+
+__all__ = ["Prefix"]
+
+_SP = r"[ \t\u00a0]"
+_DASH = r"(?:--|—|–|-)"
+_SEP = rf"(?:{_SP}*(?:--|—|–|-|:|\|){_SP}*)"
+_DOMAIN = r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3})"
+_PLACE_ANY = r"(?:\p{Lu}[\p{L}'’.\-]*(?:[ /]\p{Lu}[\p{L}'’.\-]*){0,3})"
+_PLACE_CAPS = r"(?:\p{Lu}[\p{Lu}'’.\-]*\p{Lu}(?:[ /]\p{Lu}[\p{Lu}'’.\-]*){0,3})"
+_BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
+_NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
+_PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    start_shapes: tuple[tuple[str, Any], ...]
+    inline_shapes: tuple[tuple[str, Any], ...]
+    alone: Any
+    lone_dash: Any
+    gazetteer: Any
+
+
+def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
+    alias = outlets.alias_pattern() or "(?!)"
+    out_known = rf"(?:{alias})(?![\p{{L}}\d.])"
+    out_any = rf"(?:{out_known}|{_DOMAIN}(?![\p{{L}}\d]))"
+    gaz_alt = "|".join(regex.escape(p) for p in sorted(locale.places, key=len, reverse=True)) or "(?!)"
+    gaz = rf"(?i:{gaz_alt})(?![\p{{L}}])"
+    gaz_glued = rf"(?i:{gaz_alt})"
+    mon = locale.month_alt
+    eng_date = rf"(?i:(?:{mon})\.?{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?)"
+
+    def shapes(out: str, anchor: str) -> tuple[tuple[str, Any], ...]:
+        f = regex.MULTILINE
+        return (
+            ("A", regex.compile(
+                rf"{anchor}(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*(?P<outlet>{out})"
+                rf"(?P<sep>{_SEP}(?=\S)|{_SP}*\r?\n\s*{_DASH}{_SP}*|{_SP}*{_DASH}?{_SP}*(?=\r?\n))", f)),
+            ("B", regex.compile(
+                rf"{anchor}(?P<outlet>{out}){_SP}*,{_SP}*(?P<place>{_PLACE_ANY})(?P<sep>{_SEP}){_BODY_START}", f)),
+            ("C", regex.compile(
+                rf"{anchor}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?"
+                rf"(?:,{_SP}*(?P<date>{eng_date}))?{_SP}*\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP})", f)),
+            ("E", regex.compile(
+                rf"{anchor}(?P<outlet>{out}){_SP}*(?:--|—|–|-){_SP}*(?P<place>{_PLACE_CAPS})"
+                rf"(?P<sep>{_SP}*(?:--|—|–|-|\.){_SP}*){_BODY_START}", f)),
+        )
+
+    start = "^[ \t\u00a0\ufeff\u200e]*"
+    inline = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll}))"
+    start_shapes = (
+        *shapes(out_any, start),
+        ("B0", regex.compile(
+            rf"{start}(?P<outlet>{out_known}){_SP}*,{_SP}*(?P<place>{gaz_glued})(?P<sep>{_SP}*)(?=\p{{Lu}})",
+            regex.MULTILINE)),
+        ("D", regex.compile(rf"{start}(?P<outlet>{out_any})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
+        ("G", regex.compile(
+            rf"{start}(?P<place>{_PLACE_CAPS}){_SP}+(?P<date>\d{{1,2}}{_SP}+(?i:{mon}))\.?(?P<sep>{_SEP})"
+            rf"{_BODY_START}", regex.MULTILINE)),
+        ("F", regex.compile(
+            rf"{start}(?P<place>{gaz}|{_PLACE_CAPS})(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}*|{_SP}+(?=\S))"
+            rf"(?P<next>[\"“'‘(]?\p{{Lu}}\p{{L}}*|\p{{N}}+)", regex.MULTILINE)),
+    )
+    return _Shapes(
+        start_shapes=start_shapes,
+        inline_shapes=shapes(out_known, inline),
+        alone=regex.compile(
+            rf"(?:(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*)?(?P<outlet>{out_any})?(?(outlet)|(?P<place2>{gaz}|{_PLACE_CAPS}))"
+            rf"{_SP}*(?P<sep>{_DASH})?{_SP}*"
+        ),
+        lone_dash=regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}*"),
+        gazetteer=regex.compile(gaz),
+    )
+
+
+def title_place(place: str) -> str:
+    """A dateline place in Title Case (``KUALA LUMPUR`` → ``Kuala Lumpur``), as LABELS.md writes it."""
+    words = place.split(" ")
+    out = []
+    for w in words:
+        if w.isupper() and len(w) > 1:
+            w = "/".join(part.capitalize() for part in w.split("/"))
+            w = "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+        out.append(w)
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """Finds the outlet prefix and the dateline at the body start."""
+
+    name: str = "prefix"
+    max_lines: int = 10
+    max_chars: int = 1500
+    _cache: dict[int, _Shapes] = field(default_factory=dict, compare=False, repr=False)
+
+    def _shapes(self, draft: Draft) -> _Shapes:
+        key = id(draft.locale) ^ id(draft.outlets)
+        got = self._cache.get(key)
+        if got is None:
+            got = _compile(draft.locale, draft.outlets)
+            self._cache[key] = got
+        return got
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        shapes = self._shapes(draft)
+        candidates = self._candidate_lines(draft)
+        for line in candidates:
+            if self._at_line(draft, found, shapes, line):
+                break
+        else:
+            for line in candidates[:3]:
+                if self._inline(draft, found, shapes, line):
+                    break
+        if found.claims:
+            self._second_article(draft, found, shapes)
+        return found
+
+    def _candidate_lines(self, draft: Draft) -> list[Line]:
+        out: list[Line] = []
+        for line in draft.lines:
+            if line.lo > self.max_chars or len(out) >= self.max_lines:
+                break
+            if not line.blank and draft.is_free(line.lo, min(line.hi, line.lo + 1)):
+                out.append(line)
+        return out
+
+    # ------------------------------------------------------------------ matching
+
+    def _accept(self, draft: Draft, shape: str, m: Any) -> bool:
+        text = draft.text
+        gd = m.groupdict()
+        outlet = gd.get("outlet")
+        place = gd.get("place")
+        if shape == "D" and outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
+            return False
+        if shape == "F":
+            sep = m["sep"]
+            nxt = m["next"]
+            gaz = bool(draft.locale.places) and bool(self._shapes(draft).gazetteer.fullmatch(place))
+            if not sep.strip():
+                # separator lost: only a gazetteer place in capitals, then a capitalised word
+                return gaz and place.isupper() and nxt[:1].isupper() and not nxt.isupper()
+            if sep.strip() == ":":
+                rest = text[m.end("sep") : draft.line_at(m.start()).hi]
+                return gaz or bool(place.isupper() and _PROSE_LINE.fullmatch(rest))
+            if not (place.isupper() or gaz):
+                return False
+            if sep == sep.strip() and not (nxt[:1].isupper() and len(nxt) > 1 and nxt[1:2].islower()):
+                return False  # JAKARTA-BANDUNG is a route, PROBOLINGGO-Dermaga a dateline
+            return not place.isupper() or len(place) >= 3
+        if shape in ("A", "B") and place and not self._place_ok(draft, place):
+            return False
+        return True
+
+    @staticmethod
+    def _place_ok(draft: Draft, place: str) -> bool:
+        return draft.outlets.lookup(place) is None
+
+    def _at_line(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
+        text = draft.text
+        for shape, pat in shapes.start_shapes:
+            m = pat.match(text, line.start, len(text))
+            if m is None or m.end("outlet" if shape == "D" else "place") > line.hi + 0:
+                continue
+            if not self._accept(draft, shape, m):
+                continue
+            if self._emit(draft, found, shape, m):
+                return True
+        return self._alone(draft, found, shapes, line)
+
+    def _inline(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
+        text = draft.text
+        for shape, pat in shapes.inline_shapes:
+            m = pat.search(text, line.lo, line.hi)
+            if m and self._accept(draft, shape, m) and self._emit(draft, found, shape, m, teaser=True):
+                return True
+        return False
+
+    def _alone(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
+        """Shape I: the dateline (or outlet) alone on its line; separator on the next line or lost."""
+        text = draft.text
+        m = shapes.alone.fullmatch(text, line.lo, line.hi)
+        if m is None:
+            return False
+        nxt = self._next_line(draft, line)
+        if nxt is None:
+            return False
+        place = m["place"] or m["place2"]
+        outlet = m["outlet"]
+        if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
+            return False
+        sep_claim: tuple[int, int] | None = None
+        sep_text = m["sep"]
+        dash = shapes.lone_dash.fullmatch(text, nxt.lo, nxt.hi)
+        body_line = nxt
+        if dash is not None and sep_text is None:
+            sep_claim = (nxt.lo, nxt.hi)
+            sep_text = dash["sep"]
+            after = self._next_line(draft, nxt)
+            if after is None:
+                return False
+            body_line = after
+        elif sep_text is None:
+            lead = regex.match(rf"{_SP}*(?P<sep>{_DASH}){_SP}+", text[nxt.lo : nxt.hi])
+            if lead:
+                sep_claim = (nxt.lo, nxt.lo + lead.end())
+                sep_text = lead["sep"]
+        if sep_text is None:
+            # nothing marks it: only a known outlet, or a gazetteer place followed by prose
+            if not outlet and not (place and shapes.gazetteer.fullmatch(place)):
+                return False
+            if not _PROSE_LINE.match(text[body_line.lo : body_line.hi]):
+                return False
+        if not _NEXT_IS_PROSE.match(text, sep_claim[1] if sep_claim else body_line.lo):
+            return False
+        data = self._data(draft, "I", place, None, sep_text)
+        if outlet:
+            self._claim_outlet(draft, found, m.start("outlet"), m.end("outlet"), outlet, "I")
+        if place:
+            p0 = m.start("place") if m["place"] else m.start("place2")
+            p1 = m.end("place") if m["place"] else m.end("place2")
+            found.claim("dateline", p0, p1 if not outlet else m.start("outlet"), "I.place", prefix=True, **data)
+        if m["sep"]:
+            found.claim("dateline", m.start("sep"), m.end("sep"), "I.sep", prefix=True, sep=sep_text)
+        if sep_claim:
+            found.claim("dateline", sep_claim[0], sep_claim[1], "I.sep-next-line", prefix=True, sep=sep_text)
+        if not place and not sep_claim and not m["sep"] and not outlet:
+            return False
+        return bool(found.claims)
+
+    @staticmethod
+    def _next_line(draft: Draft, line: Line) -> Line | None:
+        for ln in draft.lines[line.index + 1 :]:
+            if not ln.blank:
+                return ln if draft.is_free(ln.lo, ln.hi) else None
+        return None
+
+    # ------------------------------------------------------------------ emitting
+
+    def _data(self, draft: Draft, shape: str, place: str | None, date_text: str | None,
+              sep: str | None) -> dict[str, Any]:
+        data: dict[str, Any] = {"shape": shape, "sep": sep.strip() if sep and sep.strip() else None}
+        if place:
+            data["place"] = title_place(place.strip())
+        if date_text:
+            date, partial = date_reader(draft.locale).read_month_day(date_text)
+            data["date"] = date
+            data["partial"] = partial
+        return data
+
+    def _claim_outlet(self, draft: Draft, found: Findings, start: int, end: int, token: str, shape: str) -> None:
+        entry = draft.outlets.lookup(token)
+        if entry is not None:
+            found.claim("outlet", start, end, f"{shape}.{entry.id}", prefix=True, outlet_id=entry.id,
+                        name=entry.name, domain=entry.domain)
+        else:
+            found.claim("outlet", start, end, f"{shape}.domain", prefix=True, outlet_id=None, name=token,
+                        domain=token.lower())
+
+    def _emit(self, draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = False) -> bool:
+        gd = m.groupdict()
+        place = gd.get("place")
+        sep = gd.get("sep")
+        data = self._data(draft, shape, place, gd.get("date"), sep)
+        if shape == "G" and gd.get("date"):
+            data["date_span"] = (m.start("date"), m.end("date"))
+        start = m.start("place") if place else m.start("outlet")
+        if teaser:
+            for lo, hi in draft.free_parts(draft.line_at(start).start, start):
+                found.claim("header", lo, hi, "teaser-before-dateline")
+        if gd.get("outlet"):
+            self._claim_outlet(draft, found, m.start("outlet"), m.end("outlet"), m["outlet"], shape)
+        if place:
+            p_end = m.end("place")
+            if shape == "A":
+                p_end = m.start("outlet")
+            found.claim("dateline", m.start("place"), p_end, f"{shape}.place", prefix=True, **data)
+            if shape in ("B", "B0", "E"):
+                found.claim("dateline", m.end("outlet"), m.start("place"), f"{shape}.joint", prefix=True)
+            if shape == "C":
+                found.claim("dateline", m.end("place"), m.start("outlet"), "C.region", prefix=True)
+                found.claim("dateline", m.end("outlet"), m.end("sep"), "C.sep", prefix=True)
+        if shape != "C" and sep is not None and m.end("sep") > m.start("sep"):
+            if place is None:
+                found.claim("outlet", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
+            else:
+                found.claim("dateline", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
+        return bool(found.claims)
+
+    def _second_article(self, draft: Draft, found: Findings, shapes: _Shapes) -> None:
+        """A second dateline at a line start later on begins another article (listing pages)."""
+        text = draft.text
+        first_end = max(c.end for c in found.claims)
+        _, body_end = draft.body_bounds()
+        for line in draft.lines:
+            if line.lo <= first_end or line.lo >= body_end or line.blank:
+                continue
+            for shape, pat in shapes.start_shapes[:4]:
+                m = pat.match(text, line.start, body_end)
+                if m and m.groupdict().get("outlet") and draft.outlets.lookup(m["outlet"]) is not None or (
+                    m and m.groupdict().get("outlet") and "." in m["outlet"]
+                ):
+                    for lo, hi in draft.free_parts(line.lo, body_end):
+                        found.claim("noise", lo, hi, "prefix:second-article")
+                    found.note(f"a second dateline at offset {line.lo} starts another article; "
+                               "its text is labelled noise")
+                    return

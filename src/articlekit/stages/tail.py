@@ -1,0 +1,349 @@
+"""The tail of the body: source attribution and staff credits.
+
+Peeled off the end of the body region (before any link block), one piece at a time,
+skipping pieces earlier stages already claimed (noise, inserts):
+
+- source tails and lines: ``(Sumber: Antara/Reuters)``, ``Sumber: Antara``, ``- Bernama``,
+  ``(ant)``: ``attribution``, with canonical source names;
+- credit lines, also glued together: ``Pewarta: A`` ``Editor: B``, ``Rep: A/ Red: B``;
+- initials and desk codes: ``(fbr/wes)``, ``(fat/jpnn)``, ``(ade)``, ``(OL-13)``, ``***``;
+- a reporter's name alone on the last line: ``(Dian Saraswati)``, ``DEWI LESTARI``;
+- tag lines after the initials (detik).
+
+Anything that is not clearly a tail stays in the body: ``(PDIP/Golkar)``, ``(1/2)``, a
+``Sumber: BPS`` under a table (BPS is not a news source), ``kata dia kepada AFP.``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..draft import Draft, Findings
+from ..rules import Locale, OutletCatalogue
+
+__all__ = ["Tail"]
+
+_SP = r"[ \t\u00a0]"
+_WS_END = regex.compile(r"\s+\Z")
+_SPLIT_SOURCES = regex.compile(r"\s*(?:/|,|&|\bdan\b|\band\b|;)\s*")
+_NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
+_TAGS = regex.compile(r"[\p{Ll}\d][\p{Ll}\d '’\-]{0,40}")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    source_paren: Any
+    wire: Any
+    code_paren: Any
+    square: Any
+    end_mark: Any
+    name_paren_line: Any
+    caps_name_line: Any
+    label: Any
+    rep_red: Any
+
+
+def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
+    tail = locale.tail
+    src = "|".join(regex.escape(x) for x in tail.source_labels) or "(?!)"
+    names = [*(e.source_name for e in outlets.entries if e.source_name),
+             *(a for e in outlets.entries for a in (*e.aliases, e.name)), *tail.generic_sources]
+    wire_alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True) if n) or "(?!)"
+    labels = sorted(tail.credit_labels + tail.source_labels, key=len, reverse=True)
+    label_alt = "|".join(regex.escape(x) for x in labels) or "(?!)"
+    marks = "|".join(f"(?:{m})" for m in tail.end_marks) or "(?!)"
+    return _Patterns(
+        source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
+                                   regex.IGNORECASE),
+        wire=regex.compile(rf"(?<=[.!?\"”’)]\s*|^{_SP}*)(?:--|[-–—]){_SP}*(?P<v>{wire_alt}){_SP}*\.?\s*\Z",
+                           regex.MULTILINE),
+        code_paren=regex.compile(r"\((?P<v>[\p{L}\d][\p{L}\d\-]{0,15}(?:/[\p{L}\d\-.]{1,20}){0,5})\)\s*\Z"),
+        square=regex.compile(r"\[(?P<v>[\p{L}][\p{L} .]{1,40})\]\s*\Z"),
+        end_mark=regex.compile(rf"(?:{marks})\s*\Z"),
+        name_paren_line=regex.compile(
+            rf"^{_SP}*\((?P<v>\p{{Lu}}[\p{{Ll}}']+(?:{_SP}+\p{{Lu}}[\p{{Ll}}'.]*){{0,4}})\){_SP}*\Z",
+            regex.MULTILINE),
+        caps_name_line=regex.compile(
+            rf"^{_SP}*(?P<v>\p{{Lu}}{{2,}}(?:{_SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){_SP}*\Z", regex.MULTILINE),
+        label=regex.compile(rf"(?P<l>{label_alt}){_SP}*\|?{_SP}*:{_SP}*\|?", regex.IGNORECASE),
+        rep_red=regex.compile(rf"^{_SP}*Rep{_SP}*:{_SP}*(?P<a>[^/\n]+?){_SP}*/{_SP}*Red{_SP}*:{_SP}*(?P<b>[^\n]+?)"
+                              rf"{_SP}*\Z", regex.MULTILINE),
+    )
+
+
+@dataclass(frozen=True)
+class Tail:
+    """Peels attribution and credits off the end of the body."""
+
+    name: str = "tail"
+    window: int = 400
+    max_steps: int = 40
+    _cache: dict[int, _Patterns] = field(default_factory=dict, compare=False, repr=False)
+
+    def _patterns(self, draft: Draft) -> _Patterns:
+        key = id(draft.locale) ^ id(draft.outlets)
+        got = self._cache.get(key)
+        if got is None:
+            got = _compile(draft.locale, draft.outlets)
+            self._cache[key] = got
+        return got
+
+    # ------------------------------------------------------------------ sources
+
+    def canonical(self, draft: Draft, value: str) -> str | None:
+        """The canonical name of one source, or ``None`` when it is not a known news source."""
+        v = value.strip(" .\t\u00a0")
+        if not v:
+            return None
+        entry = draft.outlets.lookup(v) or draft.outlets.by_code.get(v.casefold())
+        if entry is not None:
+            return entry.source
+        for g in draft.locale.tail.generic_sources:
+            if g.casefold() == v.casefold():
+                return g
+        return None
+
+    def sources(self, draft: Draft, value: str, *, lenient: bool) -> list[str] | None:
+        """Canonical names for ``A/B``; ``None`` when a part is unknown (unless ``lenient``)."""
+        out: list[str] = []
+        for part in _SPLIT_SOURCES.split(value.strip()):
+            if not part.strip(" .,"):
+                continue
+            name = self.canonical(draft, part)
+            if name is None:
+                if not lenient:
+                    return None
+                name = part.strip(" .")
+            if name not in out:
+                out.append(name)
+        return out
+
+    # ------------------------------------------------------------------ the peel
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        pats = self._patterns(draft)
+        _, end = draft.body_bounds()
+        text = draft.text
+        pending_tags: list[tuple[int, int]] = []
+        for _ in range(self.max_steps):
+            end = self._skip(draft, found, end)
+            if end <= 0:
+                break
+            step = self._step(draft, found, pats, end)
+            if step is None:
+                tags = self._tag_line(draft, end)
+                if tags is None:
+                    break
+                pending_tags.append(tags)
+                end = tags[0]
+                continue
+            if pending_tags and step[1] in ("credit", "attribution"):
+                for s, e in pending_tags:
+                    found.claim("noise", s, e, "tags")
+            pending_tags = []
+            end = step[0]
+        del text
+        return found
+
+    def _skip(self, draft: Draft, found: Findings, end: int) -> int:
+        """Move ``end`` back over whitespace and over pieces already claimed."""
+        text = draft.text
+        while end > 0:
+            while end > 0 and text[end - 1] in " \t\r\n\u00a0\u200e\u200b\ufeff":
+                end -= 1
+            if end <= 0:
+                return 0
+            claim = draft.claim_at(end - 1)
+            if claim is None:
+                for c in found.claims:
+                    if c.start < end <= c.end:
+                        claim = c
+                        break
+            if claim is None or claim.kind in ("body",):
+                return end
+            end = claim.start
+        return end
+
+    def _tag_line(self, draft: Draft, end: int) -> tuple[int, int] | None:
+        text = draft.text
+        line = draft.line_at(end - 1)
+        s = text[line.lo : end]
+        if line.lo < end and _TAGS.fullmatch(s) and len(s.split()) <= 5:
+            return line.lo, end
+        return None
+
+    def _step(self, draft: Draft, found: Findings, p: _Patterns, end: int) -> tuple[int, str] | None:
+        text = draft.text
+        lo = max(0, end - self.window)
+        line = draft.line_at(end - 1)
+        window = text[lo:end]
+
+        m = p.source_paren.search(window)
+        if m:
+            srcs = self.sources(draft, m["v"], lenient=True) or []
+            c = found.claim("attribution", lo + m.start(), end, "source-paren", sources=srcs)
+            if c:
+                return c.start, "attribution"
+
+        m = p.rep_red.search(text, line.lo, end)
+        if m:
+            s, e = m.start(), m.end()
+            found.claim("credit", s + m.start("a") - m.start(), s + m.end("a") - m.start(), "rep", role="Rep",
+                        name=m["a"].strip())
+            found.claim("credit", m.start("b") - 0, e, "red", role="Red", name=m["b"].strip())
+            found.claim("credit", s, m.start("a"), "rep-label")
+            return s, "credit"
+
+        got = self._labels(draft, found, p, line.lo, end)
+        if got is not None:
+            return got, "credit"
+
+        m = p.wire.search(window)
+        if m:
+            name = self.canonical(draft, m["v"])
+            if name:
+                c = found.claim("attribution", lo + m.start(), end, "wire-tail", sources=[name])
+                if c:
+                    return c.start, "attribution"
+
+        m = p.end_mark.search(window)
+        if m:
+            c = found.claim("credit", lo + m.start(), end, "end-mark", role="code", name=m.group().strip())
+            if c:
+                return c.start, "credit"
+
+        m = p.code_paren.search(window)
+        if m:
+            got2 = self._code(draft, found, m["v"], lo + m.start(), end)
+            if got2 is not None:
+                return got2
+
+        m = p.square.search(window)
+        if m and self._before_ok(text, lo + m.start()):
+            c = found.claim("credit", lo + m.start(), end, "square-credit", role="reporter", name=m["v"].strip())
+            if c:
+                return c.start, "credit"
+
+        m = p.name_paren_line.search(text, line.lo, end)
+        if m:
+            c = found.claim("credit", m.start(), end, "reporter-line", role="reporter", name=m["v"])
+            if c:
+                return c.start, "credit"
+
+        m = p.caps_name_line.search(text, line.lo, end)
+        if m and self._prev_ends_sentence(draft, line.lo) and not draft.outlets.lookup(m["v"]):
+            c = found.claim("credit", m.start(), end, "caps-reporter", role="reporter", name=m["v"])
+            if c:
+                return c.start, "credit"
+        return None
+
+    @staticmethod
+    def _before_ok(text: str, pos: int) -> bool:
+        """A tail must follow the end of a sentence or start its own line."""
+        i = pos
+        while i > 0 and text[i - 1] in " \t\u00a0":
+            i -= 1
+        return i == 0 or text[i - 1] in ".!?\"”’)\n]…"
+
+    def _prev_ends_sentence(self, draft: Draft, pos: int) -> bool:
+        text = draft.text
+        i = pos
+        while i > 0 and text[i - 1] in " \t\r\n\u00a0":
+            i -= 1
+        return i > 0 and text[i - 1] in ".!?\"”’)"
+
+    def _code(self, draft: Draft, found: Findings, value: str, start: int, end: int) -> tuple[int, str] | None:
+        """``(fbr/wes)``, ``(ant)``, ``(fat/jpnn)``, ``(Antara)``, ``(TribunJakarta.com/Name)``."""
+        text = draft.text
+        parts = value.split("/")
+        glued = start > 0 and text[start - 1].isalpha()
+        if not (self._before_ok(text, start) or glued):
+            return None
+        if len(parts) == 1:
+            v = parts[0]
+            name = self.canonical(draft, v)
+            if name and (v.islower() or draft.outlets.lookup(v)):
+                c = found.claim("attribution", start, end, "source-code", sources=[name])
+                return (c.start, "attribution") if c else None
+            if v.islower() and v.isalpha() and len(v) <= 5:
+                c = found.claim("credit", start, end, "initials", role="initials", name=v)
+                return (c.start, "credit") if c else None
+            return None
+        first, last = parts[0], parts[-1]
+        all_lower = all(x.islower() or x.isdigit() for x in "".join(parts) if x.isalpha() or x.isdigit())
+        outlet_last = draft.outlets.lookup(last) is not None or draft.outlets.lookup(first) is not None
+        if all_lower and all(1 <= len(x) <= 8 for x in parts):
+            c = found.claim("credit", start, end, "initials", role="initials", name=value)
+            return (c.start, "credit") if c else None
+        if outlet_last and len(first) <= 5 and all(len(x) <= 12 for x in parts):
+            c = found.claim("credit", start, end, "initials", role="initials", name=value)
+            return (c.start, "credit") if c else None
+        if draft.outlets.lookup(first) is not None and len(parts) == 2 and " " in last:
+            c = found.claim("credit", start, end, "outlet-reporter", role="reporter", name=last)
+            return (c.start, "credit") if c else None
+        return None
+
+    def _labels(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> int | None:
+        """A run of ``Label: value`` pairs that reaches ``end`` (credit lines, glued or not)."""
+        text = draft.text
+        lo = max(line_lo - 0, end - self.window)
+        hits = list(p.label.finditer(text, lo, end))
+        if not hits:
+            return None
+        accepted: list[tuple[Any, int]] = []
+        stop = end
+        for m in reversed(hits):
+            value = text[m.end() : stop]
+            if not self._plausible_value(value):
+                break
+            accepted.append((m, stop))
+            stop = m.start()
+        if not accepted:
+            return None
+        # the run must start a line, follow a sentence, a comma join, or be glued to a word
+        while accepted:
+            first_m = accepted[-1][0]
+            s = first_m.start()
+            prev = text[s - 1] if s > 0 else "\n"
+            if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or prev == " " and (
+                s - 1 == line_lo or text[s - 2] in ".,!?\"”’)"
+            ):
+                break
+            accepted.pop()
+        if not accepted:
+            return None
+        source_labels = {x.casefold() for x in draft.locale.tail.source_labels}
+        has_credit = any(m["l"].casefold() not in source_labels for m, _ in accepted)
+        kept: list[tuple[Any, int, str, str, list[str] | None]] = []
+        for m, stop in accepted:  # the last label in the text first
+            label = " ".join(m["l"].split())
+            value = text[m.end() : stop].strip(" \t\u00a0,|")
+            srcs = None
+            if label.casefold() in source_labels:
+                srcs = self.sources(draft, value, lenient=has_credit)
+                if srcs is None:
+                    break  # "Sumber: BPS" is not a news source: the run ends here
+            kept.append((m, stop, label, value, srcs))
+        if not kept:
+            return None
+        for m, stop, label, value, srcs in kept:
+            if srcs is not None:
+                found.claim("attribution", m.start(), stop, "source-line", sources=srcs)
+            else:
+                found.claim("credit", m.start(), stop, "credit-line", role=label, name=value)
+        return int(kept[-1][0].start())
+
+    @staticmethod
+    def _plausible_value(value: str) -> bool:
+        v = value.strip(" \t\u00a0,|\r\n")
+        if not v:
+            return True
+        if "\n" in v.strip():
+            return False
+        if len(v) > 60 or len(v.split()) > 7:
+            return False
+        return bool(_NAME.fullmatch(v)) or bool(regex.fullmatch(r"[\p{L}\d .,'’&/\-()]{1,60}", v))

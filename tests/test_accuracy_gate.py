@@ -1,0 +1,356 @@
+"""The accuracy harness and its floors gate (``benchmarks/accuracy.py``).
+
+The floor logic is tested on fake figures and the command line on a tiny invented
+corpus with a fake parser; the real run over ``../shared/corpus`` is skipped when the
+corpus or ``articlekit.parse`` is absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from articlekit.models import Article, Paragraph, Segment, Span
+
+REPO = Path(__file__).resolve().parent.parent
+BENCHMARKS = REPO / "benchmarks"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def _load(name: str) -> ModuleType:
+    """Import a benchmark script as a module (``benchmarks/`` is not a package)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))  # for their shared helper module
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+accuracy = _load("accuracy")
+
+# --------------------------------------------------------------------------- floor logic
+
+
+def floors(**kwargs: object) -> object:
+    doc: dict[str, object] = {
+        "labels": "dev/labels.jsonl",
+        "floors": {"fully_right": 0.5, "outlet": 0.8},
+        "ceilings": {"junk_leaked": 0.2, "crashed": 0.0},
+    }
+    doc.update(kwargs)
+    return accuracy.Floors.from_json(doc)
+
+
+GOOD = {"fully_right": 0.6, "outlet": 0.8, "junk_leaked": 0.1, "crashed": 0.0, "date": 0.9}
+
+
+def test_check_floors_passes() -> None:
+    assert accuracy.check_floors(GOOD, floors()) == []
+
+
+def test_check_floors_names_every_failed_figure() -> None:
+    bad = {**GOOD, "fully_right": 0.4, "junk_leaked": 0.25, "crashed": 0.01}
+    problems = accuracy.check_floors(bad, floors())
+    assert len(problems) == 3
+    assert any(p.startswith("fully_right: 0.4000 fell below its floor 0.5000") for p in problems)
+    assert any(p.startswith("junk_leaked: 0.2500 rose above its ceiling 0.2000") for p in problems)
+    assert any(p.startswith("crashed") for p in problems)
+
+
+def test_check_floors_tolerates_rounding_noise() -> None:
+    assert accuracy.check_floors({**GOOD, "outlet": 0.8 - 1e-12}, floors()) == []
+
+
+def test_a_missing_figure_fails() -> None:
+    summary = {k: v for k, v in GOOD.items() if k != "outlet"}
+    assert accuracy.check_floors(summary, floors()) == ["outlet: not measured by this run (floor 0.8000)"]
+
+
+def test_update_tightens_and_adds() -> None:
+    update = accuracy.update_floors(GOOD, floors(), labels_sha256="abc")
+    assert not update.refused
+    assert update.loosened == {}
+    assert update.tightened == {"fully_right": (0.5, 0.6), "junk_leaked": (0.2, 0.1)}
+    assert update.added == {"date": 0.9}
+    new = update.floors
+    assert new.floors == {"fully_right": 0.6, "outlet": 0.8, "date": 0.9}
+    assert new.ceilings == {"junk_leaked": 0.1, "crashed": 0.0}
+    assert new.labels_sha256 == "abc"
+    assert new.history == []
+    assert accuracy.check_floors(GOOD, new) == []
+
+
+def test_update_rounds_towards_passing() -> None:
+    summary = {"fully_right": 2 / 3, "outlet": 0.29, "junk_leaked": 1 / 3, "crashed": 0.0}
+    new = accuracy.update_floors(summary, floors(**{"floors": {}, "ceilings": {}})).floors
+    assert new.floors == {"fully_right": 0.6666, "outlet": 0.29}
+    assert new.ceilings == {"junk_leaked": 0.3334, "crashed": 0.0}
+    assert accuracy.check_floors(summary, new) == []
+
+
+def test_update_refuses_to_loosen() -> None:
+    worse = {**GOOD, "outlet": 0.7, "crashed": 0.05}
+    old = floors()
+    update = accuracy.update_floors(worse, old)
+    assert update.refused
+    assert update.loosened == {"outlet": (0.8, 0.7), "crashed": (0.0, 0.05)}
+    assert update.floors is old
+
+
+def test_update_allow_lower_records_the_reason() -> None:
+    worse = {**GOOD, "outlet": 0.7}
+    update = accuracy.update_floors(
+        worse, floors(), allow_lower=True, reason="labels corrected", today=dt.date(2025, 1, 2)
+    )
+    assert not update.refused
+    assert update.floors.floors["outlet"] == 0.7
+    assert update.floors.history == [
+        {"date": "2025-01-02", "reason": "labels corrected", "loosened": {"outlet": [0.8, 0.7]}}
+    ]
+
+
+def test_floors_json_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "floors.json"
+    original = accuracy.update_floors(
+        {"outlet": 0.5}, floors(), allow_lower=True, reason="r", today=dt.date(2025, 1, 1)
+    ).floors
+    accuracy.save_floors(path, original)
+    assert accuracy.load_floors(path) == original
+
+
+def test_malformed_floors_file() -> None:
+    with pytest.raises(ValueError, match="floors"):
+        accuracy.Floors.from_json({"labels": "x", "floors": {"outlet": "high"}})
+    with pytest.raises(ValueError, match="object"):
+        accuracy.Floors.from_json([1, 2])
+
+
+def test_repository_floors_file_is_valid() -> None:
+    from articlekit.evaluation import LOWER_IS_BETTER
+
+    pinned = accuracy.load_floors(BENCHMARKS / "accuracy_floors.json")
+    assert pinned.labels == "dev/labels.jsonl"
+    assert set(pinned.ceilings) <= LOWER_IS_BETTER
+    assert not set(pinned.floors) & LOWER_IS_BETTER
+    assert {"fully_right", "junk_leaked", "keep_lost"} <= set(pinned.floors) | set(pinned.ceilings)
+    assert all(0.0 <= v <= 1.0 for v in [*pinned.floors.values(), *pinned.ceilings.values()])
+
+
+# --------------------------------------------------------------------------- command line, invented corpus
+
+RECORDS = [
+    {
+        "id": "fiksi-1",
+        "outlet": "kompas.com",
+        "text": "BOGOR, KOMPAS.com - Hujan deras melanda kota.\nWarga siaga.",
+    },
+    {"id": "fiksi-2", "outlet": "detik.com", "text": "Pasar malam dibuka lagi.\n(abc/def)"},
+    {"id": "fiksi-3", "outlet": "detik.com", "text": "MELEDAK ketika diurai."},
+]
+LABELS = [
+    {
+        "id": "fiksi-1",
+        "outlet": "kompas.com",
+        "place": "Bogor",
+        "date": None,
+        "inserts": [],
+        "attribution": [],
+        "body_start": "Hujan deras melanda kota.",
+        "body_end": "Warga siaga.",
+        "junk": ["KOMPAS.com -"],
+        "keep": ["Warga siaga."],
+    },
+    {
+        "id": "fiksi-2",
+        "outlet": None,
+        "place": None,
+        "date": None,
+        "inserts": [],
+        "attribution": [],
+        "body_start": "Pasar malam dibuka lagi.",
+        "body_end": "Pasar malam dibuka lagi.",
+        "junk": ["(abc/def)"],
+        "keep": ["Pasar malam"],
+    },
+    {
+        "id": "fiksi-3",
+        "outlet": None,
+        "place": None,
+        "date": None,
+        "inserts": [],
+        "attribution": [],
+        "body_start": "MELEDAK",
+        "body_end": "diurai.",
+        "junk": ["(xyz)"],
+        "keep": [],
+    },
+]
+
+
+def lines_parser(text: str) -> Article:
+    """A fake parser: every line is a body paragraph; ``(x/y)`` lines are credits; MELEDAK raises."""
+    if "MELEDAK" in text:
+        raise RuntimeError("parser exploded")
+    segments, paragraphs = [], []
+    for m in re.finditer(r"[^\n]+", text):
+        kind = "credit" if re.fullmatch(r"\(\w+/\w+\)", m.group()) else "body"
+        segments.append(Segment(kind=kind, start=m.start(), end=m.end(), why="fake"))
+        if kind == "body":
+            paragraphs.append(Paragraph(text=m.group(), span=Span(start=m.start(), end=m.end())))
+    body = "\n\n".join(p.text for p in paragraphs)
+    return Article(text=text, lang="id", segments=segments, paragraphs=paragraphs, body=body)
+
+
+def sloppy_parser(text: str) -> Article:
+    """Worse: no segments at all (breaks the invariants) and the whole text as body."""
+    if "MELEDAK" in text:
+        raise RuntimeError("parser exploded")
+    return Article(
+        text=text, lang="id", paragraphs=[Paragraph(text=text, span=Span(start=0, end=len(text)))], body=text
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    (root / "raw").mkdir(parents=True)
+    (root / "dev").mkdir()
+    (root / "raw" / "fiksi.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8"
+    )
+    (root / "dev" / "labels.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in LABELS) + "\n", encoding="utf-8"
+    )
+    return root
+
+
+@pytest.fixture
+def floors_file(tmp_path: Path) -> Path:
+    path = tmp_path / "floors.json"
+    path.write_text((BENCHMARKS / "accuracy_floors.json").read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_no_corpus_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert accuracy.main(["--corpus", str(tmp_path / "absent"), "--check-floors"]) == 0
+    assert "no corpus" in capsys.readouterr().out
+
+
+def test_report_counts_crashes_and_failures(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_json = tmp_path / "out.json"
+    code = accuracy.main(["--corpus", str(corpus), "--failures", "--json", str(out_json)], parse=lines_parser)
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "dev/labels.jsonl: 3 articles, 1 crashed, 0 with invariant violations" in out
+    assert "RuntimeError: parser exploded" in out
+    assert "fiksi-1" in out  # the prefix leaked
+    doc = json.loads(out_json.read_text(encoding="utf-8"))
+    summary = doc["runs"][0]["summary"]
+    assert summary["fully_right"] == pytest.approx(1 / 3)  # only fiksi-2
+    assert summary["crashed"] == pytest.approx(1 / 3)
+    assert summary["junk_leaked"] == pytest.approx(2 / 3)  # fiksi-1 leaked, the crash counts as a leak
+    assert [a["id"] for a in doc["runs"][0]["articles"]] == ["fiksi-1", "fiksi-2", "fiksi-3"]
+
+
+def test_gate_cycle(corpus: Path, floors_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--corpus", str(corpus), "--floors", str(floors_file)]
+    assert accuracy.main([*args, "--check-floors"], parse=lines_parser) == 0
+    assert accuracy.main([*args, "--update-floors"], parse=lines_parser) == 0
+    pinned = accuracy.load_floors(floors_file)
+    assert pinned.floors["fully_right"] == pytest.approx(0.3333)
+    assert pinned.ceilings["invalid"] == 0.0
+    assert pinned.labels_sha256
+
+    capsys.readouterr()
+    assert accuracy.main([*args, "--check-floors"], parse=sloppy_parser) == 1
+    out = capsys.readouterr().out
+    assert "FLOOR FAILED  invalid:" in out
+    assert "FLOOR FAILED  fully_right:" in out
+
+    before = floors_file.read_text(encoding="utf-8")
+    assert accuracy.main([*args, "--update-floors"], parse=sloppy_parser) == 1
+    assert floors_file.read_text(encoding="utf-8") == before
+    assert "REFUSED" in capsys.readouterr().out
+
+    reason = ["--allow-lower", "--reason", "trying a sloppy parser"]
+    assert accuracy.main([*args, "--update-floors", *reason], parse=sloppy_parser) == 0
+    lowered = accuracy.load_floors(floors_file)
+    assert lowered.history[-1]["reason"] == "trying a sloppy parser"
+    assert accuracy.main([*args, "--check-floors"], parse=sloppy_parser) == 0
+
+
+def test_gate_needs_the_pinned_labels(
+    corpus: Path, floors_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = corpus / "dev" / "other.jsonl"
+    other.write_text(json.dumps(LABELS[0]) + "\n", encoding="utf-8")
+    args = [
+        "--corpus",
+        str(corpus),
+        "--floors",
+        str(floors_file),
+        "--labels",
+        "dev/other.jsonl",
+        "--check-floors",
+    ]
+    assert accuracy.main(args, parse=lines_parser) == 2
+    assert "pinned for dev/labels.jsonl" in capsys.readouterr().err
+
+
+def test_unknown_label_file(corpus: Path) -> None:
+    assert accuracy.main(["--corpus", str(corpus), "--labels", "dev/none.jsonl"], parse=lines_parser) == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--update-floors", "--allow-lower"],
+        ["--check-floors", "--allow-lower", "--reason", "x"],
+        ["--reason", "x"],
+        ["--check-floors", "--update-floors"],
+    ],
+)
+def test_argument_errors(argv: list[str], corpus: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        accuracy.main(["--corpus", str(corpus), *argv], parse=lines_parser)
+    assert info.value.code == 2
+
+
+# --------------------------------------------------------------------------- the real corpus
+
+
+def _real_parser() -> object:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    try:
+        return accuracy.load_parser()
+    except accuracy.ParserUnavailable as exc:
+        pytest.skip(str(exc))
+
+
+def test_real_corpus_meets_the_floors() -> None:
+    """The CI gate: the dev labels must meet every pinned floor and ceiling."""
+    _real_parser()
+    assert accuracy.main(["--check-floors"]) == 0
+
+
+def test_real_corpus_page_labels_run(tmp_path: Path) -> None:
+    _real_parser()
+    out = tmp_path / "pages.json"
+    assert accuracy.main(["--labels", "dev/pages-labels.jsonl", "--json", str(out)]) == 0
+    run = json.loads(out.read_text(encoding="utf-8"))["runs"][0]
+    assert run["labels"] == "dev/pages-labels.jsonl"
+    assert "link_heading_recall" in run["summary"]
