@@ -178,6 +178,23 @@ def test_non_breaking_space_counts_as_whitespace() -> None:
     assert violations(art) == []
 
 
+def test_invisible_marks_are_not_whitespace() -> None:
+    text = "Isi berita.\u200b\n\u00a0Salin tautan \u200e"
+    body = Span(start=0, end=len("Isi berita."))
+    art = Article(
+        text=text,
+        lang="id",
+        segments=[Segment(kind="body", start=0, end=body.end, why="t")],
+        paragraphs=[Paragraph(text="Isi berita.", span=body)],
+        body="Isi berita.",
+    )
+    found = violations(art)
+    assert len(found) == 1
+    assert found[0].startswith(f"text[{body.end}:{len(text)}] is not covered")
+    noise = Segment(kind="noise", start=body.end, end=len(text), why="t")
+    assert violations(art.model_copy(update={"segments": [*art.segments, noise]})) == []
+
+
 def test_unknown_kind_and_empty_why() -> None:
     art = good_article()
     segs = list(art.segments)

@@ -21,7 +21,6 @@ from .rules import Locale, OutletCatalogue
 
 __all__ = ["Claim", "Draft", "Fact", "Findings", "Line"]
 
-_WS = " \t\r\n\u00a0\u200b\u200e\u200f\ufeff\u2028\u2029\x0b\x0c"
 _LINE_BREAK = regex.compile(r"\n")
 
 
@@ -64,9 +63,9 @@ class Line:
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` narrowed to its first and last non-whitespace characters."""
-    while start < end and text[start] in _WS:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _WS:
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 
@@ -167,14 +166,14 @@ class Draft:
     # ---------------------------------------------------------------- body region
 
     def body_bounds(self) -> tuple[int, int]:
-        """Where the body may lie: after the last outlet/dateline claim, before the first link block."""
+        """Where the body may lie: after the outlet/dateline claims, before the first link block or second article."""
         start = 0
         for c in self.claims:
             if c.kind in ("outlet", "dateline"):
                 start = max(start, c.end)
         end = len(self.text)
         for c in self.claims:
-            if c.kind == "link_block":
+            if c.kind == "link_block" or c.data.get("ends_body"):
                 end = min(end, c.start)
                 break
         return start, end

@@ -7,10 +7,11 @@ list means the article is sound. The rules:
   of a kind in :data:`~articlekit.models.KINDS`, with a non-empty ``why``;
 * segments are sorted and do not overlap;
 * every non-whitespace character of ``text`` is covered by some segment
-  (whitespace is what :meth:`str.isspace` calls whitespace);
+  (whitespace is what :meth:`str.isspace` calls whitespace; invisible format marks
+  such as ZERO WIDTH SPACE, LRM or BOM are not whitespace and need a segment);
 * every span (outlet, dateline, date, attribution, credits, inserts, link blocks and
   their items, paragraphs) is in bounds and non-empty;
-* paragraphs are non-blank, in text order, do not overlap, and each one's ``text`` is
+* paragraphs are not blank, are in text order, do not overlap, and each one's ``text`` is
   exactly the text of its span, which lies inside ``body`` segments only;
 * ``body == "\\n\\n".join(p.text for p in paragraphs)``.
 
@@ -108,13 +109,14 @@ def _coverage_violations(article: Article) -> Iterator[str]:
 
 
 def _gap_violation(text: str, start: int, end: int) -> Iterator[str]:
-    """A message when ``text[start:end]`` (not covered by any segment) holds non-whitespace."""
-    if _NON_SPACE.search(text, start, end) is None:
+    """A message when ``text[start:end]`` (not covered by any segment) holds non-whitespace text."""
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
         return
-    gap = text[start:end]
-    first = start + (len(gap) - len(gap.lstrip()))
-    last = start + len(gap.rstrip())
-    yield f"text[{first}:{last}] is not covered by any segment: {_preview(text[first:last])}"
+    from_end = _NON_SPACE.search(text[start:end][::-1])  # linear: finds the last non-whitespace character
+    last = end - from_end.start() if from_end else end
+    snippet = _preview(text[first.start() : last])
+    yield f"text[{first.start()}:{last}] is not covered by any segment: {snippet}"
 
 
 def _named_spans(article: Article) -> Iterator[tuple[str, Span]]:
@@ -164,7 +166,7 @@ def _paragraph_violations(article: Article) -> Iterator[str]:
     for i, paragraph in enumerate(article.paragraphs):
         span = paragraph.span
         where = f"paragraphs[{i}] ({span.start}:{span.end})"
-        if not paragraph.text.strip():
+        if _NON_SPACE.search(paragraph.text) is None:
             yield f"{where} is blank"
         if span.start < previous_end:
             yield f"{where} starts before the end of the previous paragraph ({previous_end})"

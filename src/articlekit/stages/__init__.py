@@ -16,6 +16,6 @@ __all__ = ["Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Ta
 
 def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[Noise | LinkBlocks | Inserts | Tail | Prefix
                                                                        | Header | NewsDate]:
-    """Fresh default stages, in order: noise, links, inserts, tail, prefix, header, newsdate."""
+    """Fresh default stages, in order: noise, links, prefix, header, inserts, tail, newsdate."""
     del locale, outlets  # the stages read both from the draft; kept for stages that will need them
-    return [Noise(), LinkBlocks(), Inserts(), Tail(), Prefix(), Header(), NewsDate()]
+    return [Noise(), LinkBlocks(), Prefix(), Header(), Inserts(), Tail(), NewsDate()]

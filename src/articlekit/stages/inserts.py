@@ -40,7 +40,7 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
             rf"^{_SP}*(?P<m>{mk.pattern})(?P<c>{_SP}*[:\-–—]+{_SP}*|{_SP}+|(?={_SP}*\r?$))", regex.MULTILINE
         )
         inline = regex.compile(
-            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}}))(?P<m>{mk.pattern})"
+            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:]{_SP}))(?P<m>{mk.pattern})"
             rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)"
         )
         out.append(_Compiled(mk, line, inline))

@@ -67,6 +67,8 @@ class LinkBlocks:
             return "prose"
         if _PROSE_END.search(s) and words > self.max_prose_words:
             return "prose"
+        if s.endswith(".") and not s.endswith(("..", "…")):
+            return "prose"  # headlines rarely end with a full stop; sentences do
         if s.endswith((":", ",")):
             return "prose"
         return "item"

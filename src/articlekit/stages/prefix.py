@@ -335,7 +335,7 @@ class Prefix:
                     m and m.groupdict().get("outlet") and "." in m["outlet"]
                 ):
                     for lo, hi in draft.free_parts(line.lo, body_end):
-                        found.claim("noise", lo, hi, "prefix:second-article")
+                        found.claim("noise", lo, hi, "prefix:second-article", ends_body=True)
                     found.note(f"a second dateline at offset {line.lo} starts another article; "
                                "its text is labelled noise")
                     return

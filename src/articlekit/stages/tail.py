@@ -27,7 +27,7 @@ from ..rules import Locale, OutletCatalogue
 __all__ = ["Tail"]
 
 _SP = r"[ \t\u00a0]"
-_WS_END = regex.compile(r"\s+\Z")
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
 _SPLIT_SOURCES = regex.compile(r"\s*(?:/|,|&|\bdan\b|\band\b|;)\s*")
 _NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
 _TAGS = regex.compile(r"[\p{Ll}\d][\p{Ll}\d '’\-]{0,40}")
@@ -153,7 +153,7 @@ class Tail:
         """Move ``end`` back over whitespace and over pieces already claimed."""
         text = draft.text
         while end > 0:
-            while end > 0 and text[end - 1] in " \t\r\n\u00a0\u200e\u200b\ufeff":
+            while end > 0 and text[end - 1].isspace():
                 end -= 1
             if end <= 0:
                 return 0
@@ -163,7 +163,12 @@ class Tail:
                     if c.start < end <= c.end:
                         claim = c
                         break
-            if claim is None or claim.kind in ("body",):
+            if claim is None:
+                line = draft.line_at(end - 1)
+                lo = max(line.lo, 0)
+                if lo < end and not _WORDY.search(text, lo, end) and draft.is_free(lo, end):
+                    end = lo  # a scrap with no word in it (a lone "-") does not end the body
+                    continue
                 return end
             end = claim.start
         return end

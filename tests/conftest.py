@@ -1,0 +1,17 @@
+"""Shared test fixtures and paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    with (FIXTURES / "seed-suara.txt").open(encoding="utf-8", newline="") as fh:
+        return fh.read()

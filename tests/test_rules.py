@@ -1,0 +1,87 @@
+"""Locale and outlet data: the bundled files load; bad files fail naming file, rule and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import articlekit
+from articlekit import RuleError, UnknownLanguage
+from articlekit.rules import load_locale, load_outlets, locale_from_text
+
+GOOD = Path(articlekit.__file__).parent / "data" / "locales" / "id.toml"
+
+
+def test_bundled_data_loads() -> None:
+    loc = load_locale("id")
+    assert loc.month_index["agustus"] == 8 and loc.month_index["agt"] == 8
+    assert loc.weekday_index["jumat"] == 4
+    cat = load_outlets()
+    assert len(cat) >= 25
+    assert cat.lookup("KOMPAS.com") is not None
+    assert cat.lookup("kompas.com") is not None
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(UnknownLanguage, match="available: id"):
+        load_locale("xx")
+
+
+def test_bad_pattern_names_rule_and_field() -> None:
+    text = GOOD.read_text(encoding="utf-8").replace("id = \"gambas\"\nscope = \"inline\"\npattern = '",
+                                                   "id = \"gambas\"\nscope = \"inline\"\npattern = '(((")
+    with pytest.raises(RuleError) as info:
+        locale_from_text(text, path="bad.toml")
+    assert info.value.rule == "gambas" and info.value.field == "pattern"
+    assert "bad.toml" in str(info.value)
+
+
+def test_unknown_key_is_rejected() -> None:
+    text = GOOD.read_text(encoding="utf-8").replace('lang = "id"', 'lang = "id"\ncolour = "blue"', 1)
+    with pytest.raises(RuleError, match="colour"):
+        locale_from_text(text, path="bad.toml")
+
+
+def test_duplicate_rule_id() -> None:
+    text = GOOD.read_text(encoding="utf-8").replace('id = "gambas"', 'id = "advertisement"')
+    with pytest.raises(RuleError, match="duplicate") as info:
+        locale_from_text(text, path="bad.toml")
+    assert info.value.rule == "advertisement"
+
+
+def test_invalid_toml() -> None:
+    with pytest.raises(RuleError, match="not valid TOML"):
+        locale_from_text("lang = ", path="bad.toml")
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ('[[outlet]]\nid = "Bad Id"\nname = "X"\ndomain = "x.com"\n', "id"),
+        ('[[outlet]]\nid = "x"\nname = "X"\ndomain = "X.COM"\n', "domain"),
+        ('[[outlet]]\nid = "x"\nname = "X"\n', "outlet.0.domain"),
+        ('[[outlet]]\nid = "x"\nname = "X"\ndomain = "x.com"\ncolour = 1\n', "outlet.0.colour"),
+    ],
+)
+def test_bad_outlet_file(tmp_path: Path, body: str, field: str) -> None:
+    p = tmp_path / "mine.toml"
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_outlets(p)
+    assert info.value.field == field
+    assert str(p) in str(info.value)
+
+
+def test_missing_outlet_file(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="cannot read"):
+        load_outlets(tmp_path / "nope.toml")
+
+
+def test_user_file_overrides_by_id(tmp_path: Path) -> None:
+    p = tmp_path / "mine.toml"
+    p.write_text('[[outlet]]\nid = "kompas"\nname = "Kompas Baru"\ndomain = "kompas.id"\naliases = ["KOMPAS.com"]\n',
+                 encoding="utf-8")
+    cat = load_outlets(p)
+    entry = cat.lookup("KOMPAS.com")
+    assert entry is not None and entry.domain == "kompas.id"
