@@ -16,7 +16,7 @@ from dateutil import parser as du_parser
 
 from .rules import Locale
 
-__all__ = ["DateReading", "DateReader", "date_reader", "make_parserinfo"]
+__all__ = ["DateReader", "DateReading", "date_reader", "make_parserinfo"]
 
 
 def make_parserinfo(locale: Locale) -> du_parser.parserinfo:
@@ -28,10 +28,10 @@ def make_parserinfo(locale: Locale) -> du_parser.parserinfo:
     tzoffset = {name: _offset_seconds(offset) for name, offset in dates.timezones.items()}
 
     class LocaleParserInfo(du_parser.parserinfo):
-        WEEKDAYS = weekdays  # type: ignore[assignment]
+        WEEKDAYS = weekdays  # type: ignore[assignment]  # the stubs allow only 2- or 3-spelling tuples
         MONTHS = months  # type: ignore[assignment]
-        JUMP = jump  # type: ignore[assignment]
-        TZOFFSET = tzoffset  # type: ignore[assignment]
+        JUMP = jump
+        TZOFFSET = tzoffset
 
     return LocaleParserInfo(dayfirst=True, yearfirst=False)
 

@@ -149,7 +149,7 @@ def update_case(case: FixtureCase, pipeline: Pipeline | None = None) -> bool:
     if data.get("expected") == new:
         return False
     data["expected"] = new
-    ordered = {k: data[k] for k in ("meta", "checks", "expected") if k in data}
+    ordered: dict[str, Any] = {k: data[k] for k in ("meta", "checks", "expected") if k in data}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
     case.json.write_text(json.dumps(ordered, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return True

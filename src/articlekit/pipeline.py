@@ -100,7 +100,7 @@ class Pipeline:
         name = _stage_name(stage)
         if name in self.names:
             raise PipelineError(f"a stage named {name!r} already exists; stages are: {', '.join(self.names)}")
-        if sum(x is not None and x is not False for x in (before, after, first or None)) > 1:
+        if (before is not None) + (after is not None) + bool(first) > 1:
             raise PipelineError("give at most one of before=, after=, first=")
         if before is not None:
             index = self._index(before)

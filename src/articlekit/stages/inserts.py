@@ -87,7 +87,7 @@ class Inserts:
             return start
         end = tokens[0][1]
         for i in range(1, len(tokens)):
-            s, e, tok = tokens[i]
+            _s, e, tok = tokens[i]
             first = tok[0]
             prev = tokens[i - 1][2]
             if first in "\"“" and i >= 2:

@@ -116,12 +116,12 @@ class LinkBlocks:
                     found.claim("link_block", ln.lo, ln.hi, cls, block=block, role=cls)
 
         for line in lines[first_heading:]:
-            cls = classes.get(line.index)
-            if cls is None or cls == "claimed":
+            got = classes.get(line.index)
+            if got is None or got == "claimed":
                 continue
-            if cls in ("heading", "tags"):
+            if got in ("heading", "tags"):
                 close()
-                block, block_kind, pending = line.lo, cls, []
+                block, block_kind, pending = line.lo, got, []
             pending.append(line)
         close()
         return found

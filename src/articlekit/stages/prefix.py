@@ -182,9 +182,7 @@ class Prefix:
             if sep == sep.strip() and not (nxt[:1].isupper() and len(nxt) > 1 and nxt[1:2].islower()):
                 return False  # JAKARTA-BANDUNG is a route, PROBOLINGGO-Dermaga a dateline
             return not place.isupper() or len(place) >= 3
-        if shape in ("A", "B") and place and not self._place_ok(draft, place):
-            return False
-        return True
+        return not (shape in ("A", "B") and place and not self._place_ok(draft, place))
 
     @staticmethod
     def _place_ok(draft: Draft, place: str) -> bool:
@@ -329,9 +327,9 @@ class Prefix:
         for line in draft.lines:
             if line.lo <= first_end or line.lo >= body_end or line.blank:
                 continue
-            for shape, pat in shapes.start_shapes[:4]:
+            for _shape, pat in shapes.start_shapes[:4]:
                 m = pat.match(text, line.start, body_end)
-                if m and m.groupdict().get("outlet") and draft.outlets.lookup(m["outlet"]) is not None or (
+                if (m and m.groupdict().get("outlet") and draft.outlets.lookup(m["outlet"]) is not None) or (
                     m and m.groupdict().get("outlet") and "." in m["outlet"]
                 ):
                     for lo, hi in draft.free_parts(line.lo, body_end):

@@ -314,9 +314,9 @@ class Tail:
             first_m = accepted[-1][0]
             s = first_m.start()
             prev = text[s - 1] if s > 0 else "\n"
-            if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or prev == " " and (
+            if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or (prev == " " and (
                 s - 1 == line_lo or text[s - 2] in ".,!?\"”’)"
-            ):
+            )):
                 break
             accepted.pop()
         if not accepted:
