@@ -30,7 +30,9 @@ from .models import (
 __all__ = ["assemble"]
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
-_NEWLINE = regex.compile(r"\n")
+# a paragraph break: a newline, or a comma that a data set used to join paragraphs
+# ("... pekan ini.,Direktur ..."), which never follows a closing mark in ordinary prose
+_BREAK = regex.compile(r"\n|(?<=[.!?\"”]),(?=\S)|(?<=[.!?]),(?=\s*\Z)")
 # A line that ends without closing punctuation, followed by one that starts in lower case
 # (or with a comma): the line break was left by a link or a tag, not by a paragraph.
 _OPEN_END = regex.compile(r"[^.!?:;\"”’')\]…]\Z")
@@ -43,8 +45,10 @@ def _body_pieces(draft: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, i
     lines: list[tuple[int, int]] = []
     for lo, hi in draft.free_parts(0, len(text)):
         pos = lo
-        for m in _NEWLINE.finditer(text, lo, hi):
+        for m in _BREAK.finditer(text, lo, hi):
             lines.append((pos, m.start()))
+            if m.group() == ",":
+                lines.append((m.start(), m.end()))  # a join comma: a scrap of its own
             pos = m.end()
         lines.append((pos, hi))
     paragraphs: list[tuple[int, int]] = []

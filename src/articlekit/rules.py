@@ -107,6 +107,7 @@ class HeaderSchema(BaseModel):
     model_config = _STRICT
     line: list[LineRuleSchema] = []
     caption: list[LineRuleSchema] = []
+    credit_sources: list[str] = []
 
 
 class NoiseRuleSchema(BaseModel):
@@ -116,6 +117,8 @@ class NoiseRuleSchema(BaseModel):
     scope: str = "line"
     to_eol: bool = False
     ignore_case: bool = False
+    kind: str = "noise"  # or "attribution" (group `source`), "credit" (group `name`, `role`), "caption"
+    role: str = ""
 
 
 class NoiseSchema(BaseModel):
@@ -206,6 +209,8 @@ class NoiseRule:
     scope: str
     to_eol: bool
     regex: Any
+    kind: str = "noise"
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,11 +279,17 @@ def _build_locale(schema: LocaleSchema, path: str) -> Locale:
     for r in schema.noise.rule:
         if r.scope not in ("line", "inline"):
             raise RuleError("scope must be 'line' or 'inline'", path=path, rule=r.id, field="scope")
+        if r.kind not in ("noise", "attribution", "credit", "caption", "header"):
+            raise RuleError("kind must be noise, attribution, credit, caption or header", path=path, rule=r.id,
+                            field="kind")
         flags = regex.IGNORECASE if r.ignore_case else 0
         body = rf"^[ \t\u00a0]*(?:{r.pattern})[ \t\u00a0\r]*$" if r.scope == "line" else f"(?:{r.pattern})"
-        noise.append(NoiseRule(r.id, r.scope, r.to_eol,
-                               compile_pattern(body, path=path, rule=r.id, field_name="pattern",
-                                               flags=flags | regex.MULTILINE)))
+        compiled = compile_pattern(body, path=path, rule=r.id, field_name="pattern", flags=flags | regex.MULTILINE)
+        needed = {"attribution": "source", "credit": "name"}.get(r.kind)
+        if needed and needed not in compiled.groupindex:
+            raise RuleError(f"a {r.kind} rule needs a (?P<{needed}>...) group", path=path, rule=r.id,
+                            field="pattern")
+        noise.append(NoiseRule(r.id, r.scope, r.to_eol, compiled, r.kind, r.role))
 
     _check_unique_ids([r.id for r in schema.header.line], path=path, table="header.line")
     header = tuple(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..rules import Locale, OutletCatalogue
+from .captions import Captions
 from .header import Header
 from .inserts import Inserts
 from .links import LinkBlocks
@@ -11,11 +12,13 @@ from .noise import Noise
 from .prefix import Prefix
 from .tail import Tail
 
-__all__ = ["Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Tail", "default_stages"]
+__all__ = ["Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Tail", "default_stages"]
 
 
-def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[Noise | LinkBlocks | Inserts | Tail | Prefix
-                                                                       | Header | NewsDate]:
-    """Fresh default stages, in order: noise, links, prefix, header, inserts, tail, newsdate."""
+DefaultStage = Noise | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate
+
+
+def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[DefaultStage]:
+    """Fresh default stages, in order: noise, links, prefix, header, captions, inserts, tail, newsdate."""
     del locale, outlets  # the stages read both from the draft; kept for stages that will need them
-    return [Noise(), LinkBlocks(), Prefix(), Header(), Inserts(), Tail(), NewsDate()]
+    return [Noise(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate()]

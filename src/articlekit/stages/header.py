@@ -18,6 +18,8 @@ from ..draft import Draft, Findings
 
 __all__ = ["Header"]
 
+# a short line that is not prose: at most 8 words, no closing full stop
+_SHORT = regex.compile(r"(?!.*[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
 _CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*\\|?[ \\t\\u00a0]*:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
 
 
@@ -27,6 +29,7 @@ class Header:
 
     name: str = "header"
     max_leading_lines: int = 12
+    max_caption: int = 300
 
     def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool) -> bool:
         text = draft.text
@@ -49,7 +52,7 @@ class Header:
             found.claim("header", lo, hi, "timestamp", date=reading.date, time=reading.time, tz=reading.tz)
             return True
         for rule in locale.caption_rules:
-            if rule.regex.search(piece):
+            if len(piece) <= self.max_caption and rule.regex.search(piece):
                 found.claim("caption", lo, hi, rule.id)
                 return True
         if forced:
@@ -69,9 +72,12 @@ class Header:
                 for rest_lo, rest_hi in draft.free_parts(min(hi, line.hi), hi):
                     self._label(draft, found, rest_lo, rest_hi, forced=True)
             return found
-        taken = 0
+        # no prefix: take the leading lines up to the last one that is clearly header material,
+        # when every line before it is short and not prose (a byline, a title)
+        plan: list[tuple[int, int, bool]] = []
+        last_header = -1
         for line in draft.lines:
-            if taken >= self.max_leading_lines:
+            if len(plan) >= self.max_leading_lines:
                 break
             if line.blank:
                 continue
@@ -80,8 +86,15 @@ class Header:
                 if claim is not None and claim.kind in ("noise", "header", "caption", "credit"):
                     continue
                 break
-            if not self._label(draft, found, line.lo, line.hi, forced=False):
+            probe = draft.findings(self.name)
+            if self._label(draft, probe, line.lo, line.hi, forced=False):
+                plan.append((line.lo, line.hi, True))
+                last_header = len(plan) - 1
+            elif _SHORT.fullmatch(text, line.lo, line.hi):
+                plan.append((line.lo, line.hi, False))
+            else:
                 break
-            taken += 1
+        for lo, hi, _ in plan[: last_header + 1]:
+            self._label(draft, found, lo, hi, forced=True)
         del text
         return found

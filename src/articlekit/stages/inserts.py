@@ -24,6 +24,8 @@ _SP = r"[ \t\u00a0]"
 _TOKEN = regex.compile(r"\S+")
 _QUOTED = regex.compile(r"\A[\"“”'‘’](?P<title>[^\"“”\n]{2,300})[\"“”'’]")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
+_GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
+_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class _Compiled:
     marker: Marker
     line: Any
     inline: Any
+    box: Any
 
 
 def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
@@ -43,7 +46,10 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
             rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:]{_SP}))(?P<m>{mk.pattern})"
             rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)"
         )
-        out.append(_Compiled(mk, line, inline))
+        box = regex.compile(
+            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=\p{{Lu}}\p{{Ll}})"
+        )
+        out.append(_Compiled(mk, line, inline, box))
     labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
     credit = regex.compile(rf"(?:{labels}){_SP}*:", regex.IGNORECASE) if labels else regex.compile(r"(?!)")
     markers = "|".join(f"(?:{mk.pattern}){_SP}*[:\\-–—]" for mk in locale.markers)
@@ -71,36 +77,56 @@ class Inserts:
     # ------------------------------------------------------------------ headline ends
 
     def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any) -> int:
-        """Where a headline starting at ``start`` ends, in running text (newlines lost)."""
+        """Where a headline starting at ``start`` ends, in running text (newlines lost).
+
+        Title-Case headlines end before the capitalised word that starts the next sentence
+        (the first lower-case word that is not a headline small word shows it began). A
+        headline in sentence case ("Harga emas dunia tertekan ...") ends at a quote, a full
+        stop, or a capitalised word that follows a lower-case one and is followed by one.
+        """
         text = draft.text
         stop = limit
         for pat in (another, credit):
             m = pat.search(text, start, limit)
             if m:
                 stop = min(stop, m.start())
-        gap = regex.search(r"\S(?:[ \u00a0]{2,}|\t)", text[start:stop])
+        gap = _GAP.search(text, start, stop)
         if gap:
-            stop = start + gap.start() + 1
+            stop = gap.start() + 1
         small = draft.locale.small_words
-        tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:stop])]
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
         if not tokens:
             return start
-        end = tokens[0][1]
+
+        def is_small(tok: str) -> bool:
+            return tok.casefold().strip(",.:;!?\"'()") in small
+
+        def lower(tok: str) -> bool:
+            return tok[0].islower() and not is_small(tok)
+
+        sentence_case = len(tokens) > 1 and lower(tokens[1][2])
         for i in range(1, len(tokens)):
-            _s, e, tok = tokens[i]
-            first = tok[0]
+            tok = tokens[i][2]
             prev = tokens[i - 1][2]
-            if first in "\"“" and i >= 2:
+            if tok[0] in "\"“" and i >= 2:
                 return tokens[i - 1][1]
-            if _SENTENCE_END.search(prev) and first.isupper() and i >= 2:
+            if _SENTENCE_END.search(prev) and (tok[0].isupper() or tok[0].isdigit()) and i >= 2:
                 return tokens[i - 1][1]
-            if first.islower() and tok.casefold().strip(",.:;!?\"'") not in small:
-                # the sentence began at the capitalised word before this one
-                if i >= 2 and prev[0].isupper():
-                    return tokens[i - 2][1]
-                return tokens[i - 1][1] if i >= 2 else end
-            end = e
-        return end
+            if sentence_case:
+                nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+                if (i >= 3 and tok[0].isupper() and not tok.isupper() and prev[0].islower()
+                        and nxt and lower(nxt)):
+                    return tokens[i - 1][1]
+                continue
+            if lower(tok):
+                # the sentence began at the nearest capitalised word before this one
+                j = i - 1
+                while j > 0 and is_small(tokens[j][2]) and not tokens[j][2][0].isupper():
+                    j -= 1
+                if j >= 1 and tokens[j][2][0].isupper():
+                    return tokens[j - 1][1]
+                return tokens[i - 1][1]
+        return tokens[-1][1]
 
     def _headline(self, draft: Draft, start: int, end: int) -> tuple[str, int]:
         """The headline text in ``[start, end)``, quotes and trailer words removed."""
@@ -131,6 +157,11 @@ class Inserts:
                 self._from_line(draft, found, comp, m, credit, another)
             if mk.line_only:
                 continue
+            if mk.bare:
+                for m in comp.box.finditer(text):
+                    if found.is_free(m.start(), m.end()):
+                        line_end = text.find("\n", m.end())
+                        self._glued_box(draft, found, mk, m.start(), m.end(), len(text) if line_end < 0 else line_end)
             for m in comp.inline.finditer(text):
                 if not found.is_free(m.start(), m.end()):
                     continue
@@ -141,6 +172,39 @@ class Inserts:
                 if headline:
                     found.claim("insert", m.start(), h_end, f"{mk.id}-inline", label=mk.label, headline=headline)
         return found
+
+    @staticmethod
+    def _next_line_headline(draft: Draft, found: Findings, pos: int) -> tuple[int, int] | None:
+        """The next non-blank line when it reads as a headline (short, no closing full stop)."""
+        for ln in draft.lines[draft.line_at(pos).index + 1 :]:
+            if ln.blank:
+                continue
+            s = draft.text[ln.lo : ln.hi]
+            if not found.is_free(ln.lo, ln.hi) or len(s.split()) > 20 or s.endswith(".") or s.endswith(":"):
+                return None
+            return ln.lo, ln.hi
+        return None
+
+    def _glued_box(self, draft: Draft, found: Findings, mk: Marker, start: int, lo: int, hi: int) -> None:
+        """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together."""
+        text = draft.text
+        end = hi
+        q = regex.search(r"[\"“]", text[lo:hi])
+        if q:
+            end = lo + q.start()
+        pieces: list[tuple[int, int]] = []
+        pos = lo
+        for m in _GLUED_BOX.finditer(text, lo + 1, end):
+            pieces.append((pos, m.start()))
+            pos = m.start()
+        pieces.append((pos, end))
+        claim = found.claim("insert", start, lo, f"{mk.id}-box", label=mk.label, headline="")
+        if claim is None:
+            return
+        found.claims.remove(claim)
+        for i, (a, b) in enumerate(pieces):
+            a2 = start if i == 0 else a
+            found.claim("insert", a2, b, f"{mk.id}-box", label=mk.label, headline=text[a:b].strip())
 
     def _from_line(self, draft: Draft, found: Findings, comp: _Compiled, m: Any, credit: Any,
                    another: Any) -> None:
@@ -155,8 +219,15 @@ class Inserts:
         rest_lo = m.end()
         rest = text[rest_lo:line_end].strip()
         if not rest:
-            if mk.bare:
+            nxt = self._next_line_headline(draft, found, line_end) if has_colon else None
+            if nxt is not None:
+                found.claim("insert", start, nxt[1], f"{mk.id}-next-line", label=mk.label,
+                            headline=text[nxt[0] : nxt[1]])
+            elif mk.bare or has_colon:
                 found.claim("insert", start, line_end, f"{mk.id}-bare", label=mk.label, headline="")
+            return
+        if not has_colon and rest[0].isupper() and _GLUED_BOX.search(text, rest_lo, line_end) and not m["c"]:
+            self._glued_box(draft, found, mk, start, rest_lo, line_end)
             return
         if mk.needs_colon and not has_colon:
             return

@@ -26,6 +26,7 @@ _META = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = regex.compile(r"\S+")
+_CODE = regex.compile(r"\([\p{Ll}\d]{1,8}(?:/[\p{L}\d]{1,10}){0,5}\)|\(\*{1,3}\)|\*{3}")
 _PROSE_END = regex.compile(r"[.,:;\"”]\s*\Z")
 
 
@@ -53,6 +54,8 @@ class LinkBlocks:
                 return "claimed"
             return "prose"
         s = text[line.lo : line.hi]
+        if _CODE.fullmatch(s):
+            return "claimed"  # an initials code after the blocks belongs to the tail stage
         kind = self._heading(draft, s)
         if kind:
             return kind

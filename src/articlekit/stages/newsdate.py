@@ -21,6 +21,13 @@ __all__ = ["NewsDate"]
 _SENTENCE_END = regex.compile(r"[.!?](?=[\"”’)]?(?:\s+[\"“‘(]?\p{Lu}|\s*\n|\s*\Z|\p{Lu}\p{Ll}))|\n")
 
 
+def _soft_break(text: str, pos: int) -> bool:
+    """True when the line break at ``pos`` continues a sentence (no closing mark, lower-case next)."""
+    before = text[:pos].rstrip()
+    after = text[pos + 1 :].lstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in ".!?\"”" and bool(after) and (after[0].islower() or after[0] in ",;")
+
+
 @dataclass(frozen=True)
 class NewsDate:
     """Reads the news date from the first sentence of the body."""
@@ -41,8 +48,12 @@ class NewsDate:
         lo = first[0]
         hi = min(first[1], lo + self.max_sentence)
         text = draft.text
-        m = _SENTENCE_END.search(text, lo, hi)
-        stop = m.end() if m else hi
+        stop = hi
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            if m.group() == "\n" and _soft_break(text, m.start()):
+                continue  # a line break left by a link, inside the sentence
+            stop = m.end()
+            break
         reading = date_reader(draft.locale).find_news_date(text, lo, stop)
         if reading is None:
             return found

@@ -1,8 +1,11 @@
-"""Noise: ad and UI strings, promos, copyright, repost and pagination lines.
+"""Marks: ad and UI strings, promos, copyright and pagination lines; repost and byline notes.
 
 Rules come from the locale's ``[noise]`` table. A ``line`` rule claims a whole line; an
 ``inline`` rule claims its match wherever it stands (glued to a sentence, or inside text
-whose newlines were lost), up to the end of the line when the rule says ``to_eol``.
+whose newlines were lost), up to the end of the line when the rule says ``to_eol``. A rule's
+``kind`` is ``noise`` unless it says otherwise: a repost notice (``Artikel ini telah tayang di
+Kompas.com ...``) is an ``attribution`` naming its ``source`` group; ``(Ditulis oleh <name>)``
+is a ``credit``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..draft import Draft, Findings
+from ..sources import canonical_source
 
 __all__ = ["Noise"]
 
@@ -29,5 +33,11 @@ class Noise:
                 if rule.to_eol:
                     nl = text.find("\n", end)
                     end = len(text) if nl < 0 else nl
-                found.claim("noise", start, end, rule.id)
+                if rule.kind == "attribution":
+                    name = canonical_source(m["source"], draft.outlets, draft.locale)
+                    found.claim("attribution", start, end, rule.id, sources=[name] if name else [])
+                elif rule.kind == "credit":
+                    found.claim("credit", start, end, rule.id, role=rule.role or "credit", name=m["name"].strip())
+                else:
+                    found.claim(rule.kind, start, end, rule.id)  # type: ignore[arg-type]
         return found

@@ -36,9 +36,13 @@ _SP = r"[ \t\u00a0]"
 _DASH = r"(?:--|—|–|-)"
 _SEP = rf"(?:{_SP}*(?:--|—|–|-|:|\|){_SP}*)"
 _DOMAIN = r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3})"
-_PLACE_ANY = r"(?:\p{Lu}[\p{L}'’.\-]*(?:[ /]\p{Lu}[\p{L}'’.\-]*){0,3})"
-_PLACE_CAPS = r"(?:\p{Lu}[\p{Lu}'’.\-]*\p{Lu}(?:[ /]\p{Lu}[\p{Lu}'’.\-]*){0,3})"
+_WORD_ANY = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"
+_WORD_CAPS = r"\p{Lu}[\p{Lu}'’.]*(?:-\p{Lu}[\p{Lu}'’.]*)*"
+_PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ /]{_WORD_ANY}){{0,3}})"
+_PLACE_CAPS = rf"(?:\p{{Lu}}[\p{{Lu}}'’.]*\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]*)*(?:[ /]{_WORD_CAPS}){{0,3}})"
+_REGION = r"(?:,[ \t\u00a0]*(?P<region>\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))"
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
+_STRONG = frozenset({"A", "B", "B0", "C", "E"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
 
@@ -90,7 +94,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
             rf"{start}(?P<place>{_PLACE_CAPS}){_SP}+(?P<date>\d{{1,2}}{_SP}+(?i:{mon}))\.?(?P<sep>{_SEP})"
             rf"{_BODY_START}", regex.MULTILINE)),
         ("F", regex.compile(
-            rf"{start}(?P<place>{gaz}|{_PLACE_CAPS})(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}*|{_SP}+(?=\S))"
+            rf"{start}(?P<place>{gaz}|{_PLACE_CAPS}){_REGION}?(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}*|{_SP}+(?=\S))"
             rf"(?P<next>[\"“'‘(]?\p{{Lu}}\p{{L}}*|\p{{N}}+)", regex.MULTILINE)),
     )
     return _Shapes(
@@ -138,8 +142,9 @@ class Prefix:
         found = draft.findings(self.name)
         shapes = self._shapes(draft)
         candidates = self._candidate_lines(draft)
-        for line in candidates:
-            if self._at_line(draft, found, shapes, line):
+        # outlet-bearing shapes anywhere in the first lines win over weaker ones on an earlier line
+        for strong in (True, False):
+            if any(self._at_line(draft, found, shapes, line, strong=strong) for line in candidates):
                 break
         else:
             for line in candidates[:3]:
@@ -165,13 +170,21 @@ class Prefix:
         gd = m.groupdict()
         outlet = gd.get("outlet")
         place = gd.get("place")
-        if shape == "D" and outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
-            return False
+        if shape == "D":
+            if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
+                return False
+            if m["sep"].strip() == "|":
+                return False  # "CNN Indonesia | CNN Indonesia" is a masthead
+            rest = text[m.end() : draft.line_at(m.start()).hi]
+            if draft.outlets.lookup(rest.strip()) is not None or len(rest.split()) < 2:
+                return False
         if shape == "F":
             sep = m["sep"]
             nxt = m["next"]
             gaz = bool(draft.locale.places) and bool(self._shapes(draft).gazetteer.fullmatch(place))
             if not sep.strip():
+                if m["region"]:
+                    return False
                 # separator lost: only a gazetteer place in capitals, then a capitalised word
                 return gaz and place.isupper() and nxt[:1].isupper() and not nxt.isupper()
             if sep.strip() == ":":
@@ -188,9 +201,11 @@ class Prefix:
     def _place_ok(draft: Draft, place: str) -> bool:
         return draft.outlets.lookup(place) is None
 
-    def _at_line(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
+    def _at_line(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line, *, strong: bool) -> bool:
         text = draft.text
         for shape, pat in shapes.start_shapes:
+            if (shape in _STRONG) != strong:
+                continue
             m = pat.match(text, line.start, len(text))
             if m is None or m.end("outlet" if shape == "D" else "place") > line.hi + 0:
                 continue
@@ -198,7 +213,7 @@ class Prefix:
                 continue
             if self._emit(draft, found, shape, m):
                 return True
-        return self._alone(draft, found, shapes, line)
+        return False if strong else self._alone(draft, found, shapes, line)
 
     def _inline(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
         text = draft.text
@@ -309,6 +324,10 @@ class Prefix:
             found.claim("dateline", m.start("place"), p_end, f"{shape}.place", prefix=True, **data)
             if shape in ("B", "B0", "E"):
                 found.claim("dateline", m.end("outlet"), m.start("place"), f"{shape}.joint", prefix=True)
+            if shape == "G":
+                found.claim("dateline", m.end("place"), m.start("sep"), "G.date", prefix=True)
+            if shape == "F" and gd.get("region"):
+                found.claim("dateline", m.end("place"), m.end("region"), "F.region", prefix=True)
             if shape == "C":
                 found.claim("dateline", m.end("place"), m.start("outlet"), "C.region", prefix=True)
                 found.claim("dateline", m.end("outlet"), m.end("sep"), "C.sep", prefix=True)

@@ -23,12 +23,12 @@ import regex
 
 from ..draft import Draft, Findings
 from ..rules import Locale, OutletCatalogue
+from ..sources import canonical_source, split_sources
 
 __all__ = ["Tail"]
 
 _SP = r"[ \t\u00a0]"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
-_SPLIT_SOURCES = regex.compile(r"\s*(?:/|,|&|\bdan\b|\band\b|;)\s*")
 _NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
 _TAGS = regex.compile(r"[\p{Ll}\d][\p{Ll}\d '’\-]{0,40}")
 
@@ -58,13 +58,14 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
     return _Patterns(
         source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
                                    regex.IGNORECASE),
-        wire=regex.compile(rf"(?<=[.!?\"”’)]\s*|^{_SP}*)(?:--|[-–—]){_SP}*(?P<v>{wire_alt}){_SP}*\.?\s*\Z",
+        wire=regex.compile(rf"(?<=[.!?\"”’)]\s*|^{_SP}*)(?:--|[-–—]){_SP}*(?P<v>(?i:{wire_alt})){_SP}*\.?\s*\Z",
                            regex.MULTILINE),
         code_paren=regex.compile(r"\((?P<v>[\p{L}\d][\p{L}\d\-]{0,15}(?:/[\p{L}\d\-.]{1,20}){0,5})\)\s*\Z"),
         square=regex.compile(r"\[(?P<v>[\p{L}][\p{L} .]{1,40})\]\s*\Z"),
         end_mark=regex.compile(rf"(?:{marks})\s*\Z"),
         name_paren_line=regex.compile(
-            rf"^{_SP}*\((?P<v>\p{{Lu}}[\p{{Ll}}']+(?:{_SP}+\p{{Lu}}[\p{{Ll}}'.]*){{0,4}})\){_SP}*\Z",
+            rf"(?:^{_SP}*|(?<=[.!?\"”’]{_SP}*))\((?P<v>\p{{Lu}}[\p{{Ll}}'’]+(?:{_SP}+\p{{Lu}}[\p{{Ll}}'’.]*){{0,4}})"
+            rf"{_SP}*\){_SP}*\Z",
             regex.MULTILINE),
         caps_name_line=regex.compile(
             rf"^{_SP}*(?P<v>\p{{Lu}}{{2,}}(?:{_SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){_SP}*\Z", regex.MULTILINE),
@@ -93,40 +94,24 @@ class Tail:
 
     # ------------------------------------------------------------------ sources
 
-    def canonical(self, draft: Draft, value: str) -> str | None:
+    @staticmethod
+    def canonical(draft: Draft, value: str) -> str | None:
         """The canonical name of one source, or ``None`` when it is not a known news source."""
-        v = value.strip(" .\t\u00a0")
-        if not v:
-            return None
-        entry = draft.outlets.lookup(v) or draft.outlets.by_code.get(v.casefold())
-        if entry is not None:
-            return entry.source
-        for g in draft.locale.tail.generic_sources:
-            if g.casefold() == v.casefold():
-                return g
-        return None
+        return canonical_source(value, draft.outlets, draft.locale, domains=False)
 
-    def sources(self, draft: Draft, value: str, *, lenient: bool) -> list[str] | None:
+    @staticmethod
+    def sources(draft: Draft, value: str, *, lenient: bool) -> list[str] | None:
         """Canonical names for ``A/B``; ``None`` when a part is unknown (unless ``lenient``)."""
-        out: list[str] = []
-        for part in _SPLIT_SOURCES.split(value.strip()):
-            if not part.strip(" .,"):
-                continue
-            name = self.canonical(draft, part)
-            if name is None:
-                if not lenient:
-                    return None
-                name = part.strip(" .")
-            if name not in out:
-                out.append(name)
-        return out
+        return split_sources(value, draft.outlets, draft.locale, lenient=lenient)
 
     # ------------------------------------------------------------------ the peel
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         pats = self._patterns(draft)
-        _, end = draft.body_bounds()
+        # from the end of the text (pieces after the link blocks, such as "(kpl/dna)", are tail
+        # too), or from where a second article starts
+        end = min((c.start for c in draft.claims if c.data.get("ends_body")), default=len(draft.text))
         text = draft.text
         pending_tags: list[tuple[int, int]] = []
         for _ in range(self.max_steps):
@@ -234,7 +219,7 @@ class Tail:
                 return c.start, "credit"
 
         m = p.name_paren_line.search(text, line.lo, end)
-        if m:
+        if m and self.canonical(draft, m["v"]) is None:
             c = found.claim("credit", m.start(), end, "reporter-line", role="reporter", name=m["v"])
             if c:
                 return c.start, "credit"

@@ -1,0 +1,54 @@
+"""Photo captions left inside the body, found by their credit: ``... (29/01/2019). (Bisnis/Nama)``.
+
+Where newlines were lost, a photo caption sits between two paragraphs as one sentence that ends
+with a photo credit in parentheses: a credit source from the locale's list or a catalogued
+outlet, a slash, then the photographer's name. The caption is that sentence and its credit.
+A credit at the very end of the body is left to the tail stage (it credits the reporter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..draft import Draft, Findings
+
+__all__ = ["Captions"]
+
+_CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .]{2,40}\)")
+_SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s+|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
+
+
+@dataclass(frozen=True)
+class Captions:
+    """Labels a photo caption glued into the body as ``caption``."""
+
+    name: str = "captions"
+    max_caption: int = 300
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        text = draft.text
+        start, end = draft.body_bounds()
+        sources = {s.casefold() for s in draft.locale.schema.header.credit_sources}
+        for m in _CREDIT.finditer(text, start, end):
+            src = m["src"]
+            if src.casefold() not in sources and draft.outlets.lookup(src) is None:
+                continue
+            after = text[m.end() : end]
+            if not after.strip() or not draft.is_free(m.start(), m.end()):
+                continue  # at the end of the body it credits the reporter: the tail's business
+            line = draft.line_at(m.start())
+            lo = max(line.lo, m.start() - self.max_caption)
+            # the caption is the last sentence before the credit, not counting its own full stop
+            head = m.start()
+            while head > lo and text[head - 1] in " \t.":
+                head -= 1
+            cap_start = lo
+            for s in _SENTENCE_START.finditer(text, lo, head):
+                cap_start = s.end()
+            if cap_start == lo and lo != line.lo:
+                continue
+            found.claim("caption", cap_start, m.end(), "credit-in-body")
+        return found
