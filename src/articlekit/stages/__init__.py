@@ -10,15 +10,16 @@ from .links import LinkBlocks
 from .newsdate import NewsDate
 from .noise import Noise
 from .prefix import Prefix
+from .repeats import Repeats
 from .tail import Tail
 
-__all__ = ["Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Tail", "default_stages"]
+__all__ = ["Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Repeats", "Tail", "default_stages"]
 
 
-DefaultStage = Noise | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate
+DefaultStage = Noise | Repeats | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate
 
 
 def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[DefaultStage]:
-    """Fresh default stages, in order: noise, links, prefix, header, captions, inserts, tail, newsdate."""
+    """Fresh default stages, in order: noise, repeats, links, prefix, header, captions, inserts, tail, newsdate."""
     del locale, outlets  # the stages read both from the draft; kept for stages that will need them
-    return [Noise(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate()]
+    return [Noise(), Repeats(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate()]

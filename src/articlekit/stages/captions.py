@@ -17,7 +17,7 @@ from ..draft import Draft, Findings
 __all__ = ["Captions"]
 
 _CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .]{2,40}\)")
-_SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s+|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
+_SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s*|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
 
 
 @dataclass(frozen=True)

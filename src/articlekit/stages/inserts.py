@@ -22,8 +22,8 @@ __all__ = ["Inserts"]
 
 _SP = r"[ \t\u00a0]"
 _TOKEN = regex.compile(r"\S+")
-_QUOTED = regex.compile(r"\A[\"“”'‘’](?P<title>[^\"“”\n]{2,300})[\"“”'’]")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
+_LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
 _GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
@@ -112,6 +112,8 @@ class Inserts:
                 return tokens[i - 1][1]
             if _SENTENCE_END.search(prev) and (tok[0].isupper() or tok[0].isdigit()) and i >= 2:
                 return tokens[i - 1][1]
+            if _LIST_NUMBER.fullmatch(tok) and i >= 2:
+                return tokens[i - 1][1]  # "… Ayat 82 3. Menyembuhkan …": a numbered item begins
             if sentence_case:
                 nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
                 if (i >= 3 and tok[0].isupper() and not tok.isupper() and prev[0].islower()
@@ -132,9 +134,11 @@ class Inserts:
         """The headline text in ``[start, end)``, quotes and trailer words removed."""
         text = draft.text
         raw = text[start:end].strip()
-        q = _QUOTED.match(raw)
-        if q:
-            return q["title"].strip(), end
+        if raw[:1] in "\"“'‘":
+            # a quoted title, which may hold quotes of its own: up to the last closing quote
+            close = max(raw.rfind(c) for c in "\"”'’")
+            if close > 1:
+                return raw[1:close].strip(), end
         for word in draft.locale.schema.inserts.trailers.words:
             if raw.endswith(word):
                 raw = raw[: -len(word)].rstrip()

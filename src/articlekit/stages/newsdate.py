@@ -34,7 +34,6 @@ class NewsDate:
 
     name: str = "newsdate"
     max_sentence: int = 500
-    marker_window: int = 40
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
@@ -57,7 +56,9 @@ class NewsDate:
         reading = date_reader(draft.locale).find_news_date(text, lo, stop)
         if reading is None:
             return found
-        before = text[max(lo, reading.start - self.marker_window) : reading.start].casefold()
+        # the clause the date stands in: back to the last comma or semicolon, or the sentence start
+        clause_lo = max(text.rfind(",", lo, reading.start), text.rfind(";", lo, reading.start), lo)
+        before = text[clause_lo : reading.start].casefold()
         for marker in draft.locale.dates.future_markers:
             if regex.search(rf"(?<!\w){regex.escape(marker)}(?!\w)", before):
                 found.note(f"a date in the first sentence follows {marker!r}: another event, not the news date")

@@ -42,6 +42,7 @@ _PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ /]{_WORD_ANY}){{0,3}})"
 _PLACE_CAPS = rf"(?:\p{{Lu}}[\p{{Lu}}'’.]*\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]*)*(?:[ /]{_WORD_CAPS}){{0,3}})"
 _REGION = r"(?:,[ \t\u00a0]*(?P<region>\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))"
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
+_PROSE = regex.compile(r"(?:\S+\s+){12}\S*.*[.!?\"”]\s*\Z|(?:\S+\s+){25}")
 _STRONG = frozenset({"A", "B", "B0", "C", "E"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
@@ -143,8 +144,15 @@ class Prefix:
         shapes = self._shapes(draft)
         candidates = self._candidate_lines(draft)
         # outlet-bearing shapes anywhere in the first lines win over weaker ones on an earlier line
-        for strong in (True, False):
-            if any(self._at_line(draft, found, shapes, line, strong=strong) for line in candidates):
+        # weak shapes (no outlet) only above the first line of prose: a title or a byline may come
+        # first, but "GOWOK: ..." deep in a story is no dateline
+        weak_lines = []
+        for line in candidates:
+            weak_lines.append(line)
+            if _PROSE.match(draft.text, line.lo, line.hi):
+                break
+        for strong, lines in ((True, candidates), (False, weak_lines)):
+            if any(self._at_line(draft, found, shapes, line, strong=strong) for line in lines):
                 break
         else:
             for line in candidates[:3]:
@@ -156,11 +164,13 @@ class Prefix:
 
     def _candidate_lines(self, draft: Draft) -> list[Line]:
         out: list[Line] = []
+        seen = 0  # characters of unclaimed lines looked at so far
         for line in draft.lines:
-            if line.lo > self.max_chars or len(out) >= self.max_lines:
+            if seen > self.max_chars or len(out) >= self.max_lines:
                 break
             if not line.blank and draft.is_free(line.lo, min(line.hi, line.lo + 1)):
                 out.append(line)
+                seen += line.hi - line.lo
         return out
 
     # ------------------------------------------------------------------ matching

@@ -112,7 +112,12 @@ class Tail:
         # from the end of the text (pieces after the link blocks, such as "(kpl/dna)", are tail
         # too), or from where a second article starts
         end = min((c.start for c in draft.claims if c.data.get("ends_body")), default=len(draft.text))
-        text = draft.text
+        for fact in draft.facts_of("tail_end"):
+            self._peel(draft, found, pats, fact.end)
+        self._peel(draft, found, pats, end)
+        return found
+
+    def _peel(self, draft: Draft, found: Findings, pats: _Patterns, end: int) -> None:
         pending_tags: list[tuple[int, int]] = []
         for _ in range(self.max_steps):
             end = self._skip(draft, found, end)
@@ -131,8 +136,6 @@ class Tail:
                     found.claim("noise", s, e, "tags")
             pending_tags = []
             end = step[0]
-        del text
-        return found
 
     def _skip(self, draft: Draft, found: Findings, end: int) -> int:
         """Move ``end`` back over whitespace and over pieces already claimed."""

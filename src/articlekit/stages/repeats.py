@@ -1,0 +1,73 @@
+"""Repeats left by scrapers of nested page containers.
+
+Some scrapers print every container of a page, so each paragraph comes once on its own line
+and once more inside a longer line that glues it to the rest of the article (a *cascade*):
+line 0 = P1+P2+…, line 1 = P1, line 2 = P2+P3+…, line 3 = P2 … The clean body is the lines
+that stand alone; the long copies are ``noise`` (``repeats:cascade``). What a long copy holds
+that no single paragraph line holds (a ``Baca Juga`` box between P2 and P3, a closing
+``sumber: Antara``) is left unclaimed for the later stages, and the end of such a remainder is
+offered to the tail stage as a place to peel from.
+
+A line that repeats the end of an earlier long line (``repeats:suffix``) is noise as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..draft import Draft, Findings, Line
+
+__all__ = ["Repeats"]
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """Labels cascaded and repeated copies of paragraphs as noise."""
+
+    name: str = "repeats"
+    min_paragraph: int = 40
+    min_long: int = 200
+    recent_long: int = 4
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        text = draft.text
+        lines = [ln for ln in draft.lines if not ln.blank]
+        long_lines: list[Line] = []
+        for i, line in enumerate(lines):
+            s = text[line.lo : line.hi]
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is not None and self._cascade(draft, found, line, nxt, lines[i + 2] if i + 2 < len(lines) else None):
+                continue
+            if len(s) >= self.min_paragraph:
+                for prev in long_lines[-self.recent_long :]:
+                    if prev.hi - prev.lo > len(s) and text[prev.lo : prev.hi].endswith(s):
+                        for lo, hi in draft.free_parts(line.lo, line.hi):
+                            found.claim("noise", lo, hi, "suffix")
+                        break
+            if len(s) >= self.min_long:
+                long_lines.append(line)
+        return found
+
+    def _cascade(self, draft: Draft, found: Findings, line: Line, nxt: Line, after: Line | None) -> bool:
+        text = draft.text
+        head = text[nxt.lo : nxt.hi]
+        n = line.hi - line.lo
+        if len(head) < self.min_paragraph or n <= len(head) + 10 or not text.startswith(head, line.lo):
+            return False
+        rest_lo = line.lo + len(head)
+        rest_hi = line.hi
+        # the copy usually ends with the next copy (P2+P3+… then P3+…): that part is a repeat too
+        if after is not None:
+            tail = text[after.lo : after.hi]
+            idx = text.find(tail[: self.min_paragraph], rest_lo, line.hi) if len(tail) >= self.min_paragraph else -1
+            if idx >= 0 and text.startswith(tail[: min(len(tail), line.hi - idx)], idx):
+                rest_hi = idx
+        for lo, hi in draft.free_parts(line.lo, rest_lo):
+            found.claim("noise", lo, hi, "cascade")
+        if rest_hi < line.hi:
+            for lo, hi in draft.free_parts(rest_hi, line.hi):
+                found.claim("noise", lo, hi, "cascade")
+        else:
+            found.fact("tail_end", line.hi, line.hi, "cascade-end")
+        return True
