@@ -108,6 +108,7 @@ class HeaderSchema(BaseModel):
     line: list[LineRuleSchema] = []
     caption: list[LineRuleSchema] = []
     credit_sources: list[str] = []
+    photo_labels: list[str] = []
 
 
 class NoiseRuleSchema(BaseModel):

@@ -26,12 +26,24 @@ class Captions:
 
     name: str = "captions"
     max_caption: int = 300
+    max_line_words: int = 25
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         text = draft.text
         start, end = draft.body_bounds()
         sources = {s.casefold() for s in draft.locale.schema.header.credit_sources}
+        labels = draft.locale.schema.header.photo_labels
+        if labels:
+            alt = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
+            line_credit = regex.compile(rf"\((?i:{alt})\s*:\s*[^()\n]{{1,40}}\)\s*\Z")
+            for line in draft.lines:
+                if line.blank or line.lo < start or line.hi > end or not draft.is_free(line.lo, line.hi):
+                    continue
+                if len(text[line.lo : line.hi].split()) <= self.max_line_words and line_credit.search(
+                    text, line.lo, line.hi
+                ):
+                    found.claim("caption", line.lo, line.hi, "photo-credit-line")
         for m in _CREDIT.finditer(text, start, end):
             src = m["src"]
             if src.casefold() not in sources and draft.outlets.lookup(src) is None:

@@ -25,7 +25,8 @@ _TOKEN = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
-_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+# where two glued headlines meet: "…HijauProyek …", "…HGBTPrabowo …", "…Apa Itu?Mengenal …"
+_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!])(?=\p{Lu})")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
             rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)"
         )
         box = regex.compile(
-            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=\p{{Lu}}\p{{Ll}})"
+            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=\p{{Lu}}[\p{{L}}\-]+{_SP})"
         )
         out.append(_Compiled(mk, line, inline, box))
     labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))

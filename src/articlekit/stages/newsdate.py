@@ -21,6 +21,9 @@ __all__ = ["NewsDate"]
 _SENTENCE_END = regex.compile(r"[.!?](?=[\"”’)]?(?:\s+[\"“‘(]?\p{Lu}|\s*\n|\s*\Z|\p{Lu}\p{Ll}))|\n")
 
 
+_PARAGRAPH_END = regex.compile(r"\n|(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
 def _soft_break(text: str, pos: int) -> bool:
     """True when the line break at ``pos`` continues a sentence (no closing mark, lower-case next)."""
     before = text[:pos].rstrip()
@@ -33,7 +36,8 @@ class NewsDate:
     """Reads the news date from the first sentence of the body."""
 
     name: str = "newsdate"
-    max_sentence: int = 500
+    max_sentence: int = 1500
+    max_paragraph: int = 700
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
@@ -47,12 +51,20 @@ class NewsDate:
         lo = first[0]
         hi = min(first[1], lo + self.max_sentence)
         text = draft.text
+        # LABELS.md: the first paragraph (up to a hard line break or a run of spaces, which some
+        # data sets left between paragraphs); where newlines were flattened and the "paragraph" is
+        # the whole story, its first sentence stands for it
         stop = hi
-        for m in _SENTENCE_END.finditer(text, lo, hi):
+        for m in _PARAGRAPH_END.finditer(text, lo, hi):
             if m.group() == "\n" and _soft_break(text, m.start()):
                 continue  # a line break left by a link, inside the sentence
-            stop = m.end()
+            stop = m.start() + 1
             break
+        if stop - lo > self.max_paragraph:
+            for m in _SENTENCE_END.finditer(text, lo, stop):
+                if m.group() != "\n":
+                    stop = m.end()
+                    break
         reading = date_reader(draft.locale).find_news_date(text, lo, stop)
         if reading is None:
             return found

@@ -18,6 +18,20 @@ from ..sources import canonical_source
 __all__ = ["Noise"]
 
 
+def _free(found: Findings, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``[start, end)`` neither the draft nor ``found`` has claimed yet."""
+    taken = sorted([(c.start, c.end) for c in (*found.draft.claims, *found.claims) if c.start < end and c.end > start])
+    out = []
+    pos = start
+    for lo, hi in taken:
+        if lo > pos:
+            out.append((pos, lo))
+        pos = max(pos, hi)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
 @dataclass(frozen=True)
 class Noise:
     """Claims ad, UI, promo, copyright and pagination strings as ``noise``."""
@@ -32,7 +46,13 @@ class Noise:
                 start, end = m.start(), m.end()
                 if rule.to_eol:
                     nl = text.find("\n", end)
-                    end = len(text) if nl < 0 else nl
+                    eol = len(text) if nl < 0 else nl
+                    if not found.is_free(start, eol):
+                        # part of the line is taken already (another promo glued on): take the rest
+                        for lo, hi in _free(found, start, eol):
+                            found.claim(rule.kind, lo, hi, rule.id)  # type: ignore[arg-type]
+                        continue
+                    end = eol
                 if rule.kind == "attribution":
                     name = canonical_source(m["source"], draft.outlets, draft.locale)
                     found.claim("attribution", start, end, rule.id, sources=[name] if name else [])

@@ -186,7 +186,7 @@ class Prefix:
             if m["sep"].strip() == "|":
                 return False  # "CNN Indonesia | CNN Indonesia" is a masthead
             rest = text[m.end() : draft.line_at(m.start()).hi]
-            if draft.outlets.lookup(rest.strip()) is not None or len(rest.split()) < 2:
+            if not rest.strip() or draft.outlets.lookup(rest.strip()) is not None:
                 return False
         if shape == "F":
             sep = m["sep"]
@@ -339,7 +339,8 @@ class Prefix:
             if shape == "F" and gd.get("region"):
                 found.claim("dateline", m.end("place"), m.end("region"), "F.region", prefix=True)
             if shape == "C":
-                found.claim("dateline", m.end("place"), m.start("outlet"), "C.region", prefix=True)
+                found.claim("dateline", m.end("place"), m.start("outlet"), "C.region" if gd.get("region") else "C.paren",
+                            prefix=True)
                 found.claim("dateline", m.end("outlet"), m.end("sep"), "C.sep", prefix=True)
         if shape != "C" and sep is not None and m.end("sep") > m.start("sep"):
             if place is None:
