@@ -18,7 +18,8 @@ def test_default_pipeline_is_fresh() -> None:
 
 
 def test_default_names() -> None:
-    assert Pipeline.default().names == ("noise", "repeats", "links", "prefix", "header", "captions", "inserts", "tail", "newsdate")
+    assert Pipeline.default().names == (
+        "noise", "repeats", "links", "prefix", "header", "captions", "inserts", "tail", "newsdate")
 
 
 def test_unknown_name_lists_valid_ones() -> None:

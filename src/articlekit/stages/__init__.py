@@ -13,7 +13,9 @@ from .prefix import Prefix
 from .repeats import Repeats
 from .tail import Tail
 
-__all__ = ["Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Repeats", "Tail", "default_stages"]
+__all__ = [
+    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Repeats", "Tail", "default_stages",
+]
 
 
 DefaultStage = Noise | Repeats | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate

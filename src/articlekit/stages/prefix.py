@@ -339,8 +339,8 @@ class Prefix:
             if shape == "F" and gd.get("region"):
                 found.claim("dateline", m.end("place"), m.end("region"), "F.region", prefix=True)
             if shape == "C":
-                found.claim("dateline", m.end("place"), m.start("outlet"), "C.region" if gd.get("region") else "C.paren",
-                            prefix=True)
+                why = "C.region" if gd.get("region") else "C.paren"
+                found.claim("dateline", m.end("place"), m.start("outlet"), why, prefix=True)
                 found.claim("dateline", m.end("outlet"), m.end("sep"), "C.sep", prefix=True)
         if shape != "C" and sep is not None and m.end("sep") > m.start("sep"):
             if place is None:
