@@ -116,12 +116,14 @@ def _dateline(draft: Draft, claims: list[Claim]) -> Dateline | None:
     date = info.get("date")
     partial = info.get("partial")
     date_span = _span(*info["date_span"]) if "date_span" in info else None
+    time = info.get("time")
     if date is None and facts:
         f = facts[0]
         date = f.data.get("date")
         partial = partial or f.data.get("partial")
         date_span = _span(f.start, f.end)
-    time = info.get("time")
+        time = time or f.data.get("time")
+        info.setdefault("tz", f.data.get("tz"))
     return Dateline(
         place=info.get("place"),
         date=date if isinstance(date, dt.date) else None,

@@ -87,6 +87,11 @@ class DateReader:
             rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<tz>{tz})\b)?)?",
             regex.IGNORECASE,
         )
+        # "pukul 14.30 WIB", "14:30 WITA": a time with its zone
+        self.clock = regex.compile(
+            rf"(?:\b(?:pukul|pkl\.?|jam)\s+)?\b(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)\s*(?P<tz>{tz})\b",
+            regex.IGNORECASE,
+        )
         # English wire datelines: "May 4, 2010", "Jan 9", "Oct. 18, 2018"; Utusan "21 Ogos"
         self.month_day = regex.compile(
             rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}})(?:,?{sp}+(?P<y>\d{{4}}))?\b", regex.IGNORECASE
@@ -170,6 +175,13 @@ class DateReader:
             return DateReading(reading.start, m.end(), reading.date, reading.partial, reading.weekday,
                                reading.weekday_ok, time, tz)
         return None
+
+    def find_time(self, text: str, start: int, end: int) -> tuple[dt.time, str | None] | None:
+        """The first time with a zone (``pukul 14.30 WIB``) in ``text[start:end]``: time and UTC offset."""
+        m = self.clock.search(text, start, end)
+        if m is None:
+            return None
+        return dt.time(int(m["hh"]), int(m["mm"])), self.locale.dates.timezones.get(m["tz"].upper())
 
     def read_month_day(self, fragment: str) -> tuple[dt.date | None, str | None]:
         """``May 4, 2010`` / ``Jan 9`` / ``21 Ogos`` → (date or None, partial or None)."""

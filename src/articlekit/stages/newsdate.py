@@ -77,6 +77,8 @@ class NewsDate:
                 return found
         if reading.date is not None and not reading.weekday_ok:
             found.note(f"weekday does not match {reading.date.isoformat()} in {text[reading.start:reading.end]!r}")
+        clock = date_reader(draft.locale).find_time(text, reading.end, stop)
+        time, tz = clock if clock else (None, None)
         found.fact("newsdate", reading.start, reading.end, "first-sentence", date=reading.date,
-                   partial=reading.partial)
+                   partial=reading.partial, time=time, tz=tz)
         return found

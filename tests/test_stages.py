@@ -1,0 +1,197 @@
+"""Each stage on small strings: what it claims, and what it must leave alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import articlekit
+from articlekit.dates import date_reader, make_parserinfo
+from articlekit.rules import load_locale
+
+
+def parse(text: str) -> articlekit.Article:
+    return articlekit.parse(text)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_parserinfo_reads_indonesian_words() -> None:
+    from dateutil import parser as du
+
+    info = make_parserinfo(load_locale("id"))
+    assert du.parse("Senin, 3 Januari 2022", parserinfo=info).date() == dt.date(2022, 1, 3)
+    assert du.parse("17 Agustus 1945", parserinfo=info).date() == dt.date(1945, 8, 17)
+    assert du.parse("27 Okt 2022 21:15 WIB", parserinfo=info).utcoffset() == dt.timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "partial"),
+    [
+        ("Warga pada Rabu (20/10/2021) berkumpul.", dt.date(2021, 10, 20), None),
+        ("Warga pada Rabu (20/10/21) berkumpul.", dt.date(2021, 10, 20), None),
+        ("Warga pada Selasa, (7/7/2015) berkumpul.", dt.date(2015, 7, 7), None),
+        ("Warga pada Jumat (17 /4/ 2015) berkumpul.", dt.date(2015, 4, 17), None),
+        ("Warga pada Jumat, 6 Juni 2025 berkumpul.", dt.date(2025, 6, 6), None),
+        ("Warga pada Senin (11/12) berkumpul.", None, "--12-11"),
+        ("Warga pada 10 Juni 2025 berkumpul.", None, None),  # no weekday: not the news date
+    ],
+)
+def test_first_sentence_dates(sentence: str, date: dt.date | None, partial: str | None) -> None:
+    art = parse("JAKARTA - " + sentence)
+    got = art.dateline
+    assert got is not None
+    assert got.date == date
+    assert got.partial == partial
+
+
+def test_weekday_mismatch_is_noted() -> None:
+    art = parse("JAKARTA - Warga pada Senin (20/10/2021) berkumpul.")
+    assert art.dateline is not None and art.dateline.date == dt.date(2021, 10, 20)
+    assert any("weekday" in n for n in art.notes)
+
+
+def test_future_event_date_is_not_the_news_date() -> None:
+    art = parse("JAKARTA - Partai itu akan mendaftar ke KPU pada Rabu, 25 Oktober 2023 mendatang.")
+    assert art.dateline is not None and art.dateline.date is None
+    assert any("another event" in n for n in art.notes)
+
+
+def test_time_and_zone_from_the_first_sentence() -> None:
+    art = parse("JAKARTA - Gempa terjadi pada Rabu (20/10/2021) pukul 14.30 WITA.")
+    assert art.dateline is not None
+    assert art.dateline.time == dt.time(14, 30) and art.dateline.tz == "+08:00"
+
+
+def test_header_timestamp_reader() -> None:
+    reader = date_reader(load_locale("id"))
+    text = "Selasa 27 Sep 2022 21:15 WIB"
+    r = reader.read_header(text, 0, len(text))
+    assert r is not None and r.date == dt.date(2022, 9, 27) and r.time == dt.time(21, 15) and r.tz == "+07:00"
+
+
+# ---------------------------------------------------------------- prefix
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "place", "sep"),
+    [
+        ("JAKARTA, KOMPAS.com - Warga datang.", "kompas.com", "Jakarta", "-"),
+        ("Liputan6.com, Jakarta - Warga datang.", "liputan6.com", "Jakarta", "-"),
+        ("Jakarta (ANTARA) - Warga datang.", "antaranews.com", "Jakarta", "-"),
+        ("KONTAN.CO.ID - JAKARTA. Warga datang.", "kontan.co.id", "Jakarta", "."),
+        ("jpnn.com - PADANG - Warga datang.", "jpnn.com", "Padang", "-"),
+        ("TRIBUNKALTIM.CO, BALIKPAPAN - Warga datang.", "tribunkaltim.co", "Balikpapan", "-"),
+        ("Liputan6.com, JakartaWarga datang.", "liputan6.com", "Jakarta", None),
+        ("JAKARTA- Warga datang.", None, "Jakarta", "-"),
+        ("Jakarta:  Warga datang.", None, "Jakarta", ":"),
+        ("PROBOLINGGO-Dermaga baru dibuka.", None, "Probolinggo", "-"),
+        ("KUALA LUMPUR, Jan 9 (Bernama) -- Warga datang.", "bernama.com", "Kuala Lumpur", "--"),
+    ],
+)
+def test_prefix_shapes(text: str, domain: str | None, place: str, sep: str | None) -> None:
+    art = parse(text)
+    assert (art.outlet.domain if art.outlet else None) == domain
+    assert art.dateline is not None
+    assert art.dateline.place == place
+    assert art.dateline.sep == sep
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JAKARTA-BANDUNG kini bisa ditempuh 40 menit.",
+        "Jakarta International Stadium akan direnovasi.",
+        "HARGA PANGAN: Beras Premium Naik Lagi",
+        "Bandung, Jawa Barat, belakangan diguyur hujan.",
+        "POLIS Diraja Malaysia menahan dua lelaki.",
+    ],
+)
+def test_not_a_dateline(text: str) -> None:
+    art = parse(text)
+    assert art.dateline is None
+    assert art.outlet is None
+
+
+# ---------------------------------------------------------------- tail
+
+
+@pytest.mark.parametrize(
+    ("end", "sources", "credit"),
+    [
+        ("terjadi. (Sumber: Antara/Reuters)", ["Antara", "Reuters"], None),
+        ("terjadi. (ant)", ["Antara"], None),
+        ("terjadi. - Bernama", ["Bernama"], None),
+        ("terjadi. -- BERNAMA", ["Bernama"], None),
+        ("terjadi. (fbr/wes)", [], ("initials", "fbr/wes")),
+        ("terjadi. (fat/jpnn)", [], ("initials", "fat/jpnn")),
+        ("terjadi.\nEditor: Budi Santoso", [], ("Editor", "Budi Santoso")),
+        ("terjadi.\nPewarta: Rina KusumaEditor: Budi", [], ("Pewarta", "Rina Kusuma")),
+        ("terjadi. (Dian Saraswati)", [], ("reporter", "Dian Saraswati")),
+    ],
+)
+def test_tail_forms(end: str, sources: list[str], credit: tuple[str, str] | None) -> None:
+    art = parse("JAKARTA - Banjir " + end)
+    assert (art.attribution.sources if art.attribution else []) == sources
+    if credit is not None:
+        assert (art.credits[0].role, art.credits[0].name) == credit
+    assert art.body == "Banjir terjadi."
+
+
+@pytest.mark.parametrize(
+    "end",
+    ["itu (PDIP/Golkar).", "itu (1/2).", "kata dia kepada AFP.", "itu.\nSumber: BPS"],
+)
+def test_tail_lookalikes_stay(end: str) -> None:
+    art = parse("JAKARTA - Dua fraksi menolak usulan " + end)
+    assert art.attribution is None and art.credits == []
+
+
+# ---------------------------------------------------------------- inserts
+
+
+@pytest.mark.parametrize(
+    ("text", "headlines"),
+    [
+        ("Satu.\nBaca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nBaca Juga\nDua.", [""]),
+        ("Satu. (Baca: Gudang Ditambah)\nDua.", ["Gudang Ditambah"]),
+        ("Satu. BACA JUGA: Warga Diminta Menjauh\nDua.", ["Warga Diminta Menjauh"]),
+        ("Satu.BACA JUGA - Stok Beras Aman Pedagang mengaku lega.", ["Stok Beras Aman"]),
+        ('Satu.\nTonton juga video "Banjir di Kota" di sini:\nDua.', ["Banjir di Kota"]),
+        ("Satu.\nSimak juga Video: Jalan Tol Ditutup\nDua.", ["Jalan Tol Ditutup"]),
+        ("Satu.\nBaca juga:\nJembatan Baru Diresmikan\nDua.", ["Jembatan Baru Diresmikan"]),
+    ],
+)
+def test_insert_layouts(text: str, headlines: list[str]) -> None:
+    art = parse(text)
+    assert [i.headline for i in art.inserts] == headlines
+    assert "Baca" not in art.body and "BACA" not in art.body
+
+
+def test_baca_as_prose_stays() -> None:
+    art = parse("Warga diminta baca juga aturan lain sebelum mendaftar.")
+    assert art.inserts == []
+
+
+# ---------------------------------------------------------------- links
+
+
+def test_pilihan_terkini_words_stay() -> None:
+    art = parse("Partai itu belum menentukan calon pilihan.\nSituasi terkini dibahas.\nTerkini\n- Jalan Tol Ditutup")
+    assert [(b.heading, len(b.items)) for b in art.link_blocks] == [("Terkini", 1)]
+    assert "pilihan" in art.body and "terkini" in art.body
+
+
+def test_heading_without_items_is_noise() -> None:
+    art = parse("Warga memanen padi lebih awal tahun ini.\nBerita Terkini\nRekomendasi untuk Anda")
+    assert art.link_blocks == []
+    assert [s.why for s in art.segments if s.kind == "noise"] == ["links:empty-heading", "links:empty-heading"]
+
+
+def test_heading_followed_by_prose_is_body() -> None:
+    text = "Warga memanen padi.\nTerpopuler\nHasil panen tahun ini lebih banyak dari tahun lalu menurut petani setempat."
+    art = parse(text)
+    assert art.link_blocks == [] and "Terpopuler" in art.body
