@@ -192,6 +192,7 @@ def test_heading_without_items_is_noise() -> None:
 
 
 def test_heading_followed_by_prose_is_body() -> None:
-    text = "Warga memanen padi.\nTerpopuler\nHasil panen tahun ini lebih banyak dari tahun lalu menurut petani setempat."
+    text = ("Warga memanen padi.\nTerpopuler\n"
+            "Hasil panen tahun ini lebih banyak dari tahun lalu menurut petani setempat.")
     art = parse(text)
     assert art.link_blocks == [] and "Terpopuler" in art.body
