@@ -19,12 +19,12 @@ def test_default_pipeline_is_fresh() -> None:
 
 def test_default_names() -> None:
     assert Pipeline.default().names == (
-        "noise", "repeats", "links", "prefix", "header", "captions", "inserts", "tail", "newsdate")
+        "noise", "repeats", "page", "links", "prefix", "header", "captions", "inserts", "tail", "newsdate")
 
 
 def test_unknown_name_lists_valid_ones() -> None:
     nlp = Pipeline.default()
-    with pytest.raises(PipelineError, match="stages are: noise, repeats, links"):
+    with pytest.raises(PipelineError, match="stages are: noise, repeats, page"):
         nlp.remove("nope")
     with pytest.raises(PipelineError, match="no stage named 'nope'"):
         nlp.add(lambda d: [], before="nope")

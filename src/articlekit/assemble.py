@@ -170,6 +170,16 @@ def _link_blocks(claims: list[Claim]) -> list[LinkBlock]:
     ]
 
 
+def _page_fields(claims: list[Claim]) -> dict[str, Any]:
+    """Title, byline and timestamps from the claims that carry a ``page_role`` (first one wins)."""
+    out: dict[str, Any] = {}
+    for c in claims:
+        role = c.data.get("page_role")
+        if role and role not in out and c.data.get("value") is not None:
+            out[role] = c.data["value"]
+    return out
+
+
 def assemble(draft: Draft) -> Article:
     """The finished :class:`Article` for ``draft``."""
     text = draft.text
@@ -196,9 +206,14 @@ def assemble(draft: Draft) -> Article:
     notes = list(draft.notes)
     if text.strip() and not paragraphs:
         notes.append("assemble: no body text was left after the cuts")
+    page = _page_fields(claims)
     return Article(
         text=text,
         lang=draft.lang,
+        title=page.get("title"),
+        byline=page.get("byline"),
+        published=page.get("published"),
+        updated=page.get("updated"),
         outlet=_outlet(claims),
         dateline=_dateline(draft, claims),
         attribution=_attribution(draft, claims),

@@ -178,12 +178,21 @@ class Paragraph(BaseModel):
 
 
 class Article(BaseModel):
-    """A parsed page. Built by :func:`articlekit.parse`; frozen."""
+    """A parsed page. Built by :func:`articlekit.parse`; frozen.
+
+    ``title``, ``byline``, ``published`` and ``updated`` come from a whole-page dump's header
+    (``published``/``updated`` are timezone-aware when the page shows a zone, naive when it shows
+    a time without one, a plain date when it shows no time).
+    """
 
     model_config = _FROZEN
 
     text: str
     lang: str
+    title: str | None = None
+    byline: str | None = None
+    published: dt.datetime | dt.date | None = None
+    updated: dt.datetime | dt.date | None = None
     outlet: Outlet | None = None
     dateline: Dateline | None = None
     attribution: Attribution | None = None
@@ -194,6 +203,11 @@ class Article(BaseModel):
     body: str = ""
     segments: list[Segment] = []
     notes: list[str] = []
+
+    @property
+    def link_headings(self) -> list[str]:
+        """The headings of the link blocks, in page order."""
+        return [b.heading for b in self.link_blocks]
 
     def segments_of(self, kind: Kind) -> list[Segment]:
         """The segments of one kind, in text order."""

@@ -86,6 +86,12 @@ class LinksSchema(BaseModel):
     model_config = _STRICT
     headings: list[str] = []
     tag_headings: list[str] = []
+    heading_words: list[str] = []
+
+
+class PageSchema(BaseModel):
+    model_config = _STRICT
+    updated_words: list[str] = []
 
 
 class TailSchema(BaseModel):
@@ -138,6 +144,7 @@ class LocaleSchema(BaseModel):
     tail: TailSchema = TailSchema()
     header: HeaderSchema = HeaderSchema()
     noise: NoiseSchema = NoiseSchema()
+    page: PageSchema = PageSchema()
 
 
 class OutletEntry(BaseModel):

@@ -9,19 +9,20 @@ from .inserts import Inserts
 from .links import LinkBlocks
 from .newsdate import NewsDate
 from .noise import Noise
+from .page import PageLayout
 from .prefix import Prefix
 from .repeats import Repeats
 from .tail import Tail
 
 __all__ = [
-    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "Prefix", "Repeats", "Tail", "default_stages",
+    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "PageLayout", "Prefix", "Repeats", "Tail", "default_stages",
 ]
 
 
-DefaultStage = Noise | Repeats | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate
+DefaultStage = Noise | Repeats | PageLayout | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate
 
 
 def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[DefaultStage]:
-    """Fresh default stages, in order: noise, repeats, links, prefix, header, captions, inserts, tail, newsdate."""
+    """Fresh default stages, in order: noise, repeats, page, links, prefix, header, captions, inserts, tail, newsdate."""
     del locale, outlets  # the stages read both from the draft; kept for stages that will need them
-    return [Noise(), Repeats(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate()]
+    return [Noise(), Repeats(), PageLayout(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate()]

@@ -1,0 +1,291 @@
+"""Whole-page dumps: find where the story is, and label everything around it.
+
+A scraper that dumps all the visible text of a page hands over menus, the title, a byline
+and timestamps, photo captions and share buttons, then the story, then link blocks and a
+footer. This stage only acts on such dumps (the story starts after several lines of other
+material); on a body-only scrape it does nothing.
+
+- The story starts at the first prose paragraph (a long line that ends like a sentence) that
+  is not a standfirst: a prose line followed by the byline or timestamp is a teaser. A short
+  dateline line right above it (``Jakarta -``) belongs to the story and is left to the prefix
+  stage.
+- The story ends after its last prose paragraph, at the first link-block heading or run of
+  menu lines that follows it; what lies between (initials, inserts, tags) is left to the tail
+  and insert stages.
+- Above the story: the title (the headline nearest above the byline and timestamp), the
+  byline, the published and updated timestamps, captions, link blocks and menus. Below it:
+  link blocks (a heading with at least one headline under it) and everything else as noise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..dates import DateReading, date_reader
+from ..draft import Draft, Findings, Line
+
+__all__ = ["PageLayout"]
+
+_WORDS = regex.compile(r"\S+")
+_SENTENCE_END = regex.compile(r"[.!?\"”’)…]\s*\Z")
+_SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
+_BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w*\s*\Z|\A[\p{L} .'’]{3,60}\s+-\s+\S+\Z",
+                        regex.IGNORECASE)
+
+
+def _words(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Finds the story region of a whole-page dump and labels the page around it."""
+
+    name: str = "page"
+    min_lines: int = 12
+    min_header_lines: int = 4
+    prose_words: int = 12
+    long_words: int = 25
+    max_gap: int = 8
+    item_words: tuple[int, int] = (3, 30)
+
+    # ------------------------------------------------------------------ line kinds
+
+    def _text(self, draft: Draft, line: Line) -> str:
+        return draft.text[line.lo : line.hi]
+
+    def is_caption(self, draft: Draft, s: str) -> bool:
+        return len(s) <= 400 and any(r.regex.search(s) for r in draft.locale.caption_rules)
+
+    def is_prose(self, draft: Draft, s: str) -> bool:
+        n = _words(s)
+        if n >= self.long_words or (n >= self.prose_words and _SENTENCE_END.search(s)):
+            return not self.is_caption(draft, s)
+        return False
+
+    def heading_kind(self, draft: Draft, s: str) -> str | None:
+        key = " ".join(s.casefold().rstrip(":").split())
+        if key in draft.locale.tag_headings:
+            return "tags"
+        if key in draft.locale.headings:
+            return "heading"
+        words = draft.locale.schema.links.heading_words
+        if words and _words(s) <= 8 and not s.rstrip().endswith(".") and any(w.casefold() in key for w in words):
+            return "heading"
+        return None
+
+    def is_item(self, s: str) -> bool:
+        n = _words(s)
+        lo, hi = self.item_words
+        return lo <= n <= hi and not (s.endswith(".") and not s.endswith(("..", "…")))
+
+    def timestamp(self, draft: Draft, line: Line) -> DateReading | None:
+        reading = date_reader(draft.locale).read_header(draft.text, line.lo, line.hi)
+        if reading is None or reading.date is None:
+            return None
+        return reading
+
+    # ------------------------------------------------------------------ the stage
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        lines = [ln for ln in draft.lines if not ln.blank and draft.is_free(ln.lo, ln.hi)]
+        if len(lines) < self.min_lines:
+            return found
+        start = self._story_start(draft, lines)
+        if start is None or start < self.min_header_lines:
+            return found
+        end = self._story_end(draft, lines, start)
+        self._header(draft, found, lines[:start])
+        self._trailer(draft, found, lines[end:])
+        return found
+
+    def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
+        i = 0
+        while i < len(lines):
+            s = self._text(draft, lines[i])
+            if not self.is_prose(draft, s):
+                i += 1
+                continue
+            # a standfirst: prose followed (before the next prose) by a byline or a timestamp
+            teaser = False
+            for ln in lines[i + 1 : i + 1 + self.max_gap]:
+                t = self._text(draft, ln)
+                if self.is_prose(draft, t):
+                    break
+                if self.timestamp(draft, ln) is not None or _BYLINE.search(t):
+                    teaser = True
+                    break
+            if teaser:
+                i += 1
+                continue
+            # a dateline printed alone just above the first paragraph belongs to the story
+            if i > 0:
+                prev = self._text(draft, lines[i - 1])
+                if _words(prev) <= 6 and _SEP_END.search(prev):
+                    return i - 1
+            return i
+        return None
+
+    def _story_end(self, draft: Draft, lines: list[Line], start: int) -> int:
+        last_prose = start
+        for j in range(start + 1, len(lines)):
+            s = self._text(draft, lines[j])
+            if self.is_prose(draft, s):
+                last_prose = j
+            elif j - last_prose > self.max_gap:
+                break
+        # after the last paragraph: stop at a heading or at a run of menu lines
+        run = 0
+        for j in range(last_prose + 1, len(lines)):
+            s = self._text(draft, lines[j])
+            if self.heading_kind(draft, s) is not None:
+                return j
+            run = run + 1 if _words(s) <= 3 else 0
+            if run >= 3:
+                return j - 2
+        return len(lines)
+
+    # ------------------------------------------------------------------ above the story
+
+    def _header(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
+        stamps: list[tuple[int, DateReading, bool]] = []
+        updated_words = [w.casefold() for w in draft.locale.schema.page.updated_words]
+        for i, ln in enumerate(lines):
+            reading = self.timestamp(draft, ln)
+            if reading is not None:
+                low = self._text(draft, ln).casefold()
+                stamps.append((i, reading, any(w in low for w in updated_words)))
+        # the byline/timestamp cluster nearest the story marks where the title is: the title is
+        # the headline just above it
+        stamp_at = {i for i, _, _ in stamps}
+        marks = [i for i, ln in enumerate(lines) if i in stamp_at or _BYLINE.search(self._text(draft, ln))]
+        anchor = marks[-1] if marks else None
+        for i in reversed(marks[:-1]):
+            if anchor is not None and anchor - i <= 3:
+                anchor = i
+            else:
+                break
+        title_at = self._title(draft, lines, anchor)
+        published: tuple[int, DateReading] | None = None
+        updated: tuple[int, DateReading] | None = None
+        for i, reading, is_updated in stamps:
+            if title_at is not None and i < title_at:
+                continue  # a top-bar "today" date above the title
+            if is_updated:
+                updated = updated or (i, reading)
+            elif published is None:
+                published = (i, reading)
+        if published is None and title_at is None and stamps:
+            published = (stamps[-1][0], stamps[-1][1])
+        special: dict[int, tuple[str, str, dict[str, Any]]] = {}
+        if title_at is not None:
+            t = self._text(draft, lines[title_at])
+            special[title_at] = ("header", "title", {"page_role": "title", "value": t})
+            for i, ln in enumerate(lines):  # the title printed again elsewhere above the story
+                if i != title_at and self._text(draft, ln) == t:
+                    special.setdefault(i, ("header", "title-repeat", {}))
+        for pair, role in ((published, "published"), (updated, "updated")):
+            if pair is not None:
+                i, reading = pair
+                special[i] = ("header", role, {"page_role": role, "value": _stamp(reading)})
+        for i, ln in enumerate(lines):
+            if i not in special and _BYLINE.search(self._text(draft, ln)) and anchor is not None \
+                    and abs(i - anchor) <= 3:
+                special[i] = ("header", "byline", {"page_role": "byline", "value": self._text(draft, ln)})
+        self._blocks(draft, found, lines, special, region="header")
+
+    def _title(self, draft: Draft, lines: list[Line], anchor: int | None) -> int | None:
+        candidates = [i for i, ln in enumerate(lines)
+                      if self.is_item(self._text(draft, ln)) and self.heading_kind(draft, self._text(draft, ln)) is None
+                      and not _BYLINE.search(self._text(draft, ln)) and self.timestamp(draft, ln) is None
+                      and not self.is_caption(draft, self._text(draft, ln))]
+        if not candidates:
+            return None
+        if anchor is not None:
+            above = [i for i in candidates if i < anchor]
+            if above:
+                return above[-1]
+        texts = [self._text(draft, lines[i]) for i in candidates]
+        repeated = [i for i, t in zip(candidates, texts, strict=True) if texts.count(t) > 1]
+        if repeated:
+            return repeated[-1]
+        return None
+
+    # ------------------------------------------------------------------ blocks and noise
+
+    def _blocks(self, draft: Draft, found: Findings, lines: list[Line],
+                special: dict[int, tuple[str, str, dict[str, Any]]], *, region: str) -> None:
+        """Label ``lines``: special lines as given, heading + headlines as link blocks, the rest noise."""
+        text = draft.text
+        block: int | None = None
+        kind = ""
+        members: list[tuple[Line, str]] = []
+
+        def flush() -> None:
+            if block is None:
+                return
+            has_items = any(role == "item" for _, role in members)
+            for ln, role in members:
+                if kind == "tags" or not has_items:
+                    found.claim("noise", ln.lo, ln.hi, "page:tags" if kind == "tags" else "page:empty-heading"
+                                if role == "heading" else f"page:{region}")
+                elif role == "heading":
+                    found.claim("link_block", ln.lo, ln.hi, "page:heading", block=block, role="heading",
+                                heading=text[ln.lo : ln.hi].strip())
+                elif role == "item":
+                    found.claim("link_block", ln.lo, ln.hi, "page:item", block=block, role="item",
+                                title=text[ln.lo : ln.hi].strip())
+                else:
+                    found.claim("link_block", ln.lo, ln.hi, "page:meta", block=block, role="meta")
+
+        for i, ln in enumerate(lines):
+            s = self._text(draft, ln)
+            if i in special:
+                flush()
+                block, members = None, []
+                k, why, data = special[i]
+                found.claim(k, ln.lo, ln.hi, f"page:{why}", **data)  # type: ignore[arg-type]
+                continue
+            hk = self.heading_kind(draft, s)
+            if hk is not None:
+                flush()
+                block, kind, members = ln.lo, hk, [(ln, "heading")]
+                continue
+            if block is not None:
+                members.append((ln, "item" if self.is_item(s) and not self.is_caption(draft, s) else "meta"))
+                continue
+            if self.is_caption(draft, s):
+                found.claim("caption", ln.lo, ln.hi, "page:caption")
+            else:
+                found.claim("noise", ln.lo, ln.hi, f"page:{region}")
+        flush()
+
+    def _trailer(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
+        if not lines:
+            return
+        before = len(found.claims)
+        self._blocks(draft, found, lines, {}, region="footer")
+        if len(found.claims) > before:
+            first = min(found.claims[before:], key=lambda c: c.start)
+            index = found.claims.index(first)
+            found.claims[index] = type(first)(first.kind, first.start, first.end, first.why,
+                                              {**first.data, "ends_body": True})
+
+
+def _stamp(reading: DateReading) -> dt.datetime | dt.date | None:
+    """A header reading as LABELS.md writes it: date only, naive time, or time with its zone."""
+    if reading.date is None:
+        return None
+    if reading.time is None:
+        return reading.date
+    stamp = dt.datetime.combine(reading.date, reading.time)
+    if reading.tz:
+        sign = -1 if reading.tz.startswith("-") else 1
+        hours, minutes = reading.tz[1:].split(":")
+        stamp = stamp.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes))))
+    return stamp
