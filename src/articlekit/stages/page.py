@@ -31,7 +31,7 @@ from ..draft import Draft, Findings, Line
 __all__ = ["PageLayout"]
 
 _WORDS = regex.compile(r"\S+")
-_SENTENCE_END = regex.compile(r"[.!?\"”’)…]\s*\Z")
+_SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 _BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w*\s*\Z|\A[\p{L} .'’]{3,60}\s+-\s+\S+\Z",
                         regex.IGNORECASE)
@@ -97,12 +97,28 @@ class PageLayout:
         if len(lines) < self.min_lines:
             return found
         start = self._story_start(draft, lines)
-        if start is None or start < self.min_header_lines:
+        if start is None or start < self.min_header_lines or not self._looks_like_a_page(draft, lines[:start]):
             return found
         end = self._story_end(draft, lines, start)
         self._header(draft, found, lines[:start])
         self._trailer(draft, found, lines[end:])
         return found
+
+    def _looks_like_a_page(self, draft: Draft, head: list[Line]) -> bool:
+        """Page furniture above the story: a timestamp, a byline, a block heading, or a menu.
+
+        Short lines that continue each other (a link's words broken onto their own lines, the
+        next starting in lower case) are not a menu.
+        """
+        menu = 0
+        for i, ln in enumerate(head):
+            s = self._text(draft, ln)
+            if self.timestamp(draft, ln) is not None or _BYLINE.search(s) or self.heading_kind(draft, s):
+                return True
+            nxt = self._text(draft, head[i + 1]) if i + 1 < len(head) else ""
+            if _words(s) <= 3 and s[:1].isupper() and nxt[:1].isupper():
+                menu += 1
+        return menu >= 8
 
     def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
         i = 0
