@@ -87,6 +87,14 @@ class DateReader:
             rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<tz>{tz})\b)?)?",
             regex.IGNORECASE,
         )
+        # US order, in English pages: "January 19, 2020 / 12:25 PM", "Nov. 20, 2019 5:52 AM EST",
+        # "April 25, 20232:26 PM GMT+2" (year and time glued), "April 28, 2023 GMT"
+        self.header_us = regex.compile(
+            rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}}),?{sp}*(?P<y>\d{{4}})"
+            rf"(?:{sp}*(?:/|,|at|\|)?{sp}*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
+            rf"(?:{sp}*(?P<tz>{tz})\b(?P<off>[+-]\d{{1,2}})?)?",
+            regex.IGNORECASE,
+        )
         # "pukul 14.30 WIB", "14:30 WITA": a time with its zone
         self.clock = regex.compile(
             rf"(?:\b(?:pukul|pkl\.?|jam)\s+)?\b(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)\s*(?P<tz>{tz})\b",
@@ -156,6 +164,9 @@ class DateReader:
 
     def read_header(self, text: str, start: int, end: int) -> DateReading | None:
         """A header timestamp anywhere in ``text[start:end]``, with time and zone when shown."""
+        us = self._read_us(text, start, end)
+        if us is not None:
+            return us
         for m in self.header.finditer(text, start, end):
             if m["d"]:
                 reading = self.build(m.start(), m.end(), int(m["d"]), self.month(m["mon"]), int(m["y"]),
@@ -175,6 +186,30 @@ class DateReader:
             return DateReading(reading.start, m.end(), reading.date, reading.partial, reading.weekday,
                                reading.weekday_ok, time, tz)
         return None
+
+    def _read_us(self, text: str, start: int, end: int) -> DateReading | None:
+        m = self.header_us.search(text, start, end)
+        if m is None:
+            return None
+        reading = self.build(m.start(), m.end(), int(m["d"]), self.month(m["mon"]), int(m["y"]), None)
+        if reading is None:
+            return None
+        time = None
+        tz = None
+        if m["hh"] is not None:
+            hh = int(m["hh"])
+            if m["ampm"]:
+                hh = hh % 12 + (12 if m["ampm"].lower() == "p" else 0)
+            try:
+                time = dt.time(hh, int(m["mm"]))
+            except ValueError:
+                time = None
+            if time is not None and m["tz"]:
+                tz = self.locale.dates.timezones.get(m["tz"].upper())
+                if m["off"]:
+                    off = int(m["off"])
+                    tz = f"{'-' if off < 0 else '+'}{abs(off):02d}:00"
+        return DateReading(reading.start, m.end(), reading.date, None, None, True, time, tz)
 
     def find_time(self, text: str, start: int, end: int) -> tuple[dt.time, str | None] | None:
         """The first time with a zone (``pukul 14.30 WIB``) in ``text[start:end]``: time and UTC offset."""

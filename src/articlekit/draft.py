@@ -211,11 +211,28 @@ class Findings:
         self.claims: list[Claim] = []
         self.facts: list[Fact] = []
         self.notes: list[str] = []
+        # sorted starts/ends of ``claims`` so that ``is_free`` is a bisect, not a scan (a page with
+        # 100,000 inserts would otherwise be quadratic); rebuilt when ``claims`` was edited directly
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._disjoint = True
+
+    def _own_index(self) -> bool:
+        """Bring the span index in step with ``claims``; ``False`` when own claims overlap (scan instead)."""
+        if len(self._starts) != len(self.claims):
+            spans = sorted((c.start, c.end) for c in self.claims)
+            self._starts = [s for s, _ in spans]
+            self._ends = [e for _, e in spans]
+            self._disjoint = all(a <= b for a, b in zip(self._ends, self._starts[1:], strict=False))
+        return self._disjoint
 
     def is_free(self, start: int, end: int) -> bool:
         if not self.draft.is_free(start, end):
             return False
-        return all(c.end <= start or c.start >= end for c in self.claims)
+        if not self._own_index():
+            return all(c.end <= start or c.start >= end for c in self.claims)
+        i = bisect.bisect_left(self._starts, end)  # own claims starting before ``end``: the last may overlap
+        return i == 0 or self._ends[i - 1] <= start
 
     def claim(self, kind: Kind, start: int, end: int, why: str, **data: Any) -> Claim | None:
         """Claim ``[start, end)`` (whitespace-trimmed) unless it is empty or already taken.
@@ -229,6 +246,10 @@ class Findings:
             return None
         c = Claim(kind, start, end, why if ":" in why else f"{self.stage}:{why}", data)
         self.claims.append(c)
+        if self._disjoint and len(self._starts) == len(self.claims) - 1:  # is_free just synced the index
+            i = bisect.bisect_left(self._starts, start)
+            self._starts.insert(i, start)
+            self._ends.insert(i, end)
         return c
 
     def fact(self, kind: str, start: int, end: int, why: str, **data: Any) -> Fact:

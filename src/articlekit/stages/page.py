@@ -37,6 +37,9 @@ _BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w
                         regex.IGNORECASE)
 
 
+_CRUMBS = regex.compile(r"\s[>»|]\s|\A(?:Home|Beranda)\b")
+
+
 def _words(s: str) -> int:
     return len(_WORDS.findall(s))
 
@@ -52,6 +55,7 @@ class PageLayout:
     long_words: int = 25
     max_gap: int = 8
     item_words: tuple[int, int] = (3, 30)
+    stamp_words: int = 16
 
     # ------------------------------------------------------------------ line kinds
 
@@ -84,6 +88,9 @@ class PageLayout:
         return lo <= n <= hi and not (s.endswith(".") and not s.endswith(("..", "…")))
 
     def timestamp(self, draft: Draft, line: Line) -> DateReading | None:
+        """A header timestamp line: a date (and time) that is most of a short line."""
+        if _words(self._text(draft, line)) > self.stamp_words:
+            return None
         reading = date_reader(draft.locale).read_header(draft.text, line.lo, line.hi)
         if reading is None or reading.date is None:
             return None
@@ -176,28 +183,20 @@ class PageLayout:
             if reading is not None:
                 low = self._text(draft, ln).casefold()
                 stamps.append((i, reading, any(w in low for w in updated_words)))
-        # the byline/timestamp cluster nearest the story marks where the title is: the title is
-        # the headline just above it
-        stamp_at = {i for i, _, _ in stamps}
-        marks = [i for i, ln in enumerate(lines) if i in stamp_at or _BYLINE.search(self._text(draft, ln))]
-        anchor = marks[-1] if marks else None
-        for i in reversed(marks[:-1]):
-            if anchor is not None and anchor - i <= 3:
-                anchor = i
-            else:
-                break
+        bylines = [i for i, ln in enumerate(lines) if _BYLINE.search(self._text(draft, ln))]
+        # the byline/timestamp nearest the story marks the title: the headline next to it
+        anchor = max([i for i, _, _ in stamps] + bylines, default=None)
         title_at = self._title(draft, lines, anchor)
         published: tuple[int, DateReading] | None = None
         updated: tuple[int, DateReading] | None = None
-        for i, reading, is_updated in stamps:
-            if title_at is not None and i < title_at:
-                continue  # a top-bar "today" date above the title
-            if is_updated:
-                updated = updated or (i, reading)
-            elif published is None:
+        ref = title_at if title_at is not None else anchor
+        for i, reading, is_updated in sorted(stamps, key=lambda x: abs(x[0] - (ref or 0))):
+            if ref is not None and abs(i - ref) > self.max_gap:
+                continue  # a top-bar "today" date far from the title
+            if is_updated and updated is None:
+                updated = (i, reading)
+            elif not is_updated and published is None:
                 published = (i, reading)
-        if published is None and title_at is None and stamps:
-            published = (stamps[-1][0], stamps[-1][1])
         special: dict[int, tuple[str, str, dict[str, Any]]] = {}
         if title_at is not None:
             t = self._text(draft, lines[title_at])
@@ -209,25 +208,29 @@ class PageLayout:
             if pair is not None:
                 i, reading = pair
                 special[i] = ("header", role, {"page_role": role, "value": _stamp(reading)})
-        for i, ln in enumerate(lines):
-            if i not in special and _BYLINE.search(self._text(draft, ln)) and anchor is not None \
-                    and abs(i - anchor) <= 3:
-                special[i] = ("header", "byline", {"page_role": "byline", "value": self._text(draft, ln)})
+        for i in bylines:
+            if i not in special and ref is not None and abs(i - ref) <= 4:
+                special[i] = ("header", "byline", {"page_role": "byline", "value": self._text(draft, lines[i])})
         self._blocks(draft, found, lines, special, region="header")
 
+    def _title_like(self, draft: Draft, line: Line, min_words: int) -> bool:
+        s = self._text(draft, line)
+        return (self.is_item(s) and _words(s) >= min_words and self.heading_kind(draft, s) is None
+                and not _BYLINE.search(s) and self.timestamp(draft, line) is None
+                and not self.is_caption(draft, s) and not s.endswith((",", ":")) and not _CRUMBS.search(s))
+
     def _title(self, draft: Draft, lines: list[Line], anchor: int | None) -> int | None:
-        candidates = [i for i, ln in enumerate(lines)
-                      if self.is_item(self._text(draft, ln)) and self.heading_kind(draft, self._text(draft, ln)) is None
-                      and not _BYLINE.search(self._text(draft, ln)) and self.timestamp(draft, ln) is None
-                      and not self.is_caption(draft, self._text(draft, ln))]
-        if not candidates:
-            return None
         if anchor is not None:
-            above = [i for i in candidates if i < anchor]
-            if above:
-                return above[-1]
-        texts = [self._text(draft, lines[i]) for i in candidates]
-        repeated = [i for i, t in zip(candidates, texts, strict=True) if texts.count(t) > 1]
+            for min_words in (5, 3):
+                near = [i for i in range(max(0, anchor - 4), min(len(lines), anchor + 4))
+                        if self._title_like(draft, lines[i], min_words)]
+                above = [i for i in near if i < anchor]
+                if above:
+                    return above[-1]
+                if near:
+                    return near[0]
+        texts = [self._text(draft, ln) for ln in lines]
+        repeated = [i for i, t in enumerate(texts) if texts.count(t) > 1 and self._title_like(draft, lines[i], 4)]
         if repeated:
             return repeated[-1]
         return None
