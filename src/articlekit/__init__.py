@@ -28,7 +28,7 @@ from .models import (
     Span,
 )
 from .pipeline import Pipeline, Stage, parse
-from .rules import available_languages, load_locale, load_outlets
+from .rules import available_languages, detect_language, load_locale, load_outlets
 
 __version__ = "0.1.0"
 
@@ -59,6 +59,7 @@ __all__ = [
     "UnknownLanguage",
     "__version__",
     "available_languages",
+    "detect_language",
     "load_locale",
     "load_outlets",
     "parse",

@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse page text files (or stdin) and print JSON")
     p.add_argument("files", nargs="*", default=["-"], help="text files; '-' or none reads stdin")
     p.add_argument("--explain", action="store_true", help="print a table of what was cut and why")
-    p.add_argument("--lang", default="id", help="locale of the text (default: id)")
+    p.add_argument("--lang", default="auto", help="locale of the text: id, ms, en, or auto (default: auto)")
     p.add_argument("--outlets", action="append", default=[], metavar="FILE",
                    help="extra outlet rules (TOML); may be given more than once")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")

@@ -17,8 +17,9 @@ Without ``--update`` the command compares and prints every difference.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,18 @@ from typing import Any
 from .models import Article
 from .pipeline import Pipeline, parse
 
-__all__ = ["FixtureCase", "check_case", "compare_checks", "find_cases", "main", "snapshot", "update_case"]
+__all__ = [
+    "CaseResult",
+    "FixtureCase",
+    "check_case",
+    "compare_case",
+    "compare_checks",
+    "diff_snapshot",
+    "find_cases",
+    "main",
+    "snapshot",
+    "update_case",
+]
 
 
 def _fold(s: str) -> str:
@@ -113,37 +125,141 @@ def compare_checks(article: Article, checks: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def _diff(path: str, want: Any, got: Any, out: list[str], limit: int = 30) -> None:
-    if len(out) >= limit or want == got:
+def _fmt(value: Any, width: int = 200) -> str:
+    s = json.dumps(value, ensure_ascii=False)
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _is_leaf(value: Any) -> bool:
+    """A scalar, or a list of scalars (a segment row, a list of sources): reported whole."""
+    if isinstance(value, dict):
+        return False
+    if isinstance(value, list):
+        return not any(isinstance(v, dict | list) for v in value)
+    return True
+
+
+def _segment_note(path: str, value: Any, text: str | None) -> str:
+    """For a snapshot segment row ``[kind, start, end, why]``: the page text it covers."""
+    if text is None or not path.startswith("segments[") or not isinstance(value, list) or len(value) != 4:
+        return ""
+    start, end = value[1], value[2]
+    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(text):
+        return ""
+    piece = " ".join(text[start:end].split())
+    return f"  {piece[:60] + '…' if len(piece) > 60 else piece!r}" if piece else ""
+
+
+def _diff(path: str, want: Any, got: Any, out: list[str], text: str | None = None) -> None:
+    if want == got:
         return
     if isinstance(want, dict) and isinstance(got, dict):
         for key in sorted(set(want) | set(got)):
-            _diff(f"{path}.{key}" if path else key, want.get(key), got.get(key), out, limit)
-    elif isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
-        for i, (a, b) in enumerate(zip(want, got, strict=True)):
-            _diff(f"{path}[{i}]", a, b, out, limit)
+            sub = f"{path}.{key}" if path else key
+            if want.get(key) == got.get(key):  # a field missing on one side counts as null
+                continue
+            if key not in got:
+                out.append(f"{sub}: expected {_fmt(want[key])}, the parse has no such field")
+            elif key not in want:
+                out.append(f"{sub}: not in the snapshot, the parse gives {_fmt(got[key])}")
+            else:
+                _diff(sub, want[key], got[key], out, text)
+    elif isinstance(want, list) and isinstance(got, list) and not (_is_leaf(want) and _is_leaf(got)):
+        # element by element; where elements were added or removed, say which
+        matcher = difflib.SequenceMatcher(
+            a=[_fmt(x, 10**9) for x in want], b=[_fmt(x, 10**9) for x in got], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                    _diff(f"{path}[{j}]", want[i], got[j], out, text)
+                continue
+            for i in range(i1, i2):
+                out.append(f"{path}[{i}]: removed (expected, not in the parse) {_fmt(want[i])}"
+                           f"{_segment_note(f'{path}[{i}]', want[i], text)}")
+            for j in range(j1, j2):
+                out.append(f"{path}[{j}]: added (in the parse, not expected) {_fmt(got[j])}"
+                           f"{_segment_note(f'{path}[{j}]', got[j], text)}")
     else:
-        out.append(f"{path}: expected {json.dumps(want, ensure_ascii=False)[:200]}, "
-                   f"got {json.dumps(got, ensure_ascii=False)[:200]}")
+        out.append(f"{path}: expected {_fmt(want)}, got {_fmt(got)}{_segment_note(path, got, text)}")
+
+
+def diff_snapshot(want: Any, got: Any, *, text: str | None = None, limit: int = 30) -> list[str]:
+    """Field-level differences between an expected snapshot and a new one, one line each.
+
+    Paths name the field (``dateline.date``, ``segments[4]``); rows added or removed from a
+    list are reported as such rather than as a shift of every later row. With ``text`` (the
+    page), a segment row also shows the text it covers. At most ``limit`` lines, then a count.
+
+    >>> diff_snapshot({"outlet": None, "notes": []}, {"outlet": None, "notes": ["empty"]})
+    ['notes[0]: added (in the parse, not expected) "empty"']
+    """
+    out: list[str] = []
+    _diff("", want, got, out, text)
+    if len(out) > limit:
+        out = [*out[:limit], f"... and {len(out) - limit} more differences"]
+    return out
+
+
+def parse_case(case: FixtureCase, pipeline: Callable[[str], Article] | None = None) -> Article:
+    """Parse the case's page with ``pipeline`` (default: :func:`articlekit.parse`)."""
+    return pipeline(case.text()) if pipeline is not None else parse(case.text())
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """The comparison of one case with its parse.
+
+    ``checks`` lists the hand-written checks that failed, ``snapshot`` the field-level
+    differences from the ``expected`` snapshot, and ``missing`` says there is no snapshot yet.
+    """
+
+    case: FixtureCase
+    article: Article
+    checks: list[str]
+    snapshot: list[str]
+    missing: bool
+
+    @property
+    def ok(self) -> bool:
+        return not (self.checks or self.snapshot or self.missing)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every difference as one flat list (hand checks first, then the snapshot)."""
+        out = [f"checks: {p}" for p in self.checks]
+        if self.missing:
+            out.append("expected: no snapshot yet (run with --update and review it)")
+        out.extend(f"snapshot: {d}" for d in self.snapshot)
+        return out
+
+
+def compare_case(case: FixtureCase, pipeline: Callable[[str], Article] | None = None,
+                 *, article: Article | None = None) -> CaseResult:
+    """Parse the case (or take ``article``) and compare it with the hand checks and the snapshot."""
+    if article is None:
+        article = parse_case(case, pipeline)
+    data = case.data()
+    checks = compare_checks(article, data.get("checks", {}))
+    missing = "expected" not in data
+    diffs = [] if missing else diff_snapshot(data["expected"], snapshot(article), text=article.text)
+    return CaseResult(case, article, checks, diffs, missing)
 
 
 def check_case(case: FixtureCase, pipeline: Pipeline | None = None) -> list[str]:
     """Every difference for one case: hand checks first, then the snapshot."""
-    article = pipeline(case.text()) if pipeline is not None else parse(case.text())
-    data = case.data()
-    problems = [f"checks: {p}" for p in compare_checks(article, data.get("checks", {}))]
-    if "expected" not in data:
-        problems.append("expected: no snapshot yet (run with --update and review it)")
-    else:
-        diffs: list[str] = []
-        _diff("", data["expected"], snapshot(article), diffs)
-        problems.extend(f"snapshot: {d}" for d in diffs)
-    return problems
+    return compare_case(case, pipeline).problems
 
 
-def update_case(case: FixtureCase, pipeline: Pipeline | None = None) -> bool:
-    """Rewrite the case's ``expected`` snapshot (keeping ``meta`` and ``checks``); True if it changed."""
-    article = pipeline(case.text()) if pipeline is not None else parse(case.text())
+def update_case(case: FixtureCase, pipeline: Callable[[str], Article] | None = None,
+                *, article: Article | None = None) -> bool:
+    """Rewrite the case's ``expected`` snapshot (keeping ``meta`` and ``checks``); True if it changed.
+
+    A case without a ``.json`` file gets one holding only the snapshot.
+    """
+    if article is None:
+        article = parse_case(case, pipeline)
     data = case.data()
     new = snapshot(article)
     if data.get("expected") == new:

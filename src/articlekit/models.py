@@ -206,8 +206,8 @@ class Article(BaseModel):
 
     @property
     def link_headings(self) -> list[str]:
-        """The headings of the link blocks, in page order."""
-        return [b.heading for b in self.link_blocks]
+        """The printed headings of the link blocks, in page order."""
+        return [b.heading for b in self.link_blocks if b.heading]
 
     def segments_of(self, kind: Kind) -> list[Segment]:
         """The segments of one kind, in text order."""

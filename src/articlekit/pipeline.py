@@ -19,7 +19,7 @@ from .assemble import assemble
 from .draft import Claim, Draft, Fact, Findings
 from .errors import PipelineError, StageError
 from .models import Article
-from .rules import Locale, OutletCatalogue, load_locale, load_outlets
+from .rules import Locale, OutletCatalogue, detect_language, load_locale, load_outlets
 
 __all__ = ["Pipeline", "Stage", "parse"]
 
@@ -60,8 +60,8 @@ class Pipeline:
         outlets: OutletCatalogue | None = None,
     ) -> None:
         self.lang = lang
-        self.locale = locale if locale is not None else load_locale(lang)
-        self.outlets = outlets if outlets is not None else load_outlets(lang=lang)
+        self.locale = locale if locale is not None else load_locale(_base_lang(lang))
+        self.outlets = outlets if outlets is not None else load_outlets(lang=_base_lang(lang))
         self._stages: list[tuple[str, StageLike]] = []
         for stage in stages:
             self.add(stage)
@@ -69,12 +69,16 @@ class Pipeline:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def default(cls, lang: str = "id", *, outlets: Iterable[str | Path] = ()) -> Pipeline:
-        """A new pipeline with the default stages; ``outlets`` adds user outlet files (later ids win)."""
+    def default(cls, lang: str = "auto", *, outlets: Iterable[str | Path] = ()) -> Pipeline:
+        """A new pipeline with the default stages; ``outlets`` adds user outlet files (later ids win).
+
+        ``lang="auto"`` picks the locale for each text (:func:`~articlekit.rules.detect_language`);
+        a language code fixes it.
+        """
         from .stages import default_stages
 
-        locale = load_locale(lang)
-        catalogue = load_outlets(*outlets, lang=lang)
+        locale = load_locale(_base_lang(lang))
+        catalogue = load_outlets(*outlets, lang=_base_lang(lang))
         return cls(default_stages(locale, catalogue), lang=lang, locale=locale, outlets=catalogue)
 
     @property
@@ -142,7 +146,11 @@ class Pipeline:
             raise TypeError(f"articlekit.parse() takes str, not {type(text).__name__}")
         if errors not in ("raise", "note"):
             raise ValueError(f"errors must be 'raise' or 'note', not {errors!r}")
-        draft = Draft.start(text, lang=self.lang, locale=self.locale, outlets=self.outlets)
+        lang, locale = self.lang, self.locale
+        if lang == "auto":
+            lang = detect_language(text)
+            locale = load_locale(lang)
+        draft = Draft.start(text, lang=lang, locale=locale, outlets=self.outlets)
         if not text.strip():
             found = draft.findings("input")
             found.note("empty or whitespace-only text")
@@ -211,8 +219,14 @@ def _default_pipeline(lang: str) -> Pipeline:
     return Pipeline.default(lang)
 
 
-def parse(text: str, lang: str = "id", *, pipeline: Pipeline | None = None) -> Article:
+def _base_lang(lang: str) -> str:
+    return "id" if lang == "auto" else lang
+
+
+def parse(text: str, lang: str = "auto", *, pipeline: Pipeline | None = None) -> Article:
     """Parse one scraped page into an :class:`Article`.
+
+    ``lang`` is a locale code (``"id"``, ``"ms"``, ``"en"``) or ``"auto"`` (the default) to detect it.
 
     >>> art = parse("Suara.com - Warga memanen padi pada Rabu (20/10/2021).")
     >>> art.outlet.domain, art.dateline.date.isoformat(), art.body

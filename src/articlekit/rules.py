@@ -26,6 +26,7 @@ __all__ = [
     "OutletEntry",
     "available_languages",
     "compile_pattern",
+    "detect_language",
     "load_locale",
     "load_outlets",
 ]
@@ -137,6 +138,8 @@ class LocaleSchema(BaseModel):
     model_config = _STRICT
     lang: str
     name: str
+    base: str | None = None
+    detect_words: list[str] = []
     dates: DatesSchema
     prefix: PrefixSchema
     inserts: InsertsSchema = InsertsSchema()
@@ -362,18 +365,66 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
-@functools.lru_cache(maxsize=16)
-def load_locale(lang: str = "id") -> Locale:
-    """The bundled locale for ``lang`` (cached). Raises :class:`UnknownLanguage`."""
+def _merge(base: Any, over: Any) -> Any:
+    """``over`` laid on ``base``: tables merge key by key; lists of rule tables merge by ``id``
+    (a rule with the same id replaces the base rule); lists of word groups (months, weekdays) merge
+    group by group; other lists are extended; scalars replace."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(over, list):
+        if (base and len(base) == len(over) and all(isinstance(x, list) for x in (*base, *over))):
+            return [_merge(b, o) for b, o in zip(base, over, strict=True)]  # word groups: month by month
+        if all(isinstance(x, dict) and "id" in x for x in (*base, *over)):
+            by_id = {x["id"]: x for x in base}
+            by_id.update({x["id"]: x for x in over})
+            return list(by_id.values())
+        return [*base, *(x for x in over if x not in base)]
+    return over
+
+
+def _raw_locale(lang: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], str]:
+    """The TOML data of a bundled locale with its ``base`` locale merged underneath."""
     if lang not in available_languages():
         raise UnknownLanguage(lang, available_languages())
+    path = f"articlekit/data/locales/{lang}.toml"
     res = resources.files("articlekit").joinpath("data", "locales", f"{lang}.toml")
-    return locale_from_text(res.read_text(encoding="utf-8"), path=f"articlekit/data/locales/{lang}.toml")
+    data = _read_toml(path, res.read_text(encoding="utf-8"))
+    base = data.get("base")
+    if isinstance(base, str):
+        if base in (*seen, lang):
+            raise RuleError(f"locale base chain loops through {base!r}", path=path, field="base")
+        base_data, _ = _raw_locale(base, (*seen, lang))
+        merged = _merge(base_data, {k: v for k, v in data.items() if k != "base"})
+        merged["base"] = base
+        merged["lang"] = data.get("lang", lang)
+        merged["name"] = data.get("name", lang)
+        merged["detect_words"] = data.get("detect_words", [])
+        data = merged
+    return data, path
+
+
+@functools.lru_cache(maxsize=16)
+def load_locale(lang: str = "id") -> Locale:
+    """The bundled locale for ``lang`` (cached), its ``base`` merged in. Raises :class:`UnknownLanguage`."""
+    data, path = _raw_locale(lang)
+    return _locale_from_data(data, path)
 
 
 def locale_from_text(text: str, *, path: str) -> Locale:
-    """Validate and compile locale data given as TOML text."""
+    """Validate and compile locale data given as TOML text (a ``base`` names a bundled locale)."""
     data = _read_toml(path, text)
+    base = data.get("base")
+    if isinstance(base, str):
+        base_data, _ = _raw_locale(base)
+        data = {**_merge(base_data, {k: v for k, v in data.items() if k != "detect_words"}),
+                "detect_words": data.get("detect_words", [])}
+    return _locale_from_data(data, path)
+
+
+def _locale_from_data(data: dict[str, Any], path: str) -> Locale:
     try:
         schema = LocaleSchema.model_validate(data)
     except ValidationError as exc:
@@ -465,3 +516,24 @@ def load_outlets(*paths: str | Path, lang: str = "id", bundled: bool = True) -> 
             raise RuleError(f"cannot read outlet file: {exc}", path=str(path)) from exc
         entries.extend(_outlets_from_text(text, str(path)))
     return OutletCatalogue.from_entries(entries)
+
+
+_TOKEN = regex.compile(r"\p{L}+")
+
+
+def detect_language(text: str, *, sample: int = 4000, default: str = "id") -> str:
+    """The bundled language whose ``detect_words`` occur most in ``text`` (``default`` on a tie).
+
+    A cheap guess from the first ``sample`` characters, good enough to choose between
+    Indonesian, Malay and English news copy; pass ``lang=`` when you know better.
+    """
+    counts: dict[str, int] = {}
+    for token in _TOKEN.findall(text[:sample].casefold()):
+        counts[token] = counts.get(token, 0) + 1
+    best, best_score = default, 0
+    for lang in available_languages():
+        words = load_locale(lang).schema.detect_words
+        score = sum(counts.get(w, 0) for w in words)
+        if score > best_score or (score == best_score and lang == default):
+            best, best_score = lang, score
+    return best

@@ -1,0 +1,484 @@
+"""Corpus scale: many pages in order, in worker processes, with nothing lost.
+
+>>> import articlekit
+>>> pages = ["JAKARTA - Harga cabai turun.", "Suara.com - Warga memanen padi.", b"bytes"]
+>>> [(a.dateline.place if a.dateline else None, a.notes) for a in articlekit.parse_many(pages)]
+[('Jakarta', []), (None, []), (None, ['input: not a str but bytes (decode bytes first); nothing parsed'])]
+>>> articlekit.to_records(articlekit.parse_many(pages[:1]))[0]["place"]
+'Jakarta'
+>>> row = articlekit.parse_record({"id": 7, "text": "JAKARTA - Harga cabai turun."}, id_field="id")
+>>> row["id"], row["place"], row["body"], row["error"]
+(7, 'Jakarta', 'Harga cabai turun.', None)
+
+* :func:`parse_many` yields one :class:`~articlekit.models.Article` per input, in input
+  order, in this process or in ``workers`` processes. With ``errors="note"`` (the
+  default) a record that fails still yields an Article whose ``notes`` say what failed;
+  with ``errors="raise"`` the first failing record (in input order) raises.
+* :func:`parse_record` is a plain dict-in/dict-out function for batch engines
+  (``datasets.map``, Spark ``mapPartitions``, ``dask.bag.map``); :func:`parse_frame`
+  does the same for a pandas DataFrame (``dask.dataframe.map_partitions``).
+* :func:`to_records` and :func:`to_dataframe` flatten Articles into table rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from .errors import ArticlekitError, StageError
+from .models import Article
+from .pipeline import Pipeline, _default_pipeline
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+
+    import pandas as pd
+
+    from .io import InputRecord
+
+__all__ = [
+    "RECORD_FIELDS",
+    "parse_frame",
+    "parse_many",
+    "parse_record",
+    "to_dataframe",
+    "to_records",
+]
+
+ErrorPolicy = Literal["raise", "note"]
+T = TypeVar("T")
+R = TypeVar("R")
+
+DEFAULT_CHUNKSIZE = 32
+"""Records per task sent to a worker (about 30-60 ms of work on average pages)."""
+
+RECORD_FIELDS: tuple[str, ...] = (
+    "outlet",
+    "outlet_domain",
+    "place",
+    "date",
+    "date_partial",
+    "time",
+    "tz",
+    "sources",
+    "paragraphs",
+    "inserts",
+    "link_blocks",
+    "credits",
+    "chars",
+    "body",
+    "notes",
+    "error",
+)
+"""The columns of a flat record (after any carried fields such as ``id``), in order.
+
+``outlet`` is the outlet's name; ``date`` and ``time`` are ISO strings; ``sources`` and
+``notes`` are joined with ``"; "``; ``paragraphs``, ``inserts``, ``link_blocks`` and
+``credits`` are counts; ``chars`` is the length of the input text; ``error`` says why a
+record could not be parsed at all (``None`` otherwise). Absent values are ``None``.
+"""
+
+_INT_FIELDS = frozenset({"paragraphs", "inserts", "link_blocks", "credits", "chars"})
+
+
+# ---------------------------------------------------------------------- one record
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("raise", "note"):
+        raise ValueError(f"errors must be 'raise' or 'note', not {errors!r}")
+
+
+def _failed_article(text: object, lang: str, exc: BaseException) -> Article:
+    """The Article standing for a record whose parse failed: the text kept, no segments, a note."""
+    note = f"parse failed: {type(exc).__name__}: {exc}"
+    if isinstance(text, str):
+        return Article(text=text, lang=lang, notes=[note])
+    kind = type(text).__name__
+    hint = " (decode bytes first)" if isinstance(text, bytes | bytearray | memoryview) else ""
+    return Article(text="", lang=lang, notes=[f"input: not a str but {kind}{hint}; nothing parsed"])
+
+
+def _parse_one(nlp: Pipeline, text: object, errors: ErrorPolicy) -> Article:
+    if errors == "raise":
+        return nlp(text, errors="raise")  # type: ignore[arg-type]  # non-str raises TypeError there
+    if not isinstance(text, str):
+        return _failed_article(text, nlp.lang, TypeError())
+    try:
+        return nlp(text, errors="note")
+    except Exception as exc:  # a stage failure is a note already; this is anything else
+        return _failed_article(text, nlp.lang, exc)
+
+
+# ---------------------------------------------------------------------- worker processes
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline | None, lang: str) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline if pipeline is not None else _default_pipeline(lang)
+
+
+def _worker_pipeline() -> Pipeline:
+    if _WORKER_PIPELINE is None:  # pragma: no cover (the initializer always runs first)
+        raise RuntimeError("articlekit worker used before its initializer ran")
+    return _WORKER_PIPELINE
+
+
+class _Raised:
+    """An exception raised in a worker, in a form that always crosses the process boundary."""
+
+    def __init__(self, index: int, exc: BaseException) -> None:
+        self.index = index
+        self.description = f"{type(exc).__name__}: {exc}"
+        self.stage: str | None = getattr(exc, "stage", None) if isinstance(exc, StageError) else None
+        payload: BaseException | None = exc.__cause__ if self.stage is not None else exc
+        try:
+            self.payload: bytes | None = pickle.dumps(payload)
+            pickle.loads(self.payload)
+        except Exception:
+            self.payload = None
+
+    def rebuild(self) -> BaseException:
+        original = pickle.loads(self.payload) if self.payload is not None else None
+        if self.stage is not None:
+            cause = original if original is not None else RuntimeError(self.description)
+            exc: BaseException = StageError(self.stage, cause)
+            exc.__cause__ = cause
+        elif original is not None:
+            exc = original
+        else:
+            exc = ArticlekitError(self.description)
+        exc.add_note(f"articlekit: raised by record {self.index} in a worker process")
+        return exc
+
+
+def _parse_chunk(start: int, texts: list[object], errors: ErrorPolicy) -> list[Article] | _Raised:
+    nlp = _worker_pipeline()
+    out: list[Article] = []
+    for i, text in enumerate(texts):
+        try:
+            out.append(_parse_one(nlp, text, errors))
+        except Exception as exc:  # only with errors="raise": hand the first one back
+            return _Raised(start + i, exc)
+    return out
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _mp_context(start_method: str | None) -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
+    return multiprocessing.get_context(start_method)
+
+
+def map_ordered(
+    func: Callable[[int, list[T]], R],
+    items: Iterable[T],
+    *,
+    workers: int,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    pipeline: Pipeline | None = None,
+    lang: str = "id",
+    start_method: str | None = None,
+    on_start: Callable[[], None] | None = None,
+) -> Iterator[R]:
+    """``func(offset, chunk)`` over chunks of ``items`` in ``workers`` processes, results in input order.
+
+    At most ``4 * workers`` chunks are in flight, so the input is read only as fast as it
+    is parsed and memory stays flat however long the input is. Each worker holds
+    ``pipeline`` (or the default one for ``lang``). ``on_start`` runs once the worker
+    processes exist (start threads, such as a progress bar's, after that).
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be at least 1, not {chunksize}")
+    window = 4 * workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(start_method),
+                             initializer=_init_worker, initargs=(pipeline, lang)) as pool:
+        pending: deque[Future[R]] = deque()
+        offset = 0
+        try:
+            for chunk in _batched(items, chunksize):
+                pending.append(pool.submit(func, offset, chunk))
+                offset += len(chunk)
+                if on_start is not None:  # the first submit starts the processes
+                    on_start()
+                    on_start = None
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+            if on_start is not None:
+                on_start()
+
+
+def _resolve_workers(workers: int | None) -> int:
+    if workers is None:
+        return 1
+    if workers == 0:
+        return os.cpu_count() or 1
+    if workers < 0:
+        raise ValueError(f"workers must be at least 0 (0: one per CPU), not {workers}")
+    return workers
+
+
+def parse_many(
+    texts: Iterable[str],
+    *,
+    workers: int | None = None,
+    errors: ErrorPolicy = "note",
+    lang: str = "id",
+    pipeline: Pipeline | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    start_method: str | None = None,
+) -> Iterator[Article]:
+    """Parse many pages; yields one Article per input, in input order.
+
+    ``workers`` ``None`` or ``1`` parses in this process; ``N`` uses N worker processes
+    (``0``: one per CPU), each handed ``chunksize`` pages at a time. The input is consumed
+    lazily (a few chunks ahead), so a generator over a huge file streams in flat memory.
+
+    ``errors="note"``: a page that fails (not a ``str``, or a parse that raised) yields an
+    Article whose ``notes`` say what failed; a failing stage is skipped with a note. Rows
+    are never dropped and one bad page never stops a batch. ``errors="raise"``: the first
+    failure in input order raises (``TypeError`` for a non-``str``, ``StageError`` for a
+    stage), after the Articles before it were yielded.
+
+    ``pipeline`` replaces the default one for ``lang``; with worker processes it is
+    copied to each worker (it must pickle unless the start method is ``fork``).
+    """
+    _check_errors(errors)
+    n = _resolve_workers(workers)
+    if n == 1:
+        nlp = pipeline if pipeline is not None else _default_pipeline(lang)
+        return (_parse_one(nlp, text, errors) for text in texts)
+    return _parse_in_workers(texts, n, errors, lang, pipeline, chunksize, start_method)
+
+
+def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy, lang: str,
+                      pipeline: Pipeline | None, chunksize: int, start_method: str | None) -> Iterator[Article]:
+    chunks = map_ordered(_ParseChunk(errors), texts, workers=workers, chunksize=chunksize, pipeline=pipeline,
+                         lang=lang, start_method=start_method)
+    for result in chunks:
+        if isinstance(result, _Raised):
+            raise result.rebuild()
+        yield from result
+
+
+class _ParseChunk:
+    """A picklable ``(offset, chunk) -> Articles`` with the error policy bound."""
+
+    def __init__(self, errors: ErrorPolicy) -> None:
+        self.errors: ErrorPolicy = errors
+
+    def __call__(self, offset: int, chunk: list[object]) -> list[Article] | _Raised:
+        return _parse_chunk(offset, chunk, self.errors)
+
+
+# ---------------------------------------------------------------------- JSON Lines (the CLI's worker function)
+
+
+def _dumps_meta(meta: Mapping[str, Any]) -> str:
+    import json
+
+    return json.dumps(dict(meta), ensure_ascii=False, default=str)
+
+
+def render_record(nlp: Pipeline, record: InputRecord) -> tuple[str, int]:
+    """One output JSON line for ``record`` and its status (0 parsed, 1 error line, 2 a stage failed).
+
+    A parsed record is its carried fields followed by the Article's JSON form; a record
+    without text, or whose parse raised, is its carried fields and an ``error``.
+    """
+    meta = _dumps_meta(record.meta)
+    if record.text is None:
+        return f'{meta[:-1]}{", " if record.meta else ""}"error": {_json_str(record.error or "unknown")}}}', 1
+    try:
+        article = nlp(record.text, errors="note")
+        body = article.model_dump_json()
+    except Exception as exc:
+        error = f"parse failed: {type(exc).__name__}: {exc}"
+        return f'{meta[:-1]}{", " if record.meta else ""}"error": {_json_str(error)}}}', 1
+    status = 2 if any("stage failed" in n for n in article.notes) else 0
+    if not record.meta:
+        return body, status
+    return f"{meta[:-1]}, {body[1:]}", status
+
+
+def _json_str(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _render_chunk(offset: int, records: list[InputRecord]) -> list[tuple[str, int]]:
+    nlp = _worker_pipeline()
+    return [render_record(nlp, r) for r in records]
+
+
+# ---------------------------------------------------------------------- table rows
+
+
+def _join(values: Sequence[str]) -> str | None:
+    return "; ".join(values) if values else None
+
+
+def _flat(article: Article) -> dict[str, Any]:
+    outlet = article.outlet
+    dl = article.dateline
+    attribution = article.attribution
+    return {
+        "outlet": outlet.name if outlet else None,
+        "outlet_domain": outlet.domain if outlet else None,
+        "place": dl.place if dl else None,
+        "date": dl.date.isoformat() if dl and dl.date else None,
+        "date_partial": dl.partial if dl else None,
+        "time": dl.time.isoformat() if dl and dl.time else None,
+        "tz": dl.tz if dl else None,
+        "sources": _join(attribution.sources) if attribution else None,
+        "paragraphs": len(article.paragraphs),
+        "inserts": len(article.inserts),
+        "link_blocks": len(article.link_blocks),
+        "credits": len(article.credits),
+        "chars": len(article.text),
+        "body": article.body,
+        "notes": _join(article.notes),
+        "error": None,
+    }
+
+
+def _error_row(error: str, chars: int = 0) -> dict[str, Any]:
+    row: dict[str, Any] = {name: (0 if name in _INT_FIELDS else None) for name in RECORD_FIELDS}
+    row["chars"] = chars
+    row["error"] = error
+    return row
+
+
+def to_records(articles: Iterable[Article]) -> list[dict[str, Any]]:
+    """Flat dicts, one per Article, with the columns of :data:`RECORD_FIELDS` (for tables and notebooks).
+
+    Use :meth:`Article.model_dump` for the full, nested form.
+    """
+    return [_flat(a) for a in articles]
+
+
+def parse_record(
+    record: Mapping[str, Any],
+    *,
+    text_field: str = "text",
+    id_field: str | None = None,
+    keep: Sequence[str] = (),
+    lang: str = "id",
+    errors: ErrorPolicy = "note",
+    pipeline: Pipeline | None = None,
+    full: bool = False,
+) -> dict[str, Any]:
+    """Parse ``record[text_field]``; a flat dict out (a mapping function for batch engines).
+
+    The result holds ``record[id_field]`` and the ``keep`` fields first (when present),
+    then the columns of :data:`RECORD_FIELDS`; ``full=True`` adds ``article``, the
+    Article's complete JSON form as a string. The input text is not repeated. With
+    ``errors="note"`` a record without a string text, or whose parse fails, gives a row
+    whose ``error`` says why (never an exception, never a dropped row); ``errors="raise"``
+    raises instead. Works as-is with Hugging Face ``datasets.map``, ``dask.bag.map``, and
+    (in a generator over the partition) Spark ``mapPartitions``.
+    """
+    _check_errors(errors)
+    out: dict[str, Any] = {}
+    for name in ((id_field,) if id_field else ()) + tuple(keep):
+        if name in record:
+            out[name] = record[name]
+    nlp = pipeline if pipeline is not None else _default_pipeline(lang)
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        what = "missing" if text_field not in record else f"not a string but {type(text).__name__}"
+        error = f"text field {text_field!r} is {what}"
+        if errors == "raise":
+            raise TypeError(error)
+        out.update(_error_row(error))
+        if full:
+            out["article"] = None
+        return out
+    try:
+        article = nlp(text, errors=errors)
+    except Exception as exc:
+        if errors == "raise":
+            raise
+        out.update(_error_row(f"parse failed: {type(exc).__name__}: {exc}", len(text)))
+        if full:
+            out["article"] = None
+        return out
+    out.update(_flat(article))
+    if full:
+        out["article"] = article.model_dump_json()
+    return out
+
+
+# ---------------------------------------------------------------------- pandas
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:  # pragma: no cover (depends on the environment)
+        raise ImportError("this needs pandas: pip install 'articlekit[pandas]'") from exc
+    return pandas
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], index: Any = None) -> pd.DataFrame:
+    pandas = _pandas()
+    frame = pandas.DataFrame.from_records(rows, columns=list(columns), index=None)
+    for name in columns:
+        if name in _INT_FIELDS:
+            frame[name] = frame[name].astype("int64")
+    if index is not None:
+        frame.index = index
+    return frame
+
+
+def to_dataframe(articles: Iterable[Article], *, index: Any = None) -> pd.DataFrame:
+    """A pandas DataFrame of :func:`to_records` (needs ``articlekit[pandas]``); ``index`` sets its index."""
+    return _frame(to_records(articles), RECORD_FIELDS, index)
+
+
+def parse_frame(
+    frame: pd.DataFrame,
+    *,
+    text_field: str = "text",
+    id_field: str | None = None,
+    keep: Sequence[str] = (),
+    lang: str = "id",
+    errors: ErrorPolicy = "note",
+    pipeline: Pipeline | None = None,
+) -> pd.DataFrame:
+    """Parse a DataFrame's ``text_field`` column; a DataFrame of flat records with the same index.
+
+    The columns are ``id_field`` and ``keep`` (copied), then :data:`RECORD_FIELDS`. Made for
+    ``dask.dataframe``: ``ddf.map_partitions(parse_frame, meta=parse_frame(ddf._meta))``
+    (an empty frame gives the empty result, so it serves as ``meta``).
+    """
+    carried = [name for name in ((id_field,) if id_field else ()) + tuple(keep) if name in frame.columns]
+    rows = [
+        parse_record(rec, text_field=text_field, id_field=id_field, keep=keep, lang=lang, errors=errors,
+                     pipeline=pipeline)
+        for rec in frame.to_dict("records")
+    ]
+    out = _frame(rows, [*carried, *RECORD_FIELDS], frame.index)
+    for name in carried:
+        out[name] = out[name].astype(frame[name].dtype)
+    return out
