@@ -24,7 +24,7 @@ def test_bundled_data_loads() -> None:
 
 
 def test_unknown_language() -> None:
-    with pytest.raises(UnknownLanguage, match="available: id"):
+    with pytest.raises(UnknownLanguage, match="available: en, id, ms"):
         load_locale("xx")
 
 

@@ -1,7 +1,8 @@
 """The command line: ``articlekit parse``, ``articlekit schema``.
 
 ``articlekit parse page.txt`` prints the Article as JSON (``-`` or no file reads stdin);
-``--explain`` prints a table of what was cut and why instead.
+``--explain`` prints a table of what was cut and why instead. Many files, a folder or JSON Lines
+streams give JSON Lines, one line per record (see ``articlekit parse --help``, "corpora").
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import ArticlekitError
 from .models import Article
 from .pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from .io import InputRecord
 
 __all__ = ["main"]
 
@@ -36,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="extra outlet rules (TOML); may be given more than once")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--indent", type=int, default=2, help="JSON indent (default: 2; 0 for one line)")
+    _corpus_arguments(p)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the Article output")
     s.add_argument("--indent", type=int, default=2)
@@ -78,6 +84,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except ArticlekitError as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 2
+    if _corpus_mode(args):
+        return _parse_corpus(args, nlp)
     status = 0
     many = len(args.files) > 1
     for path in args.files:
@@ -99,6 +107,148 @@ def _main(argv: Sequence[str] | None) -> int:
         else:
             print(_emit_json(article, args.indent, path if many else None))
     return status
+
+
+# ---------------------------------------------------------------------- corpora: many files, folders, JSON Lines
+
+
+def _corpus_arguments(p: argparse.ArgumentParser) -> None:
+    c = p.add_argument_group(
+        "corpora",
+        "Many files, a folder, or JSON Lines (.jsonl, .ndjson, gzip or not) give JSON Lines out: one line per "
+        "record, in input order, carried fields first; a record that cannot be parsed is a line with an "
+        "\"error\" field, so records out always equal records in. A summary goes to stderr.",
+    )
+    c.add_argument("--jsonl", action="store_true",
+                   help="read every input (and stdin) as JSON Lines; *.jsonl and *.ndjson(.gz) always are")
+    c.add_argument("--text-field", default="text", metavar="NAME", help="JSON field holding the page text (text)")
+    c.add_argument("--id-field", default="id", metavar="NAME", help="JSON field carried through as the id (id)")
+    c.add_argument("--url-field", default="url", metavar="NAME", help="JSON field carried through as the url (url)")
+    c.add_argument("--keep", action="append", default=[], metavar="NAME",
+                   help="another JSON field to carry through; may be given more than once")
+    c.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="parse in N worker processes (0: one per CPU; default: 1, in this process)")
+    c.add_argument("--chunksize", type=int, default=None, metavar="N",
+                   help="records handed to a worker at a time (default: 32)")
+    c.add_argument("-o", "--output", metavar="FILE", help="write the JSON Lines to FILE (default: stdout)")
+    c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (needs articlekit[progress]; default: when stderr is a terminal)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+
+
+def _corpus_mode(args: argparse.Namespace) -> bool:
+    from .io import is_jsonl_path
+
+    if args.explain:
+        return False
+    return bool(
+        args.jsonl or args.output or args.workers is not None or len(args.files) > 1
+        or any(f != "-" and (Path(f).is_dir() or is_jsonl_path(f)) for f in args.files)
+    )
+
+
+def _progress_bar(args: argparse.Namespace, total: int | None) -> Any:
+    """A tqdm bar on stderr, or ``None`` (not wanted, or tqdm is not installed: then a one-line hint)."""
+    wanted = args.progress if args.progress is not None else sys.stderr.isatty()
+    if not wanted:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        print("articlekit: no progress bar without tqdm (pip install 'articlekit[progress]')", file=sys.stderr)
+        return None
+    return tqdm(total=total, unit="rec", file=sys.stderr, mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
+
+
+def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
+    import time
+
+    from .corpus import DEFAULT_CHUNKSIZE, _render_chunk, map_ordered, render_record
+    from .io import InputRecord, JsonlWriter, expand_inputs, is_jsonl_path, iter_records
+
+    workers = args.workers if args.workers is not None else 1
+    if workers == 0:
+        import os
+
+        workers = os.cpu_count() or 1
+    if workers < 0 or (args.chunksize is not None and args.chunksize < 1):
+        print("articlekit: --workers must be 0 or more and --chunksize 1 or more", file=sys.stderr)
+        return 2
+    carry = list(dict.fromkeys([args.id_field, args.url_field, *args.keep]))
+    files = list(expand_inputs(args.files, jsonl=args.jsonl))
+    total = None if args.jsonl or any(is_jsonl_path(f) for f in files) else len(files)
+    counts = {"in": 0, "chars": 0, "out": 0, "errors": 0, "stage_failures": 0}
+
+    def counted(records: Iterator[InputRecord]) -> Iterator[InputRecord]:
+        for record in records:
+            counts["in"] += 1
+            counts["chars"] += record.chars
+            yield record
+
+    records = counted(iter_records(files, jsonl=args.jsonl, text_field=args.text_field, carry=carry,
+                                   encoding=args.encoding))
+    nlp("JAKARTA - Warga memanen padi.")  # compile the lazy patterns once, before any worker is forked
+    bar: Any = None
+
+    def start_bar() -> None:
+        nonlocal bar
+        bar = _progress_bar(args, total)
+
+    started = time.perf_counter()
+    interrupted = False
+    try:
+        writer = JsonlWriter(args.output) if args.output else JsonlWriter()
+    except OSError as exc:
+        print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        with writer:
+            if workers == 1:
+                start_bar()
+                results: Iterator[tuple[str, int]] = (render_record(nlp, r) for r in records)
+            else:
+                results = (out for chunk in map_ordered(_render_chunk, records, workers=workers,
+                                                        chunksize=args.chunksize or DEFAULT_CHUNKSIZE,
+                                                        pipeline=nlp, on_start=start_bar) for out in chunk)
+            for line, status in results:
+                writer.write(line)
+                counts["out"] += 1
+                if status == 1:
+                    counts["errors"] += 1
+                    if args.output:
+                        print(f"articlekit: {_error_of(line)}", file=sys.stderr)
+                elif status == 2:
+                    counts["stage_failures"] += 1
+                if bar is not None:
+                    bar.update(1)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        print(_summary(counts, time.perf_counter() - started, interrupted), file=sys.stderr)
+    if interrupted:
+        return 130
+    return 1 if counts["errors"] else 0
+
+
+def _error_of(line: str) -> str:
+    try:
+        data = json.loads(line)
+    except ValueError:  # pragma: no cover (the lines are ours)
+        return line
+    where = data.get("path") or (f"{data.get('source')}:{data.get('line')}" if "line" in data else data.get("source"))
+    return f"{where}: {data.get('error')}" if where else str(data.get("error"))
+
+
+def _summary(counts: dict[str, int], seconds: float, interrupted: bool) -> str:
+    rate = counts["out"] / seconds if seconds > 0 else 0.0
+    chars = counts["chars"] / seconds if seconds > 0 else 0.0
+    failures = f", {counts['stage_failures']} with a failed stage" if counts["stage_failures"] else ""
+    head = "articlekit: interrupted: " if interrupted else "articlekit: "
+    return (f"{head}{counts['in']} records in, {counts['out']} records out, {counts['errors']} errors{failures}; "
+            f"{seconds:.1f} s, {rate:,.0f} records/s, {chars:,.0f} chars/s")
 
 
 if __name__ == "__main__":  # pragma: no cover

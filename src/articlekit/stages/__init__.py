@@ -15,7 +15,8 @@ from .repeats import Repeats
 from .tail import Tail
 
 __all__ = [
-    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "PageLayout", "Prefix", "Repeats", "Tail", "default_stages",
+    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "PageLayout", "Prefix", "Repeats", "Tail",
+    "default_stages",
 ]
 
 
@@ -23,6 +24,11 @@ DefaultStage = Noise | Repeats | PageLayout | LinkBlocks | Prefix | Header | Cap
 
 
 def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[DefaultStage]:
-    """Fresh default stages, in order: noise, repeats, page, links, prefix, header, captions, inserts, tail, newsdate."""
+    """Fresh default stages, in order.
+
+    noise, repeats, page, links, prefix, header, captions, inserts, tail, newsdate.
+    """
     del locale, outlets  # the stages read both from the draft; kept for stages that will need them
-    return [Noise(), Repeats(), PageLayout(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate()]
+    return [
+        Noise(), Repeats(), PageLayout(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate(),
+    ]
