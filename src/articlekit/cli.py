@@ -215,8 +215,9 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
                 counts["out"] += 1
                 if status == 1:
                     counts["errors"] += 1
-                    if args.output:
-                        print(f"articlekit: {_error_of(line)}", file=sys.stderr)
+                    if counts["errors"] <= _SHOW_ERRORS and not args.quiet:
+                        more = " (the rest are only in the output)" if counts["errors"] == _SHOW_ERRORS else ""
+                        print(f"articlekit: {_error_of(line)}{more}", file=sys.stderr)
                 elif status == 2:
                     counts["stage_failures"] += 1
                 if bar is not None:
@@ -231,6 +232,9 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     if interrupted:
         return 130
     return 1 if counts["errors"] else 0
+
+
+_SHOW_ERRORS = 10
 
 
 def _error_of(line: str) -> str:

@@ -122,6 +122,9 @@ _WORKER_PIPELINE: Pipeline | None = None
 
 def _init_worker(pipeline: Pipeline | None, lang: str) -> None:
     global _WORKER_PIPELINE
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops handing out work
     _WORKER_PIPELINE = pipeline if pipeline is not None else _default_pipeline(lang)
 
 

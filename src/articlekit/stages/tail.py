@@ -30,7 +30,7 @@ __all__ = ["Tail"]
 _SP = r"[ \t\u00a0]"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
-_TAGS = regex.compile(r"[\p{Ll}\d][\p{Ll}\d '’\-]{0,40}")
+_TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
             regex.MULTILINE),
         caps_name_line=regex.compile(
             rf"^{_SP}*(?P<v>\p{{Lu}}{{2,}}(?:{_SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){_SP}*\Z", regex.MULTILINE),
-        label=regex.compile(rf"(?P<l>{label_alt}){_SP}*\|?{_SP}*:{_SP}*\|?", regex.IGNORECASE),
+        label=regex.compile(rf"(?P<l>{label_alt}){_SP}*\|?\s*:{_SP}*\|?", regex.IGNORECASE),
         rep_red=regex.compile(rf"^{_SP}*Rep{_SP}*:{_SP}*(?P<a>[^/\n]+?){_SP}*/{_SP}*Red{_SP}*:{_SP}*(?P<b>[^\n]+?)"
                               rf"{_SP}*\Z", regex.MULTILINE),
     )
@@ -165,7 +165,7 @@ class Tail:
         text = draft.text
         line = draft.line_at(end - 1)
         s = text[line.lo : end]
-        if line.lo < end and _TAGS.fullmatch(s) and len(s.split()) <= 5:
+        if line.lo < end and _TAGS.fullmatch(s) and len(s.split()) <= 12:
             return line.lo, end
         return None
 
