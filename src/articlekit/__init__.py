@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from .corpus import parse_frame, parse_many, parse_record, to_dataframe, to_records
 from .draft import Claim, Draft, Fact, Findings
 from .errors import ArticlekitError, PipelineError, RuleError, StageError, UnknownLanguage
 from .models import (
@@ -63,6 +64,11 @@ __all__ = [
     "load_locale",
     "load_outlets",
     "parse",
+    "parse_frame",
+    "parse_many",
+    "parse_record",
+    "to_dataframe",
+    "to_records",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -217,7 +217,7 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
                     counts["errors"] += 1
                     if counts["errors"] <= _SHOW_ERRORS and not args.quiet:
                         more = " (the rest are only in the output)" if counts["errors"] == _SHOW_ERRORS else ""
-                        print(f"articlekit: {_error_of(line)}{more}", file=sys.stderr)
+                        _say(bar, f"articlekit: {_error_of(line)}{more}")
                 elif status == 2:
                     counts["stage_failures"] += 1
                 if bar is not None:
@@ -235,6 +235,14 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
 
 
 _SHOW_ERRORS = 10
+
+
+def _say(bar: Any, message: str) -> None:
+    """A line on stderr, above the progress bar when there is one."""
+    if bar is not None:
+        bar.write(message, file=sys.stderr)
+    else:
+        print(message, file=sys.stderr)
 
 
 def _error_of(line: str) -> str:

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import os
 import pickle
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .errors import ArticlekitError, StageError
 from .models import Article
-from .pipeline import Pipeline, _default_pipeline
+from .pipeline import Pipeline, _default_pipeline, parse
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -83,6 +84,16 @@ RECORD_FIELDS: tuple[str, ...] = (
 record could not be parsed at all (``None`` otherwise). Absent values are ``None``.
 """
 
+_DEFAULT_LANG: str = inspect.signature(parse).parameters["lang"].default
+
+
+def _pipeline_for(lang: str | None, pipeline: Pipeline | None) -> Pipeline:
+    """``pipeline``, or the default one for ``lang`` (``None``: what :func:`articlekit.parse` uses)."""
+    if pipeline is not None:
+        return pipeline
+    return _default_pipeline(lang if lang is not None else _DEFAULT_LANG)
+
+
 _INT_FIELDS = frozenset({"paragraphs", "inserts", "link_blocks", "credits", "chars"})
 
 
@@ -120,12 +131,12 @@ def _parse_one(nlp: Pipeline, text: object, errors: ErrorPolicy) -> Article:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(pipeline: Pipeline | None, lang: str) -> None:
+def _init_worker(pipeline: Pipeline | None, lang: str | None) -> None:
     global _WORKER_PIPELINE
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops handing out work
-    _WORKER_PIPELINE = pipeline if pipeline is not None else _default_pipeline(lang)
+    _WORKER_PIPELINE = _pipeline_for(lang, pipeline)
 
 
 def _worker_pipeline() -> Pipeline:
@@ -192,7 +203,7 @@ def map_ordered(
     workers: int,
     chunksize: int = DEFAULT_CHUNKSIZE,
     pipeline: Pipeline | None = None,
-    lang: str = "id",
+    lang: str | None = None,
     start_method: str | None = None,
     on_start: Callable[[], None] | None = None,
 ) -> Iterator[R]:
@@ -245,7 +256,7 @@ def parse_many(
     *,
     workers: int | None = None,
     errors: ErrorPolicy = "note",
-    lang: str = "id",
+    lang: str | None = None,
     pipeline: Pipeline | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     start_method: str | None = None,
@@ -268,12 +279,12 @@ def parse_many(
     _check_errors(errors)
     n = _resolve_workers(workers)
     if n == 1:
-        nlp = pipeline if pipeline is not None else _default_pipeline(lang)
+        nlp = _pipeline_for(lang, pipeline)
         return (_parse_one(nlp, text, errors) for text in texts)
     return _parse_in_workers(texts, n, errors, lang, pipeline, chunksize, start_method)
 
 
-def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy, lang: str,
+def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy, lang: str | None,
                       pipeline: Pipeline | None, chunksize: int, start_method: str | None) -> Iterator[Article]:
     chunks = map_ordered(_ParseChunk(errors), texts, workers=workers, chunksize=chunksize, pipeline=pipeline,
                          lang=lang, start_method=start_method)
@@ -299,7 +310,7 @@ class _ParseChunk:
 def _dumps_meta(meta: Mapping[str, Any]) -> str:
     import json
 
-    return json.dumps(dict(meta), ensure_ascii=False, default=str)
+    return json.dumps(dict(meta), ensure_ascii=False, default=str, separators=(",", ":"))
 
 
 def render_record(nlp: Pipeline, record: InputRecord) -> tuple[str, int]:
@@ -310,17 +321,17 @@ def render_record(nlp: Pipeline, record: InputRecord) -> tuple[str, int]:
     """
     meta = _dumps_meta(record.meta)
     if record.text is None:
-        return f'{meta[:-1]}{", " if record.meta else ""}"error": {_json_str(record.error or "unknown")}}}', 1
+        return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(record.error or "unknown")}}}', 1
     try:
         article = nlp(record.text, errors="note")
         body = article.model_dump_json()
     except Exception as exc:
         error = f"parse failed: {type(exc).__name__}: {exc}"
-        return f'{meta[:-1]}{", " if record.meta else ""}"error": {_json_str(error)}}}', 1
+        return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(error)}}}', 1
     status = 2 if any("stage failed" in n for n in article.notes) else 0
     if not record.meta:
         return body, status
-    return f"{meta[:-1]}, {body[1:]}", status
+    return f"{meta[:-1]},{body[1:]}", status
 
 
 def _json_str(value: str) -> str:
@@ -386,7 +397,7 @@ def parse_record(
     text_field: str = "text",
     id_field: str | None = None,
     keep: Sequence[str] = (),
-    lang: str = "id",
+    lang: str | None = None,
     errors: ErrorPolicy = "note",
     pipeline: Pipeline | None = None,
     full: bool = False,
@@ -406,7 +417,7 @@ def parse_record(
     for name in ((id_field,) if id_field else ()) + tuple(keep):
         if name in record:
             out[name] = record[name]
-    nlp = pipeline if pipeline is not None else _default_pipeline(lang)
+    nlp = _pipeline_for(lang, pipeline)
     text = record.get(text_field)
     if not isinstance(text, str):
         what = "missing" if text_field not in record else f"not a string but {type(text).__name__}"
@@ -465,7 +476,7 @@ def parse_frame(
     text_field: str = "text",
     id_field: str | None = None,
     keep: Sequence[str] = (),
-    lang: str = "id",
+    lang: str | None = None,
     errors: ErrorPolicy = "note",
     pipeline: Pipeline | None = None,
 ) -> pd.DataFrame:

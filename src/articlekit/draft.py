@@ -234,6 +234,19 @@ class Findings:
         i = bisect.bisect_left(self._starts, end)  # own claims starting before ``end``: the last may overlap
         return i == 0 or self._ends[i - 1] <= start
 
+    def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of ``[start, end)`` that neither the draft nor this stage has claimed (trimmed)."""
+        taken = sorted((c.start, c.end) for c in (*self.draft.claims, *self.claims) if c.start < end and c.end > start)
+        out: list[tuple[int, int]] = []
+        pos = start
+        for lo, hi in (*taken, (end, end)):
+            if lo > pos:
+                a, b = strip_span(self.draft.text, pos, min(lo, end))
+                if a < b:
+                    out.append((a, b))
+            pos = max(pos, hi)
+        return out
+
     def claim(self, kind: Kind, start: int, end: int, why: str, **data: Any) -> Claim | None:
         """Claim ``[start, end)`` (whitespace-trimmed) unless it is empty or already taken.
 

@@ -237,6 +237,9 @@ def format_mismatch(result: CaseResult, config: pytest.Config | None = None) -> 
     case = result.case
     json_name = _rel(case.json, config) if config is not None else str(case.json)
     txt_name = _rel(case.txt, config) if config is not None else str(case.txt)
+    if not case.json.exists():
+        return "\n".join([f"articlekit fixture page {case.name}: {json_name} does not exist yet; write it with",
+                          f"  pytest {_UPDATE_FLAG} {txt_name}"])
     lines = [f"articlekit fixture page {case.name}: the parse differs from {json_name}"]
     if result.checks:
         lines += ["", "hand-written checks ('checks'):"]

@@ -116,6 +116,7 @@ class HeaderSchema(BaseModel):
     caption: list[LineRuleSchema] = []
     credit_sources: list[str] = []
     photo_labels: list[str] = []
+    body_caption_credits: list[str] = []
 
 
 class NoiseRuleSchema(BaseModel):

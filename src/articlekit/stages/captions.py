@@ -27,6 +27,7 @@ class Captions:
     name: str = "captions"
     max_caption: int = 300
     max_line_words: int = 25
+    max_caption_words: int = 45
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
@@ -44,6 +45,15 @@ class Captions:
                     text, line.lo, line.hi
                 ):
                     found.claim("caption", line.lo, line.hi, "photo-credit-line")
+        credits = [regex.compile(c) for c in draft.locale.schema.header.body_caption_credits]
+        if credits:
+            for line in draft.lines:
+                if line.blank or not draft.is_free(line.lo, line.hi):
+                    continue
+                if len(text[line.lo : line.hi].split()) <= self.max_caption_words and any(
+                    c.search(text, line.lo, line.hi) for c in credits
+                ):
+                    found.claim("caption", line.lo, line.hi, "photo-credit")
         for m in _CREDIT.finditer(text, start, end):
             src = m["src"]
             if src.casefold() not in sources and draft.outlets.lookup(src) is None:

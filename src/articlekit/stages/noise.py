@@ -18,20 +18,6 @@ from ..sources import canonical_source
 __all__ = ["Noise"]
 
 
-def _free(found: Findings, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches of ``[start, end)`` neither the draft nor ``found`` has claimed yet."""
-    taken = sorted([(c.start, c.end) for c in (*found.draft.claims, *found.claims) if c.start < end and c.end > start])
-    out = []
-    pos = start
-    for lo, hi in taken:
-        if lo > pos:
-            out.append((pos, lo))
-        pos = max(pos, hi)
-    if pos < end:
-        out.append((pos, end))
-    return out
-
-
 @dataclass(frozen=True)
 class Noise:
     """Claims ad, UI, promo, copyright and pagination strings as ``noise``."""
@@ -49,7 +35,7 @@ class Noise:
                     eol = len(text) if nl < 0 else nl
                     if not found.is_free(start, eol):
                         # part of the line is taken already (another promo glued on): take the rest
-                        for lo, hi in _free(found, start, eol):
+                        for lo, hi in found.free_parts(start, eol):
                             found.claim(rule.kind, lo, hi, rule.id)  # type: ignore[arg-type]
                         continue
                     end = eol

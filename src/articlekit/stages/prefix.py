@@ -43,7 +43,7 @@ _PLACE_CAPS = rf"(?:\p{{Lu}}[\p{{Lu}}'’.]*\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]*
 _REGION = r"(?:,[ \t\u00a0]*(?P<region>\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))"
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}\S*.*[.!?\"”]\s*\Z|(?:\S+\s+){25}")
-_STRONG = frozenset({"A", "B", "B0", "C", "E"})
+_STRONG = frozenset({"A", "B", "B0", "C", "C0", "E"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
 
@@ -91,6 +91,8 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
             rf"{start}(?P<outlet>{out_known}){_SP}*,{_SP}*(?P<place>{gaz_glued})(?P<sep>{_SP}*)(?=\p{{Lu}})",
             regex.MULTILINE)),
         ("D", regex.compile(rf"{start}(?P<outlet>{out_any})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
+        ("C0", regex.compile(
+            rf"{start}\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         ("G", regex.compile(
             rf"{start}(?P<place>{_PLACE_CAPS}){_SP}+(?P<date>\d{{1,2}}{_SP}+(?i:{mon}))\.?(?P<sep>{_SEP})"
             rf"{_BODY_START}", regex.MULTILINE)),
@@ -102,7 +104,8 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         start_shapes=start_shapes,
         inline_shapes=shapes(out_known, inline),
         alone=regex.compile(
-            rf"(?:(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*)?(?P<outlet>{out_any})?(?(outlet)|(?P<place2>{gaz}|{_PLACE_CAPS}))"
+            rf"(?:(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*)?(?P<outlet>{out_any})?"
+            rf"(?(outlet)|(?P<place2>{gaz}|{_PLACE_CAPS}|{_PLACE_ANY}(?={_SP}*{_DASH})))"
             rf"{_SP}*(?P<sep>{_DASH})?{_SP}*"
         ),
         lone_dash=regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}*"),
@@ -217,7 +220,7 @@ class Prefix:
             if (shape in _STRONG) != strong:
                 continue
             m = pat.match(text, line.start, len(text))
-            if m is None or m.end("outlet" if shape == "D" else "place") > line.hi + 0:
+            if m is None or m.end("place" if "place" in pat.groupindex else "outlet") > line.hi:
                 continue
             if not self._accept(draft, shape, m):
                 continue
@@ -347,6 +350,10 @@ class Prefix:
                 found.claim("outlet", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
             else:
                 found.claim("dateline", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
+        # whatever else the matched prefix holds (brackets, a comma) belongs to it too
+        stop = m.end("sep") if "sep" in m.re.groupindex and m.group("sep") is not None else m.end()
+        for lo, hi in found.free_parts(m.start(), stop):
+            found.claim("dateline" if place else "outlet", lo, hi, f"{shape}.joint", prefix=True)
         return bool(found.claims)
 
     def _second_article(self, draft: Draft, found: Findings, shapes: _Shapes) -> None:
