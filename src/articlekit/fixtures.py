@@ -106,6 +106,19 @@ def compare_checks(article: Article, checks: Mapping[str, Any]) -> list[str]:
         got_a = {x.casefold() for x in (article.attribution.sources if article.attribution else [])}
         if want_a != got_a:
             problems.append(f"attribution: expected {sorted(want_a)!r}, got {sorted(got_a)!r}")
+    if "title" in checks and _fold(checks["title"] or "") != _fold(article.title or ""):
+        problems.append(f"title: expected {checks['title']!r}, got {article.title!r}")
+    for key in ("published", "updated"):
+        if key in checks:
+            value = getattr(article, key)
+            got_t = value.isoformat() if value is not None else None
+            if checks[key] != got_t:
+                problems.append(f"{key}: expected {checks[key]!r}, got {got_t!r}")
+    if "link_headings" in checks:
+        want_h = [_fold(h).casefold() for h in checks["link_headings"]]
+        got_h = [_fold(h).casefold() for h in article.link_headings]
+        if want_h != got_h:
+            problems.append(f"link_headings: expected {checks['link_headings']!r}, got {article.link_headings!r}")
     if "link_blocks" in checks:
         want_b = [[h, n] for h, n in checks["link_blocks"]]
         got_b = [[b.heading, len(b.items)] for b in article.link_blocks]
