@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from .corpus import parse_frame, parse_many, parse_record, to_dataframe, to_records
+from .display import Summary, summarize
 from .draft import Claim, Draft, Fact, Findings
 from .errors import ArticlekitError, PipelineError, RuleError, StageError, UnknownLanguage
 from .models import (
@@ -57,6 +58,7 @@ __all__ = [
     "Span",
     "Stage",
     "StageError",
+    "Summary",
     "UnknownLanguage",
     "__version__",
     "available_languages",
@@ -67,6 +69,7 @@ __all__ = [
     "parse_frame",
     "parse_many",
     "parse_record",
+    "summarize",
     "to_dataframe",
     "to_records",
 ]

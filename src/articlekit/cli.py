@@ -153,7 +153,7 @@ def _progress_bar(args: argparse.Namespace, total: int | None) -> Any:
     if not wanted:
         return None
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
         print("articlekit: no progress bar without tqdm (pip install 'articlekit[progress]')", file=sys.stderr)
         return None
@@ -164,7 +164,7 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     import time
 
     from .corpus import DEFAULT_CHUNKSIZE, _render_chunk, map_ordered, render_record
-    from .io import InputRecord, JsonlWriter, expand_inputs, is_jsonl_path, iter_records
+    from .io import JsonlWriter, expand_inputs, is_jsonl_path, iter_records
 
     workers = args.workers if args.workers is not None else 1
     if workers == 0:

@@ -38,9 +38,10 @@ from .pipeline import Pipeline, _default_pipeline, parse
 if TYPE_CHECKING:
     import multiprocessing.context
 
-    import pandas as pd
-
     from .io import InputRecord
+
+DataFrame = Any
+"""A ``pandas.DataFrame`` (typed loosely: pandas is an optional extra)."""
 
 __all__ = [
     "RECORD_FIELDS",
@@ -448,13 +449,13 @@ def parse_record(
 
 def _pandas() -> Any:
     try:
-        import pandas
+        import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError as exc:  # pragma: no cover (depends on the environment)
         raise ImportError("this needs pandas: pip install 'articlekit[pandas]'") from exc
     return pandas
 
 
-def _frame(rows: list[dict[str, Any]], columns: Sequence[str], index: Any = None) -> pd.DataFrame:
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], index: Any = None) -> DataFrame:
     pandas = _pandas()
     frame = pandas.DataFrame.from_records(rows, columns=list(columns), index=None)
     for name in columns:
@@ -465,13 +466,13 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], index: Any = None
     return frame
 
 
-def to_dataframe(articles: Iterable[Article], *, index: Any = None) -> pd.DataFrame:
+def to_dataframe(articles: Iterable[Article], *, index: Any = None) -> DataFrame:
     """A pandas DataFrame of :func:`to_records` (needs ``articlekit[pandas]``); ``index`` sets its index."""
     return _frame(to_records(articles), RECORD_FIELDS, index)
 
 
 def parse_frame(
-    frame: pd.DataFrame,
+    frame: DataFrame,
     *,
     text_field: str = "text",
     id_field: str | None = None,
@@ -479,7 +480,7 @@ def parse_frame(
     lang: str | None = None,
     errors: ErrorPolicy = "note",
     pipeline: Pipeline | None = None,
-) -> pd.DataFrame:
+) -> DataFrame:
     """Parse a DataFrame's ``text_field`` column; a DataFrame of flat records with the same index.
 
     The columns are ``id_field`` and ``keep`` (copied), then :data:`RECORD_FIELDS`. Made for

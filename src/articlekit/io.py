@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, TextIO
+from typing import IO, Any, TextIO, cast
 
 __all__ = [
     "JSONL_SUFFIXES",
@@ -79,7 +79,7 @@ def open_binary(path: str | Path) -> IO[bytes]:
         raw: IO[bytes] = sys.stdin.buffer
         peek = getattr(raw, "peek", None)
         head = peek(2)[:2] if peek is not None else b""
-        return gzip.GzipFile(fileobj=raw, mode="rb") if head == _GZIP_MAGIC else raw
+        return cast("IO[bytes]", gzip.GzipFile(fileobj=raw, mode="rb")) if head == _GZIP_MAGIC else raw
     handle = open(path, "rb")  # noqa: SIM115 (returned to the caller, who closes it)
     try:
         head = handle.read(2)
@@ -88,7 +88,8 @@ def open_binary(path: str | Path) -> IO[bytes]:
         handle.close()
         raise
     if head == _GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=handle, mode="rb")  # closing it leaves `handle` open: see _close
+        # closing the GzipFile leaves `handle` open: _close closes both
+        return cast("IO[bytes]", gzip.GzipFile(fileobj=handle, mode="rb"))
     return handle
 
 

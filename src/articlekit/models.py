@@ -236,3 +236,9 @@ class Article(BaseModel):
         )
 
     __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """The notebook view: the page text with every segment highlighted by kind (see :mod:`articlekit.display`)."""
+        from .display import article_html
+
+        return article_html(self)

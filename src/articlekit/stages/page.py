@@ -56,6 +56,10 @@ class PageLayout:
     max_gap: int = 8
     item_words: tuple[int, int] = (3, 30)
     stamp_words: int = 16
+    block_item_words: int = 4
+    unnamed_items: int = 3
+    unnamed_item_words: int = 5
+    max_heading_chars: int = 60
 
     # ------------------------------------------------------------------ line kinds
 
@@ -78,7 +82,8 @@ class PageLayout:
         if key in draft.locale.headings:
             return "heading"
         words = draft.locale.schema.links.heading_words
-        if words and _words(s) <= 8 and not s.rstrip().endswith(".") and any(w.casefold() in key for w in words):
+        if (words and _words(s) <= 6 and len(s) <= self.max_heading_chars and not s.rstrip().endswith(".")
+                and any(w.casefold() in key for w in words)):
             return "heading"
         return None
 
@@ -262,8 +267,11 @@ class PageLayout:
                 else:
                     found.claim("link_block", ln.lo, ln.hi, "page:meta", block=block, role="meta")
 
+        texts = [self._text(draft, ln) for ln in lines]
+        items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
+                 for t in texts]
         for i, ln in enumerate(lines):
-            s = self._text(draft, ln)
+            s = texts[i]
             if i in special:
                 flush()
                 block, members = None, []
@@ -271,18 +279,31 @@ class PageLayout:
                 found.claim(k, ln.lo, ln.hi, f"page:{why}", **data)  # type: ignore[arg-type]
                 continue
             hk = self.heading_kind(draft, s)
+            strong = [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
+                      for k, t in enumerate(texts[i + 1 : i + 1 + self.unnamed_items])]
+            if hk is None and self._unnamed_heading(s, strong):
+                hk = "heading"  # a short line over a list of headlines: "Info Keagamaan", "WHAT'S COOKING"
             if hk is not None:
+                if block is not None and kind == hk and all(role == "heading" for _, role in members):
+                    members.append((ln, "tab"))  # a tab stack: the first heading names the list shown
+                    continue
                 flush()
                 block, kind, members = ln.lo, hk, [(ln, "heading")]
                 continue
             if block is not None:
-                members.append((ln, "item" if self.is_item(s) and not self.is_caption(draft, s) else "meta"))
+                members.append((ln, "item" if items[i] else "meta"))
                 continue
             if self.is_caption(draft, s):
                 found.claim("caption", ln.lo, ln.hi, "page:caption")
             else:
                 found.claim("noise", ln.lo, ln.hi, f"page:{region}")
         flush()
+
+    def _unnamed_heading(self, s: str, following: list[bool]) -> bool:
+        n = _words(s)
+        return (1 <= n <= 4 and len(s) <= 40 and not _SENTENCE_END.search(s) and len(following) >= self.unnamed_items
+                and all(following) and not any(ch.isdigit() for ch in s) and not s.endswith(",")
+                and s[:1].isupper())
 
     def _trailer(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
         if not lines:
