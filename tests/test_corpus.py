@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import articlekit
+import articlekit.io
 from articlekit import Article, Draft, Findings, Pipeline, PipelineError, StageError
 from articlekit.corpus import RECORD_FIELDS
 from articlekit.io import InputRecord, JsonlWriter, expand_inputs, iter_jsonl, iter_records
@@ -37,10 +38,10 @@ def _boom(draft: Draft) -> Findings:
     return draft.findings("boom")
 
 
-def _bad_claim(draft: Draft) -> list[object]:
-    """A stage that returns a claim outside the text on pages that mention BAD: a PipelineError."""
+def _bad_claim(draft: Draft) -> object:
+    """A stage that returns something that is not a Findings on pages that mention BAD: a PipelineError."""
     if "BAD" in draft.text:
-        return [articlekit.Claim("noise", 0, len(draft.text) + 5, "bad")]
+        return 42
     return []
 
 
@@ -140,7 +141,7 @@ def test_parse_many_bad_arguments() -> None:
 
 
 def test_pipeline_error_in_raise_mode_propagates() -> None:
-    with pytest.raises(PipelineError, match="outside the text"):
+    with pytest.raises(PipelineError, match="returned int"):
         list(articlekit.parse_many(["BAD page."], errors="raise", pipeline=_pipeline_with(_bad_claim)))
 
 
@@ -197,7 +198,7 @@ def test_to_dataframe_and_parse_frame() -> None:
     src = pd.DataFrame({"id": [3, 4, 5], "text": [PAGES[0], None, PAGES[2]]}, index=["a", "b", "c"])
     out = articlekit.parse_frame(src, id_field="id")
     assert list(out.columns) == ["id", *RECORD_FIELDS] and list(out.index) == ["a", "b", "c"]
-    assert list(out["id"]) == [3, 4, 5] and out.loc["b", "error"] == "text field 'text' is not a string but NoneType"
+    assert list(out["id"]) == [3, 4, 5] and out.loc["b", "error"] == "text field 'text' is null"
     assert out.loc["c", "place"] == "Bandung"
     empty = articlekit.parse_frame(src.iloc[:0], id_field="id")
     assert list(empty.columns) == list(out.columns) and len(empty) == 0
@@ -262,18 +263,27 @@ def test_truncated_gzip_is_an_error_record(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- writing
 
 
-def test_writer_whole_lines_even_when_interrupted(tmp_path: Path) -> None:
+def test_writer_whole_lines_even_when_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "out.jsonl"
-    with pytest.raises(KeyboardInterrupt), JsonlWriter(path, flush_bytes=50) as writer:
+    real_write = os.write
+    calls = 0
+
+    def cut_short(fd: int, data: bytes) -> int:  # the third batch: half written, then Ctrl-C
+        nonlocal calls
+        calls += 1
+        if calls < 3:
+            return real_write(fd, data)
+        real_write(fd, bytes(data[: len(data) // 2]))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt), JsonlWriter(path, flush_bytes=100) as writer:
+        monkeypatch.setattr(articlekit.io.os, "write", cut_short)
         for i in range(10):
             writer.write(json.dumps({"i": i, "pad": "x" * 20}))
-            if i == 6:
-                assert writer._fd is not None
-                os.write(writer._fd, b'{"half": ')  # as if a write had been cut short
-                raise KeyboardInterrupt
+    monkeypatch.undo()
     text = path.read_text(encoding="utf-8")
     assert text.endswith("\n")
-    assert [json.loads(line)["i"] for line in text.splitlines()] == list(range(7))
+    assert [json.loads(line)["i"] for line in text.splitlines()] == list(range(6))
 
 
 def test_writer_append_and_stream(tmp_path: Path) -> None:

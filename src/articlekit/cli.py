@@ -251,7 +251,8 @@ def _error_of(line: str) -> str:
     except ValueError:  # pragma: no cover (the lines are ours)
         return line
     where = data.get("path") or (f"{data.get('source')}:{data.get('line')}" if "line" in data else data.get("source"))
-    return f"{where}: {data.get('error')}" if where else str(data.get("error"))
+    error = str(data.get("error"))
+    return f"{where}: {error}" if where and str(where) not in error else error
 
 
 def _summary(counts: dict[str, int], seconds: float, interrupted: bool) -> str:

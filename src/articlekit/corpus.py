@@ -392,6 +392,15 @@ def to_records(articles: Iterable[Article]) -> list[dict[str, Any]]:
     return [_flat(a) for a in articles]
 
 
+def _what(record: Mapping[str, Any], name: str, value: object) -> str:
+    """Why ``value`` (``record[name]``) is no text: missing, null (``None`` or a NaN), or of another type."""
+    if name not in record:
+        return "missing"
+    if value is None or (isinstance(value, float) and value != value):
+        return "null"
+    return f"not a string but {type(value).__name__}"
+
+
 def parse_record(
     record: Mapping[str, Any],
     *,
@@ -421,8 +430,7 @@ def parse_record(
     nlp = _pipeline_for(lang, pipeline)
     text = record.get(text_field)
     if not isinstance(text, str):
-        what = "missing" if text_field not in record else f"not a string but {type(text).__name__}"
-        error = f"text field {text_field!r} is {what}"
+        error = f"text field {text_field!r} is {_what(record, text_field, text)}"
         if errors == "raise":
             raise TypeError(error)
         out.update(_error_row(error))

@@ -213,7 +213,8 @@ class Summary:
         return ", ".join(items) + (f", … {more} more" if more > 0 else "")
 
     def __str__(self) -> str:
-        rows = [("kind", "segments", "articles", "chars", "share"), *[tuple(map(str, r)) for r in self._rows()]]
+        rows = [("kind", "segments", "articles", "chars", "share"),
+                *[(k, f"{s:,}", f"{a:,}", f"{c:,}", sh) for k, s, a, c, sh in self._rows()]]
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         lines = [self._headline()]
         for r in rows:

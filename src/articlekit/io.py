@@ -159,7 +159,8 @@ def iter_jsonl(
         if isinstance(text, str):
             yield InputRecord(meta, text=text)
             continue
-        what = "missing" if text_field not in obj else f"not a string but {type(text).__name__}"
+        what = ("missing" if text_field not in obj else "null" if text is None
+                else f"not a string but {type(text).__name__}")
         yield InputRecord({**meta, "line": number, "source": source},
                           error=f"text field {text_field!r} is {what}")
 

@@ -60,6 +60,7 @@ class PageLayout:
     unnamed_items: int = 3
     unnamed_item_words: int = 5
     max_heading_chars: int = 60
+    max_box_items: int = 6
 
     # ------------------------------------------------------------------ line kinds
 
@@ -113,8 +114,31 @@ class PageLayout:
             return found
         end = self._story_end(draft, lines, start)
         self._header(draft, found, lines[:start])
+        self._boxes(draft, found, lines[start:end])
         self._trailer(draft, found, lines[end:])
         return found
+
+    def _boxes(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
+        """A link box inside the story ("Related Coverage" and a few headlines, then the story goes on)."""
+        i = 0
+        while i < len(lines):
+            s = self._text(draft, lines[i])
+            key = " ".join(s.casefold().rstrip(":").split())
+            if key in draft.locale.headings:
+                j = i + 1
+                while j < len(lines) and j - i <= self.max_box_items and self.is_item(self._text(draft, lines[j])) \
+                        and not self.is_prose(draft, self._text(draft, lines[j])):
+                    j += 1
+                if j > i + 1 and j < len(lines) and self.is_prose(draft, self._text(draft, lines[j])):
+                    block = lines[i].lo
+                    found.claim("link_block", lines[i].lo, lines[i].hi, "page:box-heading", block=block,
+                                role="heading", heading=s.strip())
+                    for ln in lines[i + 1 : j]:
+                        found.claim("link_block", ln.lo, ln.hi, "page:box-item", block=block, role="item",
+                                    title=self._text(draft, ln).strip())
+                    i = j
+                    continue
+            i += 1
 
     def _looks_like_a_page(self, draft: Draft, head: list[Line]) -> bool:
         """Page furniture above the story: a timestamp, a byline, a block heading, or a menu.

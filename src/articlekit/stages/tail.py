@@ -272,6 +272,9 @@ class Tail:
         if all_lower and all(1 <= len(x) <= 8 for x in parts):
             c = found.claim("credit", start, end, "initials", role="initials", name=value)
             return (c.start, "credit") if c else None
+        if len(parts) == 2 and all(x[:1].isupper() and x[1:].islower() and 2 <= len(x) <= 4 for x in parts):
+            c = found.claim("credit", start, end, "initials", role="initials", name=value)  # "(Dio/Ysl)"
+            return (c.start, "credit") if c else None
         if outlet_last and len(first) <= 5 and all(len(x) <= 12 for x in parts):
             c = found.claim("credit", start, end, "initials", role="initials", name=value)
             return (c.start, "credit") if c else None
@@ -283,7 +286,7 @@ class Tail:
     def _labels(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> int | None:
         """A run of ``Label: value`` pairs that reaches ``end`` (credit lines, glued or not)."""
         text = draft.text
-        lo = max(line_lo - 0, end - self.window)
+        lo = max(0, end - self.window)
         hits = list(p.label.finditer(text, lo, end))
         if not hits:
             return None
@@ -314,7 +317,7 @@ class Tail:
         kept: list[tuple[Any, int, str, str, list[str] | None]] = []
         for m, stop in accepted:  # the last label in the text first
             label = " ".join(m["l"].split())
-            value = text[m.end() : stop].strip(" \t\u00a0,|")
+            value = text[m.end() : stop].strip(" \t\u00a0,|\r\n")
             srcs = None
             if label.casefold() in source_labels:
                 srcs = self.sources(draft, value, lenient=has_credit)
