@@ -84,7 +84,7 @@ class DateReader:
             rf"(?:(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?,?{sp}+(?P<y>\d{{4}})"
             rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}}))"
             rf"(?:{sp}*(?:,|\||–|-|/){sp}*|{sp}+)?"
-            rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<tz>{tz})\b)?)?",
+            rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:{sp}*(?P<tz>{tz})\b)?)?",
             regex.IGNORECASE,
         )
         # US order, in English pages: "January 19, 2020 / 12:25 PM", "Nov. 20, 2019 5:52 AM EST",
@@ -178,8 +178,11 @@ class DateReader:
                 continue
             time = None
             if m["hh"] is not None:
+                hh = int(m["hh"])
+                if m["ampm"]:
+                    hh = hh % 12 + (12 if m["ampm"].lower() == "p" else 0)
                 try:
-                    time = dt.time(int(m["hh"]), int(m["mm"]))
+                    time = dt.time(hh, int(m["mm"]))
                 except ValueError:
                     time = None
             tz = self.locale.dates.timezones.get(m["tz"].upper()) if m["tz"] else None

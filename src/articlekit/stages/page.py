@@ -33,11 +33,12 @@ __all__ = ["PageLayout"]
 _WORDS = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
-_BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w*\s*\Z|\A[\p{L} .'’]{3,60}\s+-\s+\S+\Z",
+_BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w*\s*\Z|\A[\p{L} .'’]{3,60}\s+-\s+\S+\Z"
+                        r"|,\s*(?:Associated Press|AP|Reuters|AFP)\s*\Z|\A(?:Associated Press|Reuters)\s*\Z",
                         regex.IGNORECASE)
 
 
-_CRUMBS = regex.compile(r"\s[>»|]\s|\A(?:Home|Beranda)\b")
+_CRUMBS = regex.compile(r"\s[>»|/]\s|\A(?:Home|Beranda)\b|\bDetail (?:Artikel|Berita)\b")
 
 
 def _words(s: str) -> int:
@@ -99,6 +100,10 @@ class PageLayout:
             return None
         reading = date_reader(draft.locale).read_header(draft.text, line.lo, line.hi)
         if reading is None or reading.date is None:
+            return None
+        # the date must be most of the line (a byline may hold it too): not a headline that names a date
+        s = self._text(draft, line)
+        if _words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _BYLINE.search(s):
             return None
         return reading
 
@@ -211,7 +216,9 @@ class PageLayout:
             reading = self.timestamp(draft, ln)
             if reading is not None:
                 low = self._text(draft, ln).casefold()
-                stamps.append((i, reading, any(w in low for w in updated_words)))
+                at = reading.start - ln.lo
+                # "Diperbarui 20 Des 2021": the word stands before the date ("… / Updated 8 hours ago" does not)
+                stamps.append((i, reading, any(0 <= low.find(w) < at for w in updated_words)))
         bylines = [i for i, ln in enumerate(lines) if _BYLINE.search(self._text(draft, ln))]
         # the byline/timestamp nearest the story marks the title: the headline next to it
         anchor = max([i for i, _, _ in stamps] + bylines, default=None)
