@@ -194,6 +194,7 @@ def test_to_dataframe_and_parse_frame() -> None:
     frame = articlekit.to_dataframe(articlekit.parse_many(PAGES[:3]), index=[10, 11, 12])
     assert list(frame.columns) == list(RECORD_FIELDS) and list(frame.index) == [10, 11, 12]
     assert frame.loc[12, "place"] == "Bandung" and str(frame["paragraphs"].dtype) == "int64"
+    assert str(frame["error"].dtype) == "string" and frame["error"].isna().all()
 
     src = pd.DataFrame({"id": [3, 4, 5], "text": [PAGES[0], None, PAGES[2]]}, index=["a", "b", "c"])
     out = articlekit.parse_frame(src, id_field="id")

@@ -26,7 +26,7 @@ PAGES = sorted((EXAMPLES / "pages").glob("*.txt"))
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    env["MPLBACKEND"] = "Agg"
+    env.pop("MPLBACKEND", None)  # the notebook kernel shows plots inline
     return env
 
 

@@ -82,7 +82,8 @@ RECORD_FIELDS: tuple[str, ...] = (
 ``outlet`` is the outlet's name; ``date`` and ``time`` are ISO strings; ``sources`` and
 ``notes`` are joined with ``"; "``; ``paragraphs``, ``inserts``, ``link_blocks`` and
 ``credits`` are counts; ``chars`` is the length of the input text; ``error`` says why a
-record could not be parsed at all (``None`` otherwise). Absent values are ``None``.
+record could not be parsed at all (``None`` otherwise). Absent values are ``None`` (in a
+DataFrame: text columns have the pandas ``string`` dtype, absent is ``<NA>``).
 """
 
 _DEFAULT_LANG: str = inspect.signature(parse).parameters["lang"].default
@@ -464,14 +465,18 @@ def _pandas() -> Any:
 
 
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str], index: Any = None) -> DataFrame:
+    """A DataFrame with stable dtypes: ``int64`` counts, pandas ``string`` text columns (missing: ``<NA>``)."""
     pandas = _pandas()
-    frame = pandas.DataFrame.from_records(rows, columns=list(columns), index=None)
+    data: dict[str, Any] = {}
     for name in columns:
+        values = [row.get(name) for row in rows]
         if name in _INT_FIELDS:
-            frame[name] = frame[name].astype("int64")
-    if index is not None:
-        frame.index = index
-    return frame
+            data[name] = pandas.array(values, dtype="int64")
+        elif name in RECORD_FIELDS:
+            data[name] = pandas.array(values, dtype="string")
+        else:
+            data[name] = values
+    return pandas.DataFrame(data, columns=list(columns), index=index)
 
 
 def to_dataframe(articles: Iterable[Article], *, index: Any = None) -> DataFrame:

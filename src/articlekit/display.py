@@ -69,7 +69,7 @@ def _headline(article: Article) -> str:
     if article.dateline and article.dateline.place:
         parts.append(f"place <b>{_esc(article.dateline.place)}</b>")
     if article.dateline and (article.dateline.date or article.dateline.partial):
-        date = article.dateline.date.isoformat() if article.dateline.date else article.dateline.partial
+        date = article.dateline.date.isoformat() if article.dateline.date else f"{article.dateline.partial} (no year)"
         parts.append(f"date <b>{_esc(str(date))}</b>")
     if article.attribution:
         parts.append(f"sources <b>{_esc(', '.join(article.attribution.sources))}</b>")

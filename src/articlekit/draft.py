@@ -14,14 +14,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
 
 from .models import KINDS, Kind
 from .rules import Locale, OutletCatalogue
 
 __all__ = ["Claim", "Draft", "Fact", "Findings", "Line"]
 
-_LINE_BREAK = regex.compile(r"\n")
+_KINDS = frozenset(KINDS)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,21 +71,26 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    """The lines of ``text`` with their offsets (one pass)."""
+    """The lines of ``text`` with their offsets (one pass; lines end at ``\n`` only)."""
     lines: list[Line] = []
-    start = 0
+    append = lines.append
+    find = text.find
     n = len(text)
+    start = 0
     index = 0
-    while start <= n:
-        m = _LINE_BREAK.search(text, start)
-        end = m.start() if m else n
-        lo, hi = strip_span(text, start, end)
-        lines.append(Line(index, start, end, lo, hi))
+    while True:
+        nl = find("\n", start)
+        end = n if nl < 0 else nl
+        lo, hi = start, end
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        append(Line(index, start, end, lo, hi))
+        if nl < 0:
+            return tuple(lines)
         index += 1
-        if m is None:
-            break
-        start = m.end()
-    return tuple(lines)
+        start = nl + 1
 
 
 @dataclass(frozen=True)
@@ -252,7 +257,7 @@ class Findings:
 
         ``why`` is the rule id; it is prefixed with the stage name unless it has a ``:``.
         """
-        if kind not in KINDS:
+        if kind not in _KINDS:
             raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
         start, end = strip_span(self.draft.text, start, end)
         if start >= end or not self.is_free(start, end):

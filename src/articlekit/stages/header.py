@@ -20,6 +20,8 @@ __all__ = ["Header"]
 
 # a short line that is not prose: at most 8 words, no closing full stop
 _SHORT = regex.compile(r"(?!.*[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
+# a headline: 3 to 30 words, no closing full stop, no colon or comma at the end
+_TITLE = regex.compile(r"(?![^\n]*[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
 _CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*\\|?[ \\t\\u00a0]*:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
 
 
@@ -56,7 +58,10 @@ class Header:
                 found.claim("caption", lo, hi, rule.id)
                 return True
         if forced:
-            found.claim("header", lo, hi, "before-body")
+            data = {}
+            if _TITLE.fullmatch(piece) and not any(c.data.get("page_role") == "title" for c in found.claims):
+                data = {"page_role": "title", "value": piece}  # the first headline above the body
+            found.claim("header", lo, hi, "before-body", **data)
             return True
         return False
 

@@ -221,7 +221,14 @@ class PageLayout:
                 stamps.append((i, reading, any(0 <= low.find(w) < at for w in updated_words)))
         bylines = [i for i, ln in enumerate(lines) if _BYLINE.search(self._text(draft, ln))]
         # the byline/timestamp nearest the story marks the title: the headline next to it
-        anchor = max([i for i, _, _ in stamps] + bylines, default=None)
+        # the timestamp nearest the story (else the byline) marks the title: the headline next to it
+        marks = [i for i, _, _ in stamps] or bylines
+        anchor = marks[-1] if marks else None
+        for i in reversed(marks[:-1]):  # the top of the last cluster
+            if anchor is not None and anchor - i <= 3:
+                anchor = i
+            else:
+                break
         title_at = self._title(draft, lines, anchor)
         published: tuple[int, DateReading] | None = None
         updated: tuple[int, DateReading] | None = None
