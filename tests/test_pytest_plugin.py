@@ -15,9 +15,16 @@ CHECKS = {"outlet": "kompas.com", "place": "Jakarta", "date": "2024-09-02", "ins
           "keep": ["Warga lega."], "junk": ["Baca juga"]}
 
 
+@pytest.fixture(autouse=True)
+def _quiet_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    # inner sessions skip the plugins that would re-import heavy packages on every run
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider")
+
+
 def _project(pytester: pytest.Pytester, *, expected: bool = True, checks: dict[str, object] | None = None,
              meta: dict[str, object] | None = None, ini: bool = True) -> Path:
-    pages = pytester.mkdir("pages")
+    pages = pytester.path / "pages"
+    pages.mkdir(exist_ok=True)
     (pages / "story.txt").write_text(PAGE, encoding="utf-8")
     doc: dict[str, object] = {"meta": meta or {"comment": "a test page"}, "checks": checks or CHECKS}
     if expected:
@@ -32,7 +39,7 @@ def _project(pytester: pytest.Pytester, *, expected: bool = True, checks: dict[s
 
 def test_idle_without_configuration(pytester: pytest.Pytester) -> None:
     _project(pytester, ini=False)
-    result = pytester.runpytest("-p", "no:cacheprovider")
+    result = pytester.runpytest()
     result.assert_outcomes()
     assert "articlekit fixture pages" not in result.stdout.str()
 
@@ -75,7 +82,8 @@ def test_update_rewrites_the_snapshot_and_says_so(pytester: pytest.Pytester) -> 
     (pages / "fresh.txt").write_text("Suara.com - Warga senang.", encoding="utf-8")
     result = pytester.runpytest()
     result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["*no 'expected' snapshot yet*", "*pages/fresh.json does not exist yet*"])
+    result.stdout.fnmatch_lines(["*pages/fresh.json does not exist yet*",
+                                 "*pages/story.json has no 'expected' snapshot yet*"])
 
     result = pytester.runpytest("--articlekit-update")
     result.assert_outcomes(passed=2)

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from .models import KINDS, Kind
 from .rules import Locale, OutletCatalogue
 

@@ -46,22 +46,14 @@ class _State:
 
     folders: list[Path]
     update: bool
-    pipeline_spec: str
+    pipeline: Callable[[str], Article] | None
     rewritten: list[Path] = field(default_factory=list)
     created: list[Path] = field(default_factory=list)
     checked: int = 0
-    _pipeline: Callable[[str], Article] | None = None
 
     def covers(self, path: Path) -> bool:
         path = path.resolve()
         return any(path.is_relative_to(folder) for folder in self.folders)
-
-    def pipeline(self) -> Callable[[str], Article] | None:
-        if not self.pipeline_spec:
-            return None
-        if self._pipeline is None:
-            self._pipeline = _load_pipeline(self.pipeline_spec)
-        return self._pipeline
 
 
 _STATE = pytest.StashKey[_State]()
@@ -116,8 +108,8 @@ def pytest_configure(config: pytest.Config) -> None:
     for folder in folders:
         if not folder.is_dir():
             raise pytest.UsageError(f"articlekit fixture folder {folder} does not exist")
-    config.stash[_STATE] = _State(folders=folders, update=update,
-                                  pipeline_spec=str(config.getini("articlekit_pipeline")).strip())
+    spec = str(config.getini("articlekit_pipeline")).strip()
+    config.stash[_STATE] = _State(folders=folders, update=update, pipeline=_load_pipeline(spec) if spec else None)
     # a folder named on the command line is collected even when the run's paths do not include it
     given = [(config.invocation_params.dir / arg.split("::")[0]).resolve() for arg in config.args]
     for folder in (p.resolve() for p in cli_folders):
@@ -211,7 +203,7 @@ class FixtureItem(pytest.Item):
             raise FixtureMismatchError(self.load_error)
         state = self.config.stash[_STATE]
         state.checked += 1
-        article = parse_case(self.case, state.pipeline())
+        article = parse_case(self.case, state.pipeline)
         if state.update:
             existed = self.case.json.exists()
             if update_case(self.case, article=article):
@@ -240,6 +232,9 @@ def format_mismatch(result: CaseResult, config: pytest.Config | None = None) -> 
     if not case.json.exists():
         return "\n".join([f"articlekit fixture page {case.name}: {json_name} does not exist yet; write it with",
                           f"  pytest {_UPDATE_FLAG} {txt_name}"])
+    if result.missing and not result.checks:
+        return "\n".join([f"articlekit fixture page {case.name}: {json_name} has no 'expected' snapshot yet; "
+                          "write it with", f"  pytest {_UPDATE_FLAG} {txt_name}"])
     lines = [f"articlekit fixture page {case.name}: the parse differs from {json_name}"]
     if result.checks:
         lines += ["", "hand-written checks ('checks'):"]

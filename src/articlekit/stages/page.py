@@ -38,6 +38,11 @@ _BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w
                         regex.IGNORECASE)
 
 
+# what may follow the last paragraph and still belong to the story's tail
+_TAILISH = regex.compile(
+    r"\A\s*(?:[(\[]|\p{Ll}|(?:Baca|BACA|Simak|Tonton|Lihat|Editor|Penulis|Pewarta|Reporter|Sumber|Redaktur|Video)\b)"
+    r"|\A[\p{Lu} .]+\Z|\A[-–—_*=]+\Z|:\s*\S"
+)
 _CRUMBS = regex.compile(r"\s[>»|/]\s|\A(?:Home|Beranda)\b|\bDetail (?:Artikel|Berita)\b")
 
 
@@ -189,23 +194,41 @@ class PageLayout:
         return None
 
     def _story_end(self, draft: Draft, lines: list[Line], start: int) -> int:
+        texts = [self._text(draft, ln) for ln in lines]
         last_prose = start
         for j in range(start + 1, len(lines)):
-            s = self._text(draft, lines[j])
+            s = texts[j]
             if self.is_prose(draft, s):
                 last_prose = j
             elif j - last_prose > self.max_gap:
                 break
-        # after the last paragraph: stop at a heading or at a run of menu lines
+            elif self._list_heading(draft, texts, j):
+                break  # a link block that the story does not resume after
+        # after the last paragraph: stop at a heading, a run of menu lines, or the first line that
+        # is not tail material (initials, credits, inserts, tags)
         run = 0
         for j in range(last_prose + 1, len(lines)):
-            s = self._text(draft, lines[j])
+            s = texts[j]
             if self.heading_kind(draft, s) is not None:
                 return j
             run = run + 1 if _words(s) <= 3 else 0
             if run >= 3:
                 return j - 2
+            if not _TAILISH.search(s) and not self.is_caption(draft, s) and _words(s) > 3:
+                return j
         return len(lines)
+
+    def _list_heading(self, draft: Draft, texts: list[str], j: int) -> bool:
+        """A heading followed by headlines, after which the story does not go on."""
+        key = " ".join(texts[j].casefold().rstrip(":").split())
+        if key not in draft.locale.headings:
+            return False
+        k = j + 1
+        while k < len(texts) and k - j <= self.max_box_items + 1:
+            if self.is_prose(draft, texts[k]):
+                return False  # a box inside the story
+            k += 1
+        return True
 
     # ------------------------------------------------------------------ above the story
 
