@@ -30,8 +30,12 @@ CHECK_FIELDS = (
     "junk",
     "keep",
 )
+# Page-dump fields of LABELS.md ("Page dumps"): required in page cases (p01-...), allowed in any case.
+PAGE_FIELDS = ("title", "published", "updated", "link_headings")
+# ISO forms LABELS.md writes: date only, time without zone, time with zone (+07:00, -05:00, +00:00)
+TIMESTAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?$")
 TOP_KEYS = {"meta", "checks", "expected"}
-NAME_RE = re.compile(r"^(?:c\d{2}|r\d{2}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME_RE = re.compile(r"^(?:c\d{2}|r\d{2}|p\d{2}|l\d{2}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 FROM_RE = re.compile(r"^(?:C\d{2}|corpus shape|negative|seed)$")
 DOMAIN_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 
@@ -57,6 +61,9 @@ def strings_of(checks: dict[str, Any]) -> list[tuple[str, str]]:
     out += [("keep", s) for s in checks["keep"]]
     out += [("inserts", s) for s in checks["inserts"] if s]
     out += [("link_blocks", block[0]) for block in checks["link_blocks"]]
+    if checks.get("title"):
+        out.append(("title", checks["title"]))
+    out += [("link_headings", h) for h in checks.get("link_headings", [])]
     return out
 
 
@@ -84,9 +91,10 @@ def test_case_shape(path: Path) -> None:
     meta = doc["meta"]
     assert isinstance(meta["comment"], str) and meta["comment"].strip()
     assert FROM_RE.match(meta["from"]), meta["from"]
-    assert path.stem.startswith(("c", "r", "seed"))
+    assert path.stem.startswith(("c", "r", "p", "l", "seed"))
     checks = doc["checks"]
-    assert set(checks) == set(CHECK_FIELDS)
+    page_case = path.stem.startswith("p") or any(f in checks for f in PAGE_FIELDS)
+    assert set(checks) == set(CHECK_FIELDS) | (set(PAGE_FIELDS) if page_case else set())
     outlet, place, date = checks["outlet"], checks["place"], checks["date"]
     assert outlet is None or DOMAIN_RE.match(outlet), outlet
     assert place is None or (isinstance(place, str) and place == place.title()), place
@@ -101,6 +109,27 @@ def test_case_shape(path: Path) -> None:
         assert isinstance(block[1], int) and block[1] >= 1
     for field in ("body_start", "body_end"):
         assert isinstance(checks[field], str)
+    if page_case:
+        check_page_fields(checks)
+
+
+def check_page_fields(checks: dict[str, Any]) -> None:
+    """title, published, updated and link_headings are typed as LABELS.md writes them."""
+    title = checks["title"]
+    assert title is None or (isinstance(title, str) and title.strip() and title == title.strip()), title
+    for field in ("published", "updated"):
+        value = checks[field]
+        if value is None:
+            continue
+        assert isinstance(value, str) and TIMESTAMP_RE.match(value), (field, value)
+        if len(value) == 10:
+            assert dt.date.fromisoformat(value).isoformat() == value, (field, value)
+        else:
+            assert dt.datetime.fromisoformat(value).isoformat() == value, (field, value)
+    headings = checks["link_headings"]
+    assert isinstance(headings, list) and all(isinstance(h, str) and h.strip() for h in headings), headings
+    # every reported link block is one heading of link_headings, in the same order
+    assert [block[0] for block in checks["link_blocks"]] == headings
 
 
 @pytest.mark.parametrize("path", JSON_FILES, ids=lambda p: p.stem)

@@ -16,8 +16,9 @@ CHECKS = {"outlet": "kompas.com", "place": "Jakarta", "date": "2024-09-02", "ins
 
 
 @pytest.fixture(autouse=True)
-def _quiet_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+def _quiet_plugins(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     # inner sessions skip the plugins that would re-import heavy packages on every run
+    # (after pytester's own set-up, which clears PYTEST_ADDOPTS)
     monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider")
 
 
@@ -72,7 +73,7 @@ def test_a_changed_parse_shows_a_field_level_diff(pytester: pytest.Pytester) -> 
         "  place: expected 'Bandung', got 'Jakarta'",
         "snapshot ('expected'), field by field:",
         '  dateline.date: expected "2024-09-03", got "2024-09-02"',
-        "  segments[0]: added (in the parse, not expected) [[]\"dateline\", 0, 8, *]  'JAKARTA,'",
+        "  segments[[]0]: added (in the parse, not expected) [[]\"dateline\", 0, 8, *]  'JAKARTA,'",
         "*pytest --articlekit-update pages/story.txt && git diff pages/story.json",
     ])
 

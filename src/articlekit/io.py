@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -243,7 +244,8 @@ class JsonlWriter:
         else:
             flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
             self._fd = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o666)
-            self._good = os.lseek(self._fd, 0, os.SEEK_END)  # the offset after the last complete line
+            self._regular = stat.S_ISREG(os.fstat(self._fd).st_mode)  # not a pipe or /dev/null: can be cut back
+            self._good = os.lseek(self._fd, 0, os.SEEK_END) if self._regular else 0  # after the last whole line
             self.path = Path(path)
 
     def write(self, line: str) -> None:
@@ -281,7 +283,7 @@ class JsonlWriter:
             if self._fd is not None:
                 fd, self._fd = self._fd, None
                 try:
-                    if os.lseek(fd, 0, os.SEEK_END) != self._good:
+                    if self._regular and os.lseek(fd, 0, os.SEEK_END) != self._good:
                         os.ftruncate(fd, self._good)
                 finally:
                     os.close(fd)

@@ -306,7 +306,7 @@ class Tail:
             s = first_m.start()
             prev = text[s - 1] if s > 0 else "\n"
             if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or (prev == " " and (
-                s - 1 == line_lo or text[s - 2] in ".,!?\"”’)"
+                s - 1 == line_lo or text[s - 2] in ".,!?\"”’)|"
             )):
                 break
             accepted.pop()
@@ -320,9 +320,10 @@ class Tail:
             value = text[m.end() : stop].strip(" \t\u00a0,|\r\n")
             srcs = None
             if label.casefold() in source_labels:
-                srcs = self.sources(draft, value, lenient=has_credit)
-                if srcs is None:
+                srcs = self.sources(draft, value, lenient=False)
+                if srcs is None and not has_credit:
                     break  # "Sumber: BPS" is not a news source: the run ends here
+                # inside a run of credits, an unknown "Sumber: Persib" is a credit line, not a news source
             kept.append((m, stop, label, value, srcs))
         if not kept:
             return None
