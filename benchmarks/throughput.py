@@ -131,8 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_trafilatura:
         try:
             import trafilatura  # type: ignore[import-not-found, import-untyped, unused-ignore]
-        except ImportError:
-            print("trafilatura is not installed: its row is left out (pip install trafilatura)")
+        except ImportError as exc:
+            print(f"trafilatura cannot be imported ({exc}): its row is left out")
         else:
             docs = [as_html(t) for t in texts]
             for d in docs[:20]:

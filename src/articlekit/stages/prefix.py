@@ -40,7 +40,6 @@ _WORD_ANY = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"
 _WORD_CAPS = r"\p{Lu}[\p{Lu}'’.]*(?:-\p{Lu}[\p{Lu}'’.]*)*"
 _PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ /]{_WORD_ANY}){{0,3}})"
 _PLACE_CAPS = rf"(?:\p{{Lu}}[\p{{Lu}}'’.]*\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]*)*(?:[ /]{_WORD_CAPS}){{0,3}})"
-_REGION = r"(?:,[ \t\u00a0]*(?P<region>\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))"
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}\S*.*[.!?\"”]\s*\Z|(?:\S+\s+){25}")
 _STRONG = frozenset({"A", "B", "B0", "C", "C0", "E"})
@@ -65,7 +64,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
     gaz = rf"(?i:{gaz_alt})(?![\p{{L}}])"
     gaz_glued = rf"(?i:{gaz_alt})"
     mon = locale.month_alt
-    eng_date = rf"(?i:(?:{mon})\.?{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?)"
+    # a region after the place ("MANILA, Philippines -"), never a month ("PETALING JAYA, Oct 20 —")
+    region = rf"(?:,{_SP}*(?!(?i:{mon})\b)(?P<region>\p{{Lu}}[\p{{L}}.]*(?: \p{{Lu}}[\p{{L}}.]*){{0,2}}))"
+    eng_date = (rf"(?i:(?:{mon})\.?{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?"
+                rf"|\d{{1,2}}{_SP}+(?:{mon})\.?(?:{_SP}+\d{{4}})?)")
 
     def shapes(out: str, anchor: str) -> tuple[tuple[str, Any], ...]:
         f = regex.MULTILINE
@@ -97,7 +99,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
             rf"{start}(?P<place>{_PLACE_CAPS}){_SP}+(?P<date>\d{{1,2}}{_SP}+(?i:{mon}))\.?(?P<sep>{_SEP})"
             rf"{_BODY_START}", regex.MULTILINE)),
         ("F", regex.compile(
-            rf"{start}(?P<place>{gaz}|{_PLACE_CAPS}){_REGION}?(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}*|{_SP}+(?=\S))"
+            rf"{start}(?P<place>{gaz}|{_PLACE_CAPS}){region}?(?:,{_SP}*(?P<date>{eng_date}))?(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}*|{_SP}+(?=\S))"
             rf"(?P<next>[\"“'‘(]?\p{{Lu}}\p{{L}}*|\p{{N}}+)", regex.MULTILINE)),
     )
     return _Shapes(
@@ -196,7 +198,7 @@ class Prefix:
             nxt = m["next"]
             gaz = bool(draft.locale.places) and bool(self._shapes(draft).gazetteer.fullmatch(place))
             if not sep.strip():
-                if m["region"]:
+                if m["region"] or m["date"]:
                     return False
                 # separator lost: only a gazetteer place in capitals, then a capitalised word
                 return gaz and place.isupper() and nxt[:1].isupper() and not nxt.isupper()
@@ -339,8 +341,9 @@ class Prefix:
                 found.claim("dateline", m.end("outlet"), m.start("place"), f"{shape}.joint", prefix=True)
             if shape == "G":
                 found.claim("dateline", m.end("place"), m.start("sep"), "G.date", prefix=True)
-            if shape == "F" and gd.get("region"):
-                found.claim("dateline", m.end("place"), m.end("region"), "F.region", prefix=True)
+            if shape == "F" and (gd.get("region") or gd.get("date")):
+                tail_end = m.end("date") if gd.get("date") else m.end("region")
+                found.claim("dateline", m.end("place"), tail_end, "F.region", prefix=True)
             if shape == "C":
                 why = "C.region" if gd.get("region") else "C.paren"
                 found.claim("dateline", m.end("place"), m.start("outlet"), why, prefix=True)
