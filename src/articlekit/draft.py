@@ -177,7 +177,7 @@ class Draft:
                 start = max(start, c.end)
         end = len(self.text)
         for c in self.claims:
-            if c.kind == "link_block" or c.data.get("ends_body"):
+            if c.start >= start and (c.kind == "link_block" or c.data.get("ends_body")):
                 end = min(end, c.start)
                 break
         return start, end

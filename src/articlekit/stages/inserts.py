@@ -190,6 +190,21 @@ class Inserts:
             return ln.lo, ln.hi
         return None
 
+    @staticmethod
+    def _headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int]]:
+        """Two or more headline lines right after ``pos`` (4-20 words, no closing full stop), then prose."""
+        out: list[tuple[int, int]] = []
+        for ln in draft.lines[draft.line_at(pos).index + 1 :]:
+            if ln.blank:
+                continue
+            s = draft.text[ln.lo : ln.hi]
+            n = len(s.split())
+            if found.is_free(ln.lo, ln.hi) and 4 <= n <= 20 and not s.endswith((".", ":", ",")) and len(out) < 6:
+                out.append((ln.lo, ln.hi))
+                continue
+            break
+        return out if len(out) >= 2 else []
+
     def _glued_box(self, draft: Draft, found: Findings, mk: Marker, start: int, lo: int, hi: int) -> None:
         """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together."""
         text = draft.text
@@ -228,6 +243,11 @@ class Inserts:
             if nxt is not None:
                 found.claim("insert", start, nxt[1], f"{mk.id}-next-line", label=mk.label,
                             headline=text[nxt[0] : nxt[1]])
+            elif mk.bare and (box := self._headline_lines(draft, found, line_end)):
+                # a "Baca Juga" heading over two or more headlines, then the story goes on: one insert each
+                for i, (lo, hi) in enumerate(box):
+                    found.claim("insert", start if i == 0 else lo, hi, f"{mk.id}-box", label=mk.label,
+                                headline=text[lo:hi])
             elif mk.bare or has_colon:
                 found.claim("insert", start, line_end, f"{mk.id}-bare", label=mk.label, headline="")
             return

@@ -1,0 +1,288 @@
+"""Every code block in README.md and docs/*.md runs, and the docs site builds.
+
+Each page runs top to bottom in a fresh working folder holding a copy of ``examples/`` (and
+``page.txt``, a copy of ``examples/page.txt``), so the blocks of a page can build on each other:
+
+* ``pycon``: a doctest (ELLIPSIS, NORMALIZE_WHITESPACE), in one namespace per page. README's
+  are run by pytest's ``--doctest-glob=README.md`` instead, so they are skipped here;
+* ``python``: executed in that namespace; with ``title="name.py"`` it is a file, written only;
+* ``toml``/``json``: parsed; ``toml``/``json``/``ini``/``text`` blocks with ``title="path"`` are
+  written to that path first, so later blocks can use them;
+* ``sh``/``console``: the commands run (``console``: ``$ `` lines, the lines after one are its
+  expected output). ``articlekit``, ``python -m articlekit[.fixtures]`` and ``python examples/…``
+  run in this process; ``pytest`` in a subprocess; ``pip install`` is checked (the extras
+  exist) but not run; ``mkdocs`` and ``git`` are not run.
+
+A block preceded by ``<!-- docs-test: skip REASON -->`` is skipped (none is today). The docs
+build (``mkdocs build --strict``) runs when mkdocs, Material and mkdocstrings are installed
+(``pip install ".[docs]"``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import io
+import json
+import os
+import re
+import runpy
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from articlekit import cli
+from articlekit import fixtures as fixtures_cli
+
+from .conftest import ROOT
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<info>[^`\n]*)\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+                    re.M | re.S)
+_SKIP = re.compile(r"<!--\s*docs-test:\s*skip\s+(?P<reason>[^>]+?)\s*-->\s*$")
+_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+_EXTRAS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+
+
+@dataclass(frozen=True)
+class Block:
+    page: Path
+    line: int
+    lang: str
+    title: str | None
+    body: str
+    skip: str | None
+
+    def where(self) -> str:
+        return f"{self.page.relative_to(ROOT)}:{self.line}"
+
+
+def blocks_of(page: Path) -> list[Block]:
+    """The fenced code blocks of a Markdown page, in order."""
+    text = page.read_text(encoding="utf-8")
+    out = []
+    for m in _FENCE.finditer(text):
+        info = m.group("info").strip()
+        lang = info.split()[0] if info else ""
+        title = re.search(r'title="([^"]+)"', info)
+        indent = len(m.group("indent"))
+        body = "".join(line[indent:] if line[:indent].isspace() else line.lstrip()
+                       for line in m.group("body").splitlines(keepends=True))
+        before = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1]
+        skip = _SKIP.search(before)
+        out.append(Block(page, text.count("\n", 0, m.start()) + 1, lang, title.group(1) if title else None, body,
+                         skip.group("reason") if skip else None))
+    return out
+
+
+# --------------------------------------------------------------------------- running commands
+
+
+class Runner:
+    """Runs one page's blocks in ``workdir``."""
+
+    def __init__(self, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.workdir = workdir
+        self.capsys = capsys
+        self.namespace: dict[str, Any] = {"__name__": "__docs__"}
+
+    def command(self, line: str, block: Block) -> str:
+        """Run one command line (``a && b`` runs both); returns what it printed."""
+        printed = []
+        for part in line.split("&&"):
+            argv = shlex.split(part, comments=True)
+            if argv:
+                printed.append(self._one(argv, block))
+        return "".join(printed)
+
+    def _one(self, argv: list[str], block: Block) -> str:
+        prog = argv[0]
+        if prog == "python" and argv[1:3] == ["-m", "articlekit"]:
+            return self._call(cli.main, argv[3:], block)
+        if prog == "python" and argv[1:3] == ["-m", "articlekit.fixtures"]:
+            return self._call(fixtures_cli.main, argv[3:], block)
+        if prog == "articlekit":
+            return self._call(cli.main, argv[1:], block)
+        if prog == "python" and len(argv) > 1 and argv[1].endswith(".py"):
+            return self._script(argv[1:], block)
+        if prog == "pytest" or (prog == "python" and argv[1:3] == ["-m", "pytest"]):
+            if block.page.name == "README.md":
+                return ""  # the README's test command is this test suite itself
+            return self._pytest(argv[3:] if prog == "python" else argv[1:], block)
+        if prog == "pip" and argv[1:2] == ["install"]:
+            self._check_install(argv[2:], block)
+            return ""
+        if prog in ("mkdocs", "git"):
+            return ""  # not run here (the site build is test_docs_site_builds)
+        pytest.fail(f"{block.where()}: no rule to run {shlex.join(argv)!r} (see tests/test_docs.py)")
+
+    def _call(self, main: Any, args: list[str], block: Block) -> str:
+        self.capsys.readouterr()
+        with _cwd(self.workdir):
+            code = main(args)
+        out, err = self.capsys.readouterr()
+        assert code == 0, f"{block.where()}: {shlex.join(args)} exited {code}\n{err}"
+        return out
+
+    def _script(self, argv: list[str], block: Block) -> str:
+        self.capsys.readouterr()
+        old = sys.argv
+        sys.argv = argv
+        code = 0
+        try:
+            with _cwd(self.workdir):
+                runpy.run_path(argv[0], run_name="__main__")
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            sys.argv = old
+        out, err = self.capsys.readouterr()
+        assert code == 0, f"{block.where()}: {shlex.join(argv)} exited {code}\n{err}"
+        return out
+
+    def _pytest(self, args: list[str], block: Block) -> str:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+        env["PYTEST_ADDOPTS"] = "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider"
+        done = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=self.workdir, env=env, capture_output=True,
+                              text=True, encoding="utf-8", timeout=300, check=False)
+        assert done.returncode == 0, f"{block.where()}: pytest {shlex.join(args)} failed\n{done.stdout}{done.stderr}"
+        return done.stdout
+
+    def _check_install(self, args: list[str], block: Block) -> None:
+        for spec in args:
+            if spec.startswith("-"):
+                continue
+            m = re.fullmatch(r"(?:\.|articlekit)(?:\[(?P<extras>[^\]]*)\])?", spec)
+            assert m, f"{block.where()}: pip install {spec!r} installs something other than articlekit"
+            for extra in filter(None, (m.group("extras") or "").split(",")):
+                assert extra.strip() in _EXTRAS, f"{block.where()}: no extra {extra!r} in pyproject.toml"
+
+
+@contextlib.contextmanager
+def _cwd(path: Path) -> Iterator[None]:
+    old = Path.cwd()
+    os.chdir(path)
+    sys.path.insert(0, str(path))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(path))
+        os.chdir(old)
+
+
+def _doctest(source: str, runner: Runner, block: Block) -> None:
+    test = doctest.DocTestParser().get_doctest(source, runner.namespace, block.where(), str(block.page), block.line)
+    report = io.StringIO()
+    dt = doctest.DocTestRunner(optionflags=_FLAGS)
+    with _cwd(runner.workdir):
+        dt.run(test, out=report.write, clear_globs=False)
+    runner.namespace.update(test.globs)  # DocTest works on a copy: carry the names to the next block
+    if dt.failures:
+        pytest.fail(f"{block.where()}: doctest failed\n{report.getvalue()}", pytrace=False)
+
+
+def _console(block: Block, runner: Runner) -> None:
+    command: str | None = None
+    expected: list[str] = []
+
+    def finish() -> None:
+        if command is None:
+            return
+        got = runner.command(command, block)
+        want = "\n".join(expected).strip("\n")
+        checker = doctest.OutputChecker()
+        if want and not checker.check_output(want + "\n", got, _FLAGS):
+            pytest.fail(f"{block.where()}: $ {command}\nexpected:\n{want}\ngot:\n{got}", pytrace=False)
+
+    for line in block.body.splitlines():
+        if line.startswith("$ "):
+            finish()
+            command, expected = line[2:], []
+        else:
+            expected.append(line)
+    finish()
+
+
+def run_block(block: Block, runner: Runner) -> None:
+    if block.title:
+        target = runner.workdir / block.title
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(block.body, encoding="utf-8")
+    lang = block.lang
+    if lang == "pycon":
+        if block.page.name != "README.md":  # README's run under --doctest-glob=README.md
+            _doctest(block.body, runner, block)
+    elif lang == "python":
+        if not block.title:
+            with _cwd(runner.workdir):
+                exec(compile(block.body, block.where(), "exec"), runner.namespace)
+    elif lang == "toml":
+        tomllib.loads(block.body)
+    elif lang == "json":
+        json.loads(block.body)
+    elif lang in ("sh", "bash"):
+        lines = block.body.replace("\\\n", " ").splitlines()
+        for line in lines:
+            runner.command(line, block)
+    elif lang == "console":
+        _console(block, runner)
+    elif lang in ("ini", "text") and block.title:
+        pass  # a file, written above
+    else:
+        pytest.fail(f"{block.where()}: a ```{lang} block cannot be run; use pycon, python, sh, console, toml, "
+                    "json, or give it a title=\"file\" (see tests/test_docs.py)")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.ipynb", ".*"))
+    shutil.copy(ROOT / "examples" / "page.txt", tmp_path / "page.txt")
+    return tmp_path
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_code_blocks_run(page: Path, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    runner = Runner(workdir, capsys)
+    blocks = blocks_of(page)
+    for block in blocks:
+        if block.skip is None:
+            run_block(block, runner)
+    if page.parent.name == "docs" and page.name not in ("api.md", "schema.md"):
+        assert blocks, f"{page.name} has no code block"
+
+
+def test_every_docs_page_is_in_the_nav() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in PAGES[1:]:
+        assert f": {page.name}" in nav, f"{page.name} is not in mkdocs.yml's nav"
+
+
+def test_the_readme_pycon_blocks_are_doctested() -> None:
+    """README's pycon blocks are run by pytest's doctest plugin, not here: make sure they still are."""
+    ini = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "README.md" in ini["testpaths"] and "--doctest-glob=README.md" in ini["addopts"]
+
+
+def test_docs_site_builds(tmp_path: Path) -> None:
+    """``mkdocs build --strict`` with no warning (needs ``pip install ".[docs]"``)."""
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("material")
+    pytest.importorskip("mkdocstrings_handlers.python")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert "WARNING" not in log, log
+    assert (tmp_path / "site" / "api" / "index.html").exists()
