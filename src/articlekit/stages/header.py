@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..dates import date_reader
+from .page import _stamp
 from ..draft import Draft, Findings
 
 __all__ = ["Header"]
@@ -51,7 +52,9 @@ class Header:
                 return True
         reading = date_reader(locale).read_header(text, lo, hi)
         if reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo):
-            found.claim("header", lo, hi, "timestamp", date=reading.date, time=reading.time, tz=reading.tz)
+            role = {} if any(c.data.get("page_role") == "published" for c in found.claims) else {
+                "page_role": "published", "value": _stamp(reading)}
+            found.claim("header", lo, hi, "timestamp", date=reading.date, time=reading.time, tz=reading.tz, **role)
             return True
         for rule in locale.caption_rules:
             if len(piece) <= self.max_caption and rule.regex.search(piece):
@@ -95,7 +98,7 @@ class Header:
             if self._label(draft, probe, line.lo, line.hi, forced=False):
                 plan.append((line.lo, line.hi, True))
                 last_header = len(plan) - 1
-            elif _SHORT.fullmatch(text, line.lo, line.hi):
+            elif _SHORT.fullmatch(text, line.lo, line.hi) or (not plan and _TITLE.fullmatch(text, line.lo, line.hi)):
                 plan.append((line.lo, line.hi, False))
             else:
                 break
