@@ -8,8 +8,8 @@ Each page runs top to bottom in a fresh working folder holding a copy of ``examp
 * ``python``: executed in that namespace; with ``title="name.py"`` it is a file, written only;
 * ``toml``/``json``: parsed; ``toml``/``json``/``ini``/``text`` blocks with ``title="path"`` are
   written to that path first, so later blocks can use them;
-* ``sh``/``console``: the commands run (``console``: ``$ `` lines, the lines after one are its
-  expected output). ``articlekit``, ``python -m articlekit[.fixtures]`` and ``python examples/…``
+* ``sh``/``console``: the commands run and must exit 0, or N when the line ends ``# exits N``
+  (``console``: ``$ `` lines, the lines after one are its expected output). ``articlekit``, ``python -m articlekit[.fixtures]`` and ``python examples/…``
   run in this process; ``pytest`` in a subprocess; ``pip install`` is checked (the extras
   exist) but not run; ``mkdocs`` and ``git`` are not run.
 
@@ -93,10 +93,16 @@ class Runner:
         self.workdir = workdir
         self.capsys = capsys
         self.namespace: dict[str, Any] = {"__name__": "__docs__"}
+        self.expect_code = 0
 
     def command(self, line: str, block: Block) -> str:
-        """Run one command line (``a && b`` runs both); returns what it printed."""
+        """Run one command line (``a && b`` runs both); returns what it printed.
+
+        A command must exit 0, unless the line ends with a comment ``# exits N``.
+        """
         printed = []
+        m = re.search(r"#\s*exits\s+(\d+)\s*$", line)
+        self.expect_code = int(m.group(1)) if m else 0
         for part in line.split("&&"):
             argv = shlex.split(part, comments=True)
             if argv:
@@ -129,7 +135,7 @@ class Runner:
         with _cwd(self.workdir):
             code = main(args)
         out, err = self.capsys.readouterr()
-        assert code == 0, f"{block.where()}: {shlex.join(args)} exited {code}\n{err}"
+        assert code == self.expect_code, f"{block.where()}: {shlex.join(args)} exited {code}\n{err}"
         return out
 
     def _script(self, argv: list[str], block: Block) -> str:
@@ -145,7 +151,7 @@ class Runner:
         finally:
             sys.argv = old
         out, err = self.capsys.readouterr()
-        assert code == 0, f"{block.where()}: {shlex.join(argv)} exited {code}\n{err}"
+        assert code == self.expect_code, f"{block.where()}: {shlex.join(argv)} exited {code}\n{err}"
         return out
 
     def _pytest(self, args: list[str], block: Block) -> str:
@@ -154,7 +160,7 @@ class Runner:
         env["PYTEST_ADDOPTS"] = "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider"
         done = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=self.workdir, env=env, capture_output=True,
                               text=True, encoding="utf-8", timeout=300, check=False)
-        assert done.returncode == 0, f"{block.where()}: pytest {shlex.join(args)} failed\n{done.stdout}{done.stderr}"
+        assert done.returncode == self.expect_code, f"{block.where()}: pytest {shlex.join(args)} failed\n{done.stdout}{done.stderr}"
         return done.stdout
 
     def _check_install(self, args: list[str], block: Block) -> None:

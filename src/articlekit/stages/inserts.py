@@ -64,6 +64,7 @@ class Inserts:
 
     name: str = "inserts"
     max_line_headline: int = 250
+    min_box_words: int = 5
     _cache: dict[int, tuple[tuple[_Compiled, ...], Any, Any]] = field(default_factory=dict, compare=False,
                                                                         repr=False)
 
@@ -218,6 +219,7 @@ class Inserts:
             pieces.append((pos, m.start()))
             pos = m.start()
         pieces.append((pos, end))
+        pieces = self._merge_short(text, pieces)
         claim = found.claim("insert", start, lo, f"{mk.id}-box", label=mk.label, headline="")
         if claim is None:
             return
@@ -225,6 +227,28 @@ class Inserts:
         for i, (a, b) in enumerate(pieces):
             a2 = start if i == 0 else a
             found.claim("insert", a2, b, f"{mk.id}-box", label=mk.label, headline=text[a:b].strip())
+
+    def _merge_short(self, text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Mend splits inside a headline: a glued link word ("EraAging", "MantuAl") is no boundary.
+
+        A piece shorter than a headline joins the next one, or the one before when it closes
+        with ``?`` or ``!`` (the end of a headline).
+        """
+        out = list(pieces)
+        changed = True
+        while changed and len(out) > 1:
+            changed = False
+            for i, (a, b) in enumerate(out):
+                if len(text[a:b].split()) >= self.min_box_words:
+                    continue
+                ends = text[a:b].rstrip().endswith(("?", "!"))
+                if (ends and i > 0) or i == len(out) - 1:
+                    out[i - 1 : i + 1] = [(out[i - 1][0], b)]
+                else:
+                    out[i : i + 2] = [(a, out[i + 1][1])]
+                changed = True
+                break
+        return out
 
     def _from_line(self, draft: Draft, found: Findings, comp: _Compiled, m: Any, credit: Any,
                    another: Any) -> None:
