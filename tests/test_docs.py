@@ -8,7 +8,7 @@ Each page runs top to bottom in a fresh working folder holding a copy of ``examp
 * ``python``: executed in that namespace; with ``title="name.py"`` it is a file, written only;
 * ``toml``/``json``: parsed; ``toml``/``json``/``ini``/``text`` blocks with ``title="path"`` are
   written to that path first, so later blocks can use them;
-* ``sh``/``console``: the commands run and must exit 0, or N when the line ends ``# exits N``
+* ``sh``/``console``: the commands run and must exit 0, or N when the line has a comment ``# exits N``
   (``console``: ``$ `` lines, the lines after one are its expected output). ``articlekit``, ``python -m articlekit[.fixtures]`` and ``python examples/…``
   run in this process; ``pytest`` in a subprocess; ``pip install`` is checked (the extras
   exist) but not run; ``mkdocs`` and ``git`` are not run.
@@ -98,10 +98,10 @@ class Runner:
     def command(self, line: str, block: Block) -> str:
         """Run one command line (``a && b`` runs both); returns what it printed.
 
-        A command must exit 0, unless the line ends with a comment ``# exits N``.
+        A command must exit 0, unless the line has a comment ``# exits N``.
         """
         printed = []
-        m = re.search(r"#\s*exits\s+(\d+)\s*$", line)
+        m = re.search(r"#\s*exits\s+(\d+)\b", line)
         self.expect_code = int(m.group(1)) if m else 0
         for part in line.split("&&"):
             argv = shlex.split(part, comments=True)
