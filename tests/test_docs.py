@@ -10,7 +10,7 @@ Each page runs top to bottom in a fresh working folder holding a copy of ``examp
   written to that path first, so later blocks can use them;
 * ``sh``/``console``: the commands run and must exit 0, or N when the line has a comment ``# exits N``
   (``console``: ``$ `` lines, the lines after one are its expected output). ``articlekit``, ``python -m articlekit[.fixtures]`` and ``python examples/…``
-  run in this process; ``pytest`` in a subprocess; ``pip install`` is checked (the extras
+  run in this process, and so does ``pytest`` (pytester's in-process run); ``pip install`` is checked (the extras
   exist) but not run; ``mkdocs`` and ``git`` are not run.
 
 A block preceded by ``<!-- docs-test: skip REASON -->`` is skipped (none is today). The docs
@@ -74,7 +74,7 @@ def blocks_of(page: Path) -> list[Block]:
         lang = info.split()[0] if info else ""
         title = re.search(r'title="([^"]+)"', info)
         indent = len(m.group("indent"))
-        body = "".join(line[indent:] if line[:indent].isspace() else line.lstrip()
+        body = "".join(line[indent:] if line[:indent].strip() == "" else line.lstrip()
                        for line in m.group("body").splitlines(keepends=True))
         before = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1]
         skip = _SKIP.search(before)
@@ -89,9 +89,10 @@ def blocks_of(page: Path) -> list[Block]:
 class Runner:
     """Runs one page's blocks in ``workdir``."""
 
-    def __init__(self, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(self, workdir: Path, capsys: pytest.CaptureFixture[str], pytester: pytest.Pytester) -> None:
         self.workdir = workdir
         self.capsys = capsys
+        self.pytester = pytester
         self.namespace: dict[str, Any] = {"__name__": "__docs__"}
         self.expect_code = 0
 
@@ -155,13 +156,11 @@ class Runner:
         return out
 
     def _pytest(self, args: list[str], block: Block) -> str:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-        env["PYTEST_ADDOPTS"] = "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider"
-        done = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=self.workdir, env=env, capture_output=True,
-                              text=True, encoding="utf-8", timeout=300, check=False)
-        assert done.returncode == self.expect_code, f"{block.where()}: pytest {shlex.join(args)} failed\n{done.stdout}{done.stderr}"
-        return done.stdout
+        # in this process, in the page's folder, with the state of sys.modules/sys.path restored after
+        result = self.pytester.runpytest_inprocess(*args)
+        out = "\n".join(result.outlines) + "\n"
+        assert result.ret == self.expect_code, f"{block.where()}: pytest {shlex.join(args)} exited {result.ret}\n{out}"
+        return out
 
     def _check_install(self, args: list[str], block: Block) -> None:
         for spec in args:
@@ -249,15 +248,20 @@ def run_block(block: Block, runner: Runner) -> None:
 
 
 @pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.ipynb", ".*"))
-    shutil.copy(ROOT / "examples" / "page.txt", tmp_path / "page.txt")
-    return tmp_path
+def workdir(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """pytester's folder (the current directory while the page runs), with the examples in it."""
+    # pytest runs inside a page skip the plugins that would re-import heavy packages each time
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider")
+    path = pytester.path
+    shutil.copytree(ROOT / "examples", path / "examples", ignore=shutil.ignore_patterns("*.ipynb", ".*"))
+    shutil.copy(ROOT / "examples" / "page.txt", path / "page.txt")
+    return path
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_code_blocks_run(page: Path, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    runner = Runner(workdir, capsys)
+def test_code_blocks_run(page: Path, workdir: Path, capsys: pytest.CaptureFixture[str],
+                         pytester: pytest.Pytester) -> None:
+    runner = Runner(workdir, capsys, pytester)
     blocks = blocks_of(page)
     for block in blocks:
         if block.skip is None:

@@ -31,8 +31,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from .assemble import _known_valid
 from .errors import ArticlekitError, StageError
-from .models import Article
+from .models import Article, Paragraph, Segment, Span
 from .pipeline import Pipeline, _default_pipeline, parse
 
 if TYPE_CHECKING:
@@ -175,12 +176,43 @@ class _Raised:
         return exc
 
 
-def _parse_chunk(start: int, texts: list[object], errors: ErrorPolicy) -> list[Article] | _Raised:
+# Articles cross the process boundary packed: pickling a pydantic model costs a Python call per
+# nested model on both sides, and an Article holds dozens (segments, paragraphs and their spans).
+# The two long lists travel as plain tuples and are rebuilt without validation (their values come
+# from a valid Article); everything else is pickled as usual.
+_Packed = tuple[dict[str, Any], set[str], list[tuple[str, int, int, str]], list[tuple[str, int, int]]]
+
+
+def _pack(article: Article) -> _Packed:
+    fields = dict(article.__dict__)
+    segments = fields.pop("segments")
+    paragraphs = fields.pop("paragraphs")
+    return (
+        fields,
+        article.__pydantic_fields_set__,
+        [(s.kind, s.start, s.end, s.why) for s in segments],
+        [(p.text, p.span.start, p.span.end) for p in paragraphs],
+    )
+
+
+def _unpack(packed: _Packed) -> Article:
+    fields, fields_set, segments, paragraphs = packed
+    fields["segments"] = [_known_valid(Segment, {"kind": k, "start": s, "end": e, "why": w}) for k, s, e, w in segments]
+    fields["paragraphs"] = [
+        _known_valid(Paragraph, {"text": t, "span": _known_valid(Span, {"start": s, "end": e})})
+        for t, s, e in paragraphs
+    ]
+    article: Article = _known_valid(Article, {name: fields[name] for name in Article.model_fields})
+    object.__setattr__(article, "__pydantic_fields_set__", fields_set)
+    return article
+
+
+def _parse_chunk(start: int, texts: list[object], errors: ErrorPolicy) -> list[_Packed] | _Raised:
     nlp = _worker_pipeline()
-    out: list[Article] = []
+    out: list[_Packed] = []
     for i, text in enumerate(texts):
         try:
-            out.append(_parse_one(nlp, text, errors))
+            out.append(_pack(_parse_one(nlp, text, errors)))
         except Exception as exc:  # only with errors="raise": hand the first one back
             return _Raised(start + i, exc)
     return out
@@ -293,7 +325,8 @@ def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy
     for result in chunks:
         if isinstance(result, _Raised):
             raise result.rebuild()
-        yield from result
+        for packed in result:
+            yield _unpack(packed)
 
 
 class _ParseChunk:
@@ -302,7 +335,7 @@ class _ParseChunk:
     def __init__(self, errors: ErrorPolicy) -> None:
         self.errors: ErrorPolicy = errors
 
-    def __call__(self, offset: int, chunk: list[object]) -> list[Article] | _Raised:
+    def __call__(self, offset: int, chunk: list[object]) -> list[_Packed] | _Raised:
         return _parse_chunk(offset, chunk, self.errors)
 
 

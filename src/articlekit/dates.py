@@ -66,21 +66,22 @@ class DateReader:
         mon = locale.month_alt
         tz = "|".join(sorted(locale.dates.timezones, key=len, reverse=True)) or "(?!)"
         sp = r"[ \t\u00a0]"
+        # (``{sp}*(?:,{sp}*)?``, not ``{sp}*,?{sp}*``: two adjacent runs of spaces backtrack quadratically)
         # "Rabu (20/10/2021)", "Selasa, (7/7/2015)", "Senin (11/12)", "(17 /4/ 2015)"
         self.weekday_paren = regex.compile(
-            rf"\b(?P<wd>{wd})\b{sp}*,?{sp}*\({sp}*(?P<d>\d{{1,2}}){sp}*/{sp}*(?P<m>\d{{1,2}})"
+            rf"\b(?P<wd>{wd})\b{sp}*(?:,{sp}*)?\({sp}*(?P<d>\d{{1,2}}){sp}*/{sp}*(?P<m>\d{{1,2}})"
             rf"(?:{sp}*/{sp}*(?P<y>\d{{4}}|\d{{2}}))?{sp}*\)",
             regex.IGNORECASE,
         )
         # "Rabu, 5 November 2025", "Sabtu 23 April 2016", "Jumat, 6 Juni 2025"
         self.weekday_long = regex.compile(
-            rf"\b(?P<wd>{wd})\b{sp}*,?{sp}*\(?(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?{sp}+(?P<y>\d{{4}})\b\)?",
+            rf"\b(?P<wd>{wd})\b{sp}*(?:,{sp}*)?\(?(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?{sp}+(?P<y>\d{{4}})\b\)?",
             regex.IGNORECASE,
         )
         # a header timestamp: "Rabu, 20 Oktober 2021 | 14:30 WIB", "Selasa 27 Sep 2022 21:15 WIB",
         # "Rabu, 11/07/2012 21:59 WIB", "12/7/2024 08:30"
         self.header = regex.compile(
-            rf"(?:(?P<wd>{wd})\b{sp}*,?{sp}*)?"
+            rf"(?:(?P<wd>{wd})\b{sp}*(?:,{sp}*)?)?"
             rf"(?:(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?,?{sp}+(?P<y>\d{{4}})"
             rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}}))"
             rf"(?:{sp}*(?:,|\||–|-|/){sp}*|{sp}+)?"
@@ -91,7 +92,7 @@ class DateReader:
         # "April 25, 20232:26 PM GMT+2" (year and time glued), "April 28, 2023 GMT"
         self.header_us = regex.compile(
             rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}}),?{sp}*(?P<y>\d{{4}})"
-            rf"(?:{sp}*(?:/|,|at|\|)?{sp}*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
+            rf"(?:{sp}*(?:(?:/|,|at|\|){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
             rf"(?:{sp}*(?P<tz>{tz})\b(?P<off>[+-]\d{{1,2}})?)?",
             regex.IGNORECASE,
         )

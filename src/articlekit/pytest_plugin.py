@@ -65,10 +65,10 @@ def _load_pipeline(spec: str) -> Pipeline:
         raise pytest.UsageError(f"articlekit_pipeline must look like 'package.module:name', not {spec!r}")
     try:
         obj: Any = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError) as exc:
-        raise pytest.UsageError(f"articlekit_pipeline = {spec!r}: {exc}") from exc
-    if not isinstance(obj, Pipeline) and callable(obj):
-        obj = obj()
+        if not isinstance(obj, Pipeline) and callable(obj):
+            obj = obj()
+    except Exception as exc:  # a user module that does not import, or a factory that fails
+        raise pytest.UsageError(f"articlekit_pipeline = {spec!r}: {type(exc).__name__}: {exc}") from exc
     if not isinstance(obj, Pipeline):
         raise pytest.UsageError(
             f"articlekit_pipeline = {spec!r} must name a Pipeline or a function without arguments "

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _STRICT = ConfigDict(frozen=True, extra="forbid")
+T = TypeVar("T")
 
 #: Seconds a user-supplied pattern may run on one text before it is abandoned.
 PATTERN_TIMEOUT = 0.5
@@ -255,6 +256,13 @@ class Locale:
     places: tuple[str, ...]
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A value built once per locale (compiled patterns a stage derives from the data)."""
+        if key not in self.extra:
+            self.extra[key] = build()
+        value: T = self.extra[key]
+        return value
+
     @property
     def dates(self) -> DatesSchema:
         return self.schema.dates
@@ -360,6 +368,7 @@ def _validation_error(exc: ValidationError, path: str, data: dict[str, Any]) -> 
     return RuleError(err.get("msg", "invalid"), path=path, rule=rule, field=".".join(str(p) for p in loc))
 
 
+@functools.lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """The languages that have bundled locale data."""
     folder = resources.files("articlekit").joinpath("data", "locales")
@@ -532,9 +541,14 @@ def detect_language(text: str, *, sample: int = 4000, default: str = "id") -> st
     for token in _TOKEN.findall(text[:sample].casefold()):
         counts[token] = counts.get(token, 0) + 1
     best, best_score = default, 0
-    for lang in available_languages():
-        words = load_locale(lang).schema.detect_words
+    for lang, words in _detect_tables():
         score = sum(counts.get(w, 0) for w in words)
         if score > best_score or (score == best_score and lang == default):
             best, best_score = lang, score
     return best
+
+
+@functools.lru_cache(maxsize=1)
+def _detect_tables() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((lang, tuple(w.casefold() for w in load_locale(lang).schema.detect_words))
+                 for lang in available_languages())

@@ -9,15 +9,26 @@ A credit at the very end of the body is left to the tail stage (it credits the r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from ..draft import Draft, Findings
+from ..rules import Locale
 
 __all__ = ["Captions"]
 
 _CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .]{2,40}\)")
 _SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s*|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
+
+
+def _compile(locale: Locale) -> tuple[Any, list[Any]]:
+    labels = locale.schema.header.photo_labels
+    line_credit = None
+    if labels:
+        alt = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
+        line_credit = regex.compile(rf"\((?i:{alt})\s*:\s*[^()\n]{{1,40}}\)\s*\Z")
+    return line_credit, [regex.compile(c) for c in locale.schema.header.body_caption_credits]
 
 
 @dataclass(frozen=True)
@@ -34,10 +45,8 @@ class Captions:
         text = draft.text
         start, end = draft.body_bounds()
         sources = {s.casefold() for s in draft.locale.schema.header.credit_sources}
-        labels = draft.locale.schema.header.photo_labels
-        if labels:
-            alt = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
-            line_credit = regex.compile(rf"\((?i:{alt})\s*:\s*[^()\n]{{1,40}}\)\s*\Z")
+        line_credit, credits = draft.locale.derived("captions", lambda: _compile(draft.locale))
+        if line_credit is not None:
             for line in draft.lines:
                 if line.blank or line.lo < start or line.hi > end or not draft.is_free(line.lo, line.hi):
                     continue
@@ -45,7 +54,6 @@ class Captions:
                     text, line.lo, line.hi
                 ):
                     found.claim("caption", line.lo, line.hi, "photo-credit-line")
-        credits = [regex.compile(c) for c in draft.locale.schema.header.body_caption_credits]
         if credits:
             for line in draft.lines:
                 if line.blank or not draft.is_free(line.lo, line.hi):

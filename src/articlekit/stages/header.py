@@ -10,12 +10,14 @@ rules, timestamps, credit lines or captions are taken, up to the first other lin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from ..dates import date_reader
-from .page import _stamp
 from ..draft import Draft, Findings
+from ..rules import Locale
+from .page import _stamp
 
 __all__ = ["Header"]
 
@@ -24,6 +26,11 @@ _SHORT = regex.compile(r"(?!.*[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
 # a headline: 3 to 30 words, no closing full stop, no colon or comma at the end
 _TITLE = regex.compile(r"(?![^\n]*[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
 _CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*\\|?[ \\t\\u00a0]*:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
+
+
+def _credit_line(locale: Locale) -> Any:
+    labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
+    return regex.compile(_CREDIT_LINE.format(labels=labels), regex.IGNORECASE) if labels else None
 
 
 @dataclass(frozen=True)
@@ -38,9 +45,9 @@ class Header:
         text = draft.text
         piece = text[lo:hi]
         locale = draft.locale
-        labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
-        if labels:
-            cm = regex.fullmatch(_CREDIT_LINE.format(labels=labels), piece, regex.IGNORECASE)
+        credit_line = locale.derived("header.credit_line", lambda: _credit_line(locale))
+        if credit_line is not None:
+            cm = credit_line.fullmatch(piece)
             if cm and len(cm["v"].split()) <= 8:
                 head = piece.split(":", 1)[0].strip(" |\t")
                 found.claim("credit", lo, hi, "credit-line", role=" ".join(head.split()),

@@ -23,6 +23,9 @@ __all__ = ["Inserts"]
 _SP = r"[ \t\u00a0]"
 _TOKEN = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
+_PAREN = regex.compile(
+    rf"{_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
+)
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
 # where two glued headlines meet: "…HijauProyek …", "…HGBTPrabowo …", "…Apa Itu?Mengenal …"
@@ -152,10 +155,7 @@ class Inserts:
         found = draft.findings(self.name)
         text = draft.text
         compiled, credit, another = self._patterns(draft.locale)
-        paren = regex.compile(
-            rf"{_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
-        )
-        for m in paren.finditer(text):
+        for m in _PAREN.finditer(text):
             found.claim("insert", m.start(), m.end(), "baca-paren", label="baca", headline=m["h"].strip())
         for comp in compiled:
             mk = comp.marker

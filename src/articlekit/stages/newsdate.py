@@ -10,6 +10,7 @@ agree with the date is noted.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -29,6 +30,13 @@ def _soft_break(text: str, pos: int) -> bool:
     before = text[:pos].rstrip()
     after = text[pos + 1 :].lstrip(" \t\u00a0")
     return bool(before) and before[-1] not in ".!?\"”" and bool(after) and (after[0].islower() or after[0] in ",;")
+
+
+def _future(words: list[str]) -> Any:
+    if not words:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,10 +79,11 @@ class NewsDate:
         # the clause the date stands in: back to the last comma or semicolon, or the sentence start
         clause_lo = max(text.rfind(",", lo, reading.start), text.rfind(";", lo, reading.start), lo)
         before = text[clause_lo : reading.start].casefold()
-        for marker in draft.locale.dates.future_markers:
-            if regex.search(rf"(?<!\w){regex.escape(marker)}(?!\w)", before):
-                found.note(f"a date in the first sentence follows {marker!r}: another event, not the news date")
-                return found
+        markers = draft.locale.derived("newsdate.future", lambda: _future(draft.locale.dates.future_markers))
+        hit = markers.search(before) if markers is not None else None
+        if hit:
+            found.note(f"a date in the first sentence follows {hit.group()!r}: another event, not the news date")
+            return found
         if reading.date is not None and not reading.weekday_ok:
             found.note(f"weekday does not match {reading.date.isoformat()} in {text[reading.start:reading.end]!r}")
         clock = date_reader(draft.locale).find_time(text, reading.end, stop)
