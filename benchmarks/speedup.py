@@ -78,11 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         t, main_cpu, workers_cpu = run(texts, n, args.chunksize)
         # the speed-up the CPU work allows on n idle cores: the busiest of the main process and the
         # average worker sets the pace (contention-free estimate; the wall-clock figure is the real one)
-        bound = one_cpu / max(main_cpu, workers_cpu / n)
+        cores = min(n, os.cpu_count() or n)
+        bound = one_cpu / max(main_cpu, workers_cpu / n, (main_cpu + workers_cpu) / cores)
         print(f"{n:>8}{t:>10.2f}{len(texts) / t:>10.0f}{one / t:>9.2f}x{main_cpu:>10.2f}{workers_cpu:>12.2f}"
               f"{bound:>10.2f}x")
-    print("\ncpu bound: 1-worker CPU time / max(main process CPU, workers' CPU / N), the speed-up N idle cores "
-          "would give; compare it with the wall-clock speed-up when other jobs share the machine")
+    print("\ncpu bound: the speed-up N idle cores would allow given the CPU time each part used: 1-worker CPU / "
+          "max(main CPU, workers' CPU / N, all CPU / cores). Compare it with the wall-clock speed-up when other "
+          "jobs share the machine.")
     return 0
 
 

@@ -65,9 +65,12 @@ class Block:
         return f"{self.page.relative_to(ROOT)}:{self.line}"
 
 
+_HOOK = runpy.run_path(str(ROOT / "docs" / "hooks" / "schema.py"))
+
+
 def blocks_of(page: Path) -> list[Block]:
-    """The fenced code blocks of a Markdown page, in order."""
-    text = page.read_text(encoding="utf-8")
+    """The fenced code blocks of a Markdown page, in order (after the site's markdown hook)."""
+    text = _HOOK["on_page_markdown"](page.read_text(encoding="utf-8"))
     out = []
     for m in _FENCE.finditer(text):
         info = m.group("info").strip()
@@ -89,10 +92,10 @@ def blocks_of(page: Path) -> list[Block]:
 class Runner:
     """Runs one page's blocks in ``workdir``."""
 
-    def __init__(self, workdir: Path, capsys: pytest.CaptureFixture[str], pytester: pytest.Pytester) -> None:
+    def __init__(self, workdir: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest) -> None:
         self.workdir = workdir
         self.capsys = capsys
-        self.pytester = pytester
+        self.request = request
         self.namespace: dict[str, Any] = {"__name__": "__docs__"}
         self.expect_code = 0
 
@@ -156,8 +159,15 @@ class Runner:
         return out
 
     def _pytest(self, args: list[str], block: Block) -> str:
-        # in this process, in the page's folder, with the state of sys.modules/sys.path restored after
-        result = self.pytester.runpytest_inprocess(*args)
+        # in this process (pytester's in-process run: sys.modules and sys.path are restored after the
+        # test), in the page's folder; pytester is set up only for pages that run pytest, so a module
+        # such as numpy that a page imported before stays imported
+        pytester: pytest.Pytester = self.request.getfixturevalue("pytester")
+        monkeypatch: pytest.MonkeyPatch = self.request.getfixturevalue("monkeypatch")
+        # after pytester's set-up, which clears PYTEST_ADDOPTS: skip plugins that re-import heavy packages
+        monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider")
+        with _cwd(self.workdir):
+            result = pytester.runpytest_inprocess(*args)
         out = "\n".join(result.outlines) + "\n"
         assert result.ret == self.expect_code, f"{block.where()}: pytest {shlex.join(args)} exited {result.ret}\n{out}"
         return out
@@ -248,20 +258,16 @@ def run_block(block: Block, runner: Runner) -> None:
 
 
 @pytest.fixture
-def workdir(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """pytester's folder (the current directory while the page runs), with the examples in it."""
-    # pytest runs inside a page skip the plugins that would re-import heavy packages each time
-    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:benchmark -p no:cacheprovider")
-    path = pytester.path
-    shutil.copytree(ROOT / "examples", path / "examples", ignore=shutil.ignore_patterns("*.ipynb", ".*"))
-    shutil.copy(ROOT / "examples" / "page.txt", path / "page.txt")
-    return path
+def workdir(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.ipynb", ".*"))
+    shutil.copy(ROOT / "examples" / "page.txt", tmp_path / "page.txt")
+    return tmp_path
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_code_blocks_run(page: Path, workdir: Path, capsys: pytest.CaptureFixture[str],
-                         pytester: pytest.Pytester) -> None:
-    runner = Runner(workdir, capsys, pytester)
+                         request: pytest.FixtureRequest) -> None:
+    runner = Runner(workdir, capsys, request)
     blocks = blocks_of(page)
     for block in blocks:
         if block.skip is None:

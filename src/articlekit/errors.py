@@ -6,6 +6,8 @@ The tree (catch the level you need)::
      ├─ RuleError (ValueError)         a locale or outlet data file is invalid: file, rule id and field named
      ├─ PipelineError (ValueError)     unknown or duplicate stage name, bad placement, bad stage output
      ├─ UnknownLanguage (LookupError)  no locale data for the language asked for
+     ├─ PatternTimeout (TimeoutError)  a user-supplied pattern gave up on one text (becomes a note, never raised
+     │                                 out of a parse)
      └─ StageError                     a stage raised; ``.stage`` names it, the original is chained
 
 Input of the wrong type raises the built-in ``TypeError`` (``bytes``: decode first).
@@ -14,7 +16,7 @@ Empty text is not an error: it gives an empty ``Article`` with a note.
 
 from __future__ import annotations
 
-__all__ = ["ArticlekitError", "PipelineError", "RuleError", "StageError", "UnknownLanguage"]
+__all__ = ["ArticlekitError", "PatternTimeout", "PipelineError", "RuleError", "StageError", "UnknownLanguage"]
 
 
 class ArticlekitError(Exception):
@@ -50,6 +52,22 @@ class UnknownLanguage(ArticlekitError, LookupError):
         super().__init__(f"no locale data for language {lang!r}; available: {', '.join(available)}")
         self.lang = lang
         self.available = available
+
+
+class PatternTimeout(ArticlekitError, TimeoutError):
+    """A pattern from a user's locale file ran longer than its timeout on one text.
+
+    ``path`` is the file, ``rule`` the rule id, ``timeout`` the limit in seconds. A pipeline turns
+    it into a note on the Article (the stage that met it is skipped), so one hostile pattern or
+    page cannot hang or crash a corpus run.
+    """
+
+    def __init__(self, *, path: str, rule: str, timeout: float) -> None:
+        super().__init__(f"{path}, rule {rule!r}: pattern gave up after {timeout:g}s on this text "
+                         "(catastrophic backtracking?)")
+        self.path = path
+        self.rule = rule
+        self.timeout = timeout
 
 
 class StageError(ArticlekitError):

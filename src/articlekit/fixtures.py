@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ __all__ = [
     "compare_checks",
     "diff_snapshot",
     "find_cases",
+    "load_pipeline",
     "main",
     "snapshot",
     "update_case",
@@ -224,6 +226,24 @@ def diff_snapshot(want: Any, got: Any, *, text: str | None = None, limit: int = 
     return out
 
 
+def load_pipeline(spec: str) -> Pipeline:
+    """The pipeline named by ``"package.module:name"``: a :class:`Pipeline`, or a function without
+    arguments that returns one. Raises ``ValueError`` saying what is wrong."""
+    module_name, _, attr = spec.partition(":")
+    if not module_name or not attr:
+        raise ValueError(f"a pipeline is named as 'package.module:name', not {spec!r}")
+    try:
+        obj: Any = getattr(importlib.import_module(module_name), attr)
+        if not isinstance(obj, Pipeline) and callable(obj):
+            obj = obj()
+    except Exception as exc:  # a module that does not import, or a factory that fails
+        raise ValueError(f"{spec!r}: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(obj, Pipeline):
+        raise ValueError(f"{spec!r} must name a Pipeline or a function without arguments that returns one, "
+                         f"got {type(obj).__name__}")
+    return obj
+
+
 def parse_case(case: FixtureCase, pipeline: Callable[[str], Article] | None = None) -> Article:
     """Parse the case's page with ``pipeline`` (default: :func:`articlekit.parse`)."""
     return pipeline(case.text()) if pipeline is not None else parse(case.text())
@@ -303,16 +323,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  description="Compare fixture pairs with the parser, or regenerate snapshots.")
     ap.add_argument("folders", nargs="+", help="folders holding name.txt + name.json pairs")
     ap.add_argument("--update", action="store_true", help="rewrite the 'expected' snapshots (review with git diff)")
+    ap.add_argument("--pipeline", metavar="MODULE:NAME",
+                    help="parse with this Pipeline (or a function returning one) instead of articlekit.parse")
     args = ap.parse_args(argv)
+    nlp: Pipeline | None = None
+    if args.pipeline:
+        try:
+            nlp = load_pipeline(args.pipeline)
+        except ValueError as exc:
+            ap.error(f"--pipeline {exc}")
     failed = changed = total = 0
     for case in _iter(args.folders):
         total += 1
         if args.update:
-            if update_case(case):
+            if update_case(case, nlp):
                 changed += 1
                 print(f"updated {case.json}")
             continue
-        problems = check_case(case)
+        problems = check_case(case, nlp)
         if problems:
             failed += 1
             print(f"FAIL {case.name}")

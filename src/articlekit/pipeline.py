@@ -17,9 +17,9 @@ from typing import Literal, Protocol, runtime_checkable
 
 from .assemble import assemble
 from .draft import Claim, Draft, Fact, Findings
-from .errors import PipelineError, StageError
+from .errors import PatternTimeout, PipelineError, StageError
 from .models import Article
-from .rules import Locale, OutletCatalogue, detect_language, load_locale, load_outlets
+from .rules import Locale, OutletCatalogue, detect_language, load_locale, load_locale_file, load_outlets
 
 __all__ = ["Pipeline", "Stage", "parse"]
 
@@ -69,14 +69,21 @@ class Pipeline:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def default(cls, lang: str = "auto", *, outlets: Iterable[str | Path] = ()) -> Pipeline:
+    def default(cls, lang: str = "auto", *, outlets: Iterable[str | Path] = (),
+                locale: str | Path | Locale | None = None) -> Pipeline:
         """A new pipeline with the default stages; ``outlets`` adds user outlet files (later ids win).
 
         ``lang="auto"`` picks the locale for each text (:func:`~articlekit.rules.detect_language`);
-        a language code fixes it.
+        a language code fixes it. ``locale`` is a user's locale file (or a loaded :class:`Locale`)
+        used for every text instead; its patterns are untrusted and run with a timeout
+        (:func:`~articlekit.rules.load_locale_file`).
         """
         from .stages import default_stages
 
+        if locale is not None:
+            user = locale if isinstance(locale, Locale) else load_locale_file(locale)
+            catalogue = load_outlets(*outlets, lang=_base_lang(user.lang))
+            return cls(default_stages(user, catalogue), lang=user.lang, locale=user, outlets=catalogue)
         locale = load_locale(_base_lang(lang))
         catalogue = load_outlets(*outlets, lang=_base_lang(lang))
         return cls(default_stages(locale, catalogue), lang=lang, locale=locale, outlets=catalogue)
@@ -160,6 +167,10 @@ class Pipeline:
                 found = self._run_stage(name, stage, draft)
             except PipelineError:
                 raise
+            except PatternTimeout as exc:  # a user pattern gave up: a note whatever the error policy
+                failed = draft.findings(name)
+                failed.note(f"stage skipped: {exc}")
+                found = failed
             except Exception as exc:
                 if errors == "raise":
                     raise StageError(name, exc) from exc

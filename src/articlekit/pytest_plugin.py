@@ -23,7 +23,6 @@ without arguments that returns one) instead of :func:`articlekit.parse`.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from .fixtures import CaseResult, FixtureCase, compare_case, parse_case, update_case
+from .fixtures import CaseResult, FixtureCase, compare_case, load_pipeline, parse_case, update_case
 from .models import Article
 from .pipeline import Pipeline
 
@@ -60,20 +59,10 @@ _STATE = pytest.StashKey[_State]()
 
 
 def _load_pipeline(spec: str) -> Pipeline:
-    module_name, _, attr = spec.partition(":")
-    if not module_name or not attr:
-        raise pytest.UsageError(f"articlekit_pipeline must look like 'package.module:name', not {spec!r}")
     try:
-        obj: Any = getattr(importlib.import_module(module_name), attr)
-        if not isinstance(obj, Pipeline) and callable(obj):
-            obj = obj()
-    except Exception as exc:  # a user module that does not import, or a factory that fails
-        raise pytest.UsageError(f"articlekit_pipeline = {spec!r}: {type(exc).__name__}: {exc}") from exc
-    if not isinstance(obj, Pipeline):
-        raise pytest.UsageError(
-            f"articlekit_pipeline = {spec!r} must name a Pipeline or a function without arguments "
-            f"that returns one, got {type(obj).__name__}")
-    return obj
+        return load_pipeline(spec)
+    except ValueError as exc:
+        raise pytest.UsageError(f"articlekit_pipeline = {exc}") from exc
 
 
 # --------------------------------------------------------------------------- hooks

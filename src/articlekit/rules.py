@@ -8,8 +8,9 @@ raises :class:`~articlekit.errors.RuleError` naming the file, the rule id and th
 from __future__ import annotations
 
 import functools
+import math
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,23 +19,27 @@ from typing import Any, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import RuleError, UnknownLanguage
+from .errors import PatternTimeout, RuleError, UnknownLanguage
 
 __all__ = [
     "Locale",
     "OutletCatalogue",
     "OutletEntry",
+    "TimedPattern",
     "available_languages",
     "compile_pattern",
     "detect_language",
     "load_locale",
+    "load_locale_file",
     "load_outlets",
+    "locale_from_text",
 ]
 
 _STRICT = ConfigDict(frozen=True, extra="forbid")
 T = TypeVar("T")
 
-#: Seconds a user-supplied pattern may run on one text before it is abandoned.
+#: Seconds a pattern from a user's locale file may run in one match call before it is abandoned
+#: (the default of :func:`locale_from_text` and :func:`load_locale_file`; a rule's own ``timeout`` wins).
 PATTERN_TIMEOUT = 0.5
 
 
@@ -65,6 +70,7 @@ class MarkerSchema(BaseModel):
     bare: bool = False
     needs_colon: bool = False
     line_only: bool = False
+    timeout: float | None = None  # seconds per match call; default: the locale's pattern_timeout
 
 
 class TrailersSchema(BaseModel):
@@ -109,6 +115,7 @@ class LineRuleSchema(BaseModel):
     model_config = _STRICT
     id: str
     pattern: str
+    timeout: float | None = None
 
 
 class HeaderSchema(BaseModel):
@@ -129,6 +136,7 @@ class NoiseRuleSchema(BaseModel):
     ignore_case: bool = False
     kind: str = "noise"  # or "attribution" (group `source`), "credit" (group `name`, `role`), "caption"
     role: str = ""
+    timeout: float | None = None
 
 
 class NoiseSchema(BaseModel):
@@ -188,6 +196,63 @@ def compile_pattern(pattern: str, *, path: str, rule: str | None, field_name: st
         raise RuleError(f"invalid pattern: {exc}", path=path, rule=rule, field=field_name) from exc
 
 
+class TimedPattern:
+    """A compiled pattern from a user's file: every match call gives up after ``timeout`` seconds.
+
+    It offers the match methods of a ``regex`` pattern (``search``, ``match``, ``fullmatch``,
+    ``finditer``, ``findall``; other attributes are the pattern's). A call that runs out of time
+    raises :class:`~articlekit.errors.PatternTimeout` naming the file and the rule, which a
+    pipeline turns into a note on the Article: a catastrophic pattern costs at most ``timeout``
+    seconds per call instead of hanging a corpus run.
+    """
+
+    __slots__ = ("compiled", "path", "rule", "timeout")
+
+    def __init__(self, compiled: Any, *, path: str, rule: str, timeout: float) -> None:
+        self.compiled = compiled
+        self.path = path
+        self.rule = rule
+        self.timeout = timeout
+
+    def _gave_up(self, exc: TimeoutError) -> PatternTimeout:
+        return PatternTimeout(path=self.path, rule=self.rule, timeout=self.timeout)
+
+    def _call(self, method: str, string: str, pos: int | None, endpos: int | None) -> Any:
+        try:
+            return getattr(self.compiled, method)(string, pos, endpos, timeout=self.timeout)
+        except TimeoutError as exc:
+            raise self._gave_up(exc) from exc
+
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        return self._call("search", string, pos, endpos)
+
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        return self._call("match", string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        return self._call("fullmatch", string, pos, endpos)
+
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        return self._call("findall", string, pos, endpos)
+
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator[Any]:
+        matches = self._call("finditer", string, pos, endpos)
+        while True:
+            try:
+                m = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError as exc:
+                raise self._gave_up(exc) from exc
+            yield m
+
+    def __getattr__(self, name: str) -> Any:  # pattern, groupindex, flags, groups ...
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.compiled!r}, rule={self.rule!r}, timeout={self.timeout:g})"
+
+
 def _alternation(words: Iterable[str], *, escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first so that the longest spelling wins."""
     items = sorted({w for w in words if w}, key=len, reverse=True)
@@ -212,6 +277,7 @@ class Marker:
     bare: bool
     needs_colon: bool
     line_only: bool
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +290,7 @@ class NoiseRule:
     regex: Any
     kind: str = "noise"
     role: str = ""
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -232,6 +299,7 @@ class LineRule:
 
     id: str
     regex: Any
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -255,6 +323,18 @@ class Locale:
     small_words: frozenset[str]
     places: tuple[str, ...]
     extra: dict[str, Any] = field(default_factory=dict)
+    pattern_timeout: float | None = None
+    """Seconds per match call for patterns built from this data (``None``: bundled, trusted data)."""
+
+    def compile(self, pattern: str, flags: int = 0, *, rule: str, timeout: float | None = None) -> Any:
+        """Compile a pattern a stage builds from this locale's patterns (markers, end marks).
+
+        Timed (a :class:`TimedPattern`) when the data came from a user's file or the rule sets
+        its own ``timeout``; a plain compiled pattern for bundled data.
+        """
+        compiled = regex.compile(pattern, flags)
+        limit = timeout if timeout is not None else self.pattern_timeout
+        return compiled if limit is None else TimedPattern(compiled, path=self.path, rule=rule, timeout=limit)
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """A value built once per locale (compiled patterns a stage derives from the data)."""
@@ -276,7 +356,32 @@ def _norm_heading(text: str) -> str:
     return " ".join(text.casefold().rstrip(":").split())
 
 
-def _build_locale(schema: LocaleSchema, path: str) -> Locale:
+def _check_pattern(pattern: str, *, path: str, rule: str, field_name: str, flags: int = 0) -> Any:
+    """Compile a data pattern on its own (before a stage embeds it in a larger one) and refuse one that
+    matches the empty string (it would fire everywhere)."""
+    compiled = compile_pattern(pattern, path=path, rule=rule, field_name=field_name, flags=flags)
+    compile_pattern(f"(?:{pattern})", path=path, rule=rule, field_name=field_name, flags=flags)
+    if compiled.fullmatch("") is not None:
+        raise RuleError("pattern matches the empty string", path=path, rule=rule, field=field_name)
+    return compiled
+
+
+def _timeout(own: float | None, default: float | None, *, path: str, rule: str) -> float | None:
+    """A rule's timeout (its own, else the locale's), checked to be a positive number of seconds."""
+    seconds = own if own is not None else default
+    if seconds is not None and not (0 < seconds < math.inf):
+        raise RuleError(f"timeout must be a positive number of seconds, not {seconds!r}", path=path, rule=rule,
+                        field="timeout")
+    return seconds
+
+
+def _timed(compiled: Any, seconds: float | None, *, path: str, rule: str) -> Any:
+    return compiled if seconds is None else TimedPattern(compiled, path=path, rule=rule, timeout=seconds)
+
+
+def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None = None) -> Locale:
+    if pattern_timeout is not None:
+        _timeout(pattern_timeout, None, path=path, rule="(locale)")
     dates = schema.dates
     if len(dates.weekdays) != 7:
         raise RuleError("need 7 weekday groups, Monday first", path=path, field="dates.weekdays")
@@ -291,8 +396,12 @@ def _build_locale(schema: LocaleSchema, path: str) -> Locale:
     _check_unique_ids([m.id for m in schema.inserts.marker], path=path, table="inserts.marker")
     markers = []
     for m in schema.inserts.marker:
-        compile_pattern(m.pattern, path=path, rule=m.id, field_name="pattern")
-        markers.append(Marker(m.id, m.label, m.pattern, m.bare, m.needs_colon, m.line_only))
+        compiled = _check_pattern(m.pattern, path=path, rule=m.id, field_name="pattern")
+        if reserved := {"m", "c"} & set(compiled.groupindex):
+            raise RuleError(f"group name(s) {sorted(reserved)} are reserved in insert markers", path=path,
+                            rule=m.id, field="pattern")
+        seconds = _timeout(m.timeout, pattern_timeout, path=path, rule=m.id)
+        markers.append(Marker(m.id, m.label, m.pattern, m.bare, m.needs_colon, m.line_only, seconds))
 
     _check_unique_ids([r.id for r in schema.noise.rule], path=path, table="noise.rule")
     noise = []
@@ -303,27 +412,35 @@ def _build_locale(schema: LocaleSchema, path: str) -> Locale:
             raise RuleError("kind must be noise, attribution, credit, caption or header", path=path, rule=r.id,
                             field="kind")
         flags = regex.IGNORECASE if r.ignore_case else 0
+        _check_pattern(r.pattern, path=path, rule=r.id, field_name="pattern", flags=flags)
         body = rf"^[ \t\u00a0]*(?:{r.pattern})[ \t\u00a0\r]*$" if r.scope == "line" else f"(?:{r.pattern})"
         compiled = compile_pattern(body, path=path, rule=r.id, field_name="pattern", flags=flags | regex.MULTILINE)
         needed = {"attribution": "source", "credit": "name"}.get(r.kind)
         if needed and needed not in compiled.groupindex:
             raise RuleError(f"a {r.kind} rule needs a (?P<{needed}>...) group", path=path, rule=r.id,
                             field="pattern")
-        noise.append(NoiseRule(r.id, r.scope, r.to_eol, compiled, r.kind, r.role))
+        seconds = _timeout(r.timeout, pattern_timeout, path=path, rule=r.id)
+        noise.append(NoiseRule(r.id, r.scope, r.to_eol, _timed(compiled, seconds, path=path, rule=r.id), r.kind,
+                               r.role, seconds))
 
     _check_unique_ids([r.id for r in schema.header.line], path=path, table="header.line")
-    header = tuple(
-        LineRule(r.id, compile_pattern(rf"(?:{r.pattern})", path=path, rule=r.id, field_name="pattern"))
-        for r in schema.header.line
-    )
+    header_list = []
+    for lr in schema.header.line:
+        _check_pattern(lr.pattern, path=path, rule=lr.id, field_name="pattern")
+        seconds = _timeout(lr.timeout, pattern_timeout, path=path, rule=lr.id)
+        compiled = compile_pattern(rf"(?:{lr.pattern})", path=path, rule=lr.id, field_name="pattern")
+        header_list.append(LineRule(lr.id, _timed(compiled, seconds, path=path, rule=lr.id), seconds))
+    header = tuple(header_list)
     _check_unique_ids([r.id for r in schema.header.caption], path=path, table="header.caption")
-    captions = tuple(
-        LineRule(r.id, compile_pattern(rf"(?:{r.pattern})[ \t\u00a0.]*\Z", path=path, rule=r.id,
-                                       field_name="pattern"))
-        for r in schema.header.caption
-    )
+    caption_list = []
+    for lr in schema.header.caption:
+        _check_pattern(lr.pattern, path=path, rule=lr.id, field_name="pattern")
+        seconds = _timeout(lr.timeout, pattern_timeout, path=path, rule=lr.id)
+        compiled = compile_pattern(rf"(?:{lr.pattern})[ \t\u00a0.]*\Z", path=path, rule=lr.id, field_name="pattern")
+        caption_list.append(LineRule(lr.id, _timed(compiled, seconds, path=path, rule=lr.id), seconds))
+    captions = tuple(caption_list)
     for i, mark in enumerate(schema.tail.end_marks):
-        compile_pattern(mark, path=path, rule=f"end_marks[{i}]", field_name="tail.end_marks")
+        _check_pattern(mark, path=path, rule=f"end_marks[{i}]", field_name="tail.end_marks")
 
     return Locale(
         lang=schema.lang,
@@ -342,6 +459,7 @@ def _build_locale(schema: LocaleSchema, path: str) -> Locale:
         tag_headings=frozenset(_norm_heading(h) for h in schema.links.tag_headings),
         small_words=frozenset(w.casefold() for w in schema.inserts.headline.small_words),
         places=tuple(schema.prefix.places),
+        pattern_timeout=pattern_timeout,
     )
 
 
@@ -423,23 +541,37 @@ def load_locale(lang: str = "id") -> Locale:
     return _locale_from_data(data, path)
 
 
-def locale_from_text(text: str, *, path: str) -> Locale:
-    """Validate and compile locale data given as TOML text (a ``base`` names a bundled locale)."""
+def locale_from_text(text: str, *, path: str, pattern_timeout: float | None = PATTERN_TIMEOUT) -> Locale:
+    """Validate and compile locale data given as TOML text (a ``base`` names a bundled locale).
+
+    The text is untrusted: a bad file raises :class:`RuleError` naming the file, the rule id and
+    the field, and every pattern built from it gives up after ``pattern_timeout`` seconds per
+    match call (a rule's own ``timeout`` wins; ``None``: no limit), which a parse reports as a note.
+    """
     data = _read_toml(path, text)
     base = data.get("base")
     if isinstance(base, str):
         base_data, _ = _raw_locale(base)
         data = {**_merge(base_data, {k: v for k, v in data.items() if k != "detect_words"}),
                 "detect_words": data.get("detect_words", [])}
-    return _locale_from_data(data, path)
+    return _locale_from_data(data, path, pattern_timeout)
 
 
-def _locale_from_data(data: dict[str, Any], path: str) -> Locale:
+def load_locale_file(path: str | Path, *, pattern_timeout: float | None = PATTERN_TIMEOUT) -> Locale:
+    """A user's locale file (TOML, UTF-8), untrusted: see :func:`locale_from_text`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read locale file: {exc}", path=str(path)) from exc
+    return locale_from_text(text, path=str(path), pattern_timeout=pattern_timeout)
+
+
+def _locale_from_data(data: dict[str, Any], path: str, pattern_timeout: float | None = None) -> Locale:
     try:
         schema = LocaleSchema.model_validate(data)
     except ValidationError as exc:
         raise _validation_error(exc, path, data) from exc
-    return _build_locale(schema, path)
+    return _build_locale(schema, path, pattern_timeout)
 
 
 @dataclass(frozen=True)
@@ -501,6 +633,13 @@ def _outlets_from_text(text: str, path: str) -> list[OutletEntry]:
         if "." not in o.domain or o.domain != o.domain.lower():
             raise RuleError("domain must be a lower-case registrable domain", path=path, rule=o.id,
                             field="domain")
+        # names and aliases become literal alternatives of the prefix patterns: a blank one would
+        # match whitespace, a huge one is a mistake
+        for name, values in (("name", [o.name]), ("aliases", o.aliases), ("codes", o.codes)):
+            for value in values:
+                if not _WORDY.search(value) or len(value) > 100 or "\n" in value:
+                    raise RuleError(f"{value[:40]!r} must hold a letter or digit, one line, at most 100 characters",
+                                    path=path, rule=o.id, field=name)
     return parsed.outlet
 
 
@@ -522,13 +661,14 @@ def load_outlets(*paths: str | Path, lang: str = "id", bundled: bool = True) -> 
         path = Path(p)
         try:
             text = path.read_text(encoding="utf-8")
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(f"cannot read outlet file: {exc}", path=str(path)) from exc
         entries.extend(_outlets_from_text(text, str(path)))
     return OutletCatalogue.from_entries(entries)
 
 
 _TOKEN = regex.compile(r"\p{L}+")
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
 
 
 def detect_language(text: str, *, sample: int = 4000, default: str = "id") -> str:

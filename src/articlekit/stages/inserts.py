@@ -147,7 +147,7 @@ class Inserts:
         for word in draft.locale.schema.inserts.trailers.words:
             if raw.endswith(word):
                 raw = raw[: -len(word)].rstrip()
-        return raw.strip(" \t\u00a0"), end
+        return raw.strip(" \t\u00a0|"), end
 
     # ------------------------------------------------------------------ stage
 

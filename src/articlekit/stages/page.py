@@ -67,6 +67,7 @@ class PageLayout:
     unnamed_item_words: int = 5
     max_heading_chars: int = 60
     max_box_items: int = 6
+    end_prose_words: int = 12
 
     # ------------------------------------------------------------------ line kinds
 
@@ -76,9 +77,10 @@ class PageLayout:
     def is_caption(self, draft: Draft, s: str) -> bool:
         return len(s) <= 400 and any(r.regex.search(s) for r in draft.locale.caption_rules)
 
-    def is_prose(self, draft: Draft, s: str) -> bool:
+    def is_prose(self, draft: Draft, s: str, *, min_words: int | None = None) -> bool:
         n = _words(s)
-        if n >= self.long_words or (n >= self.prose_words and _SENTENCE_END.search(s)):
+        least = self.prose_words if min_words is None else min_words
+        if n >= self.long_words or (n >= least and _SENTENCE_END.search(s)):
             return not self.is_caption(draft, s)
         return False
 
@@ -198,7 +200,7 @@ class PageLayout:
         last_prose = start
         for j in range(start + 1, len(lines)):
             s = texts[j]
-            if self.is_prose(draft, s):
+            if self.is_prose(draft, s, min_words=self.end_prose_words):
                 last_prose = j
             elif j - last_prose > self.max_gap:
                 break
@@ -330,7 +332,10 @@ class PageLayout:
 
         texts = [self._text(draft, ln) for ln in lines]
         items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
-                 for t in texts]
+                 and self.timestamp(draft, ln) is None for t, ln in zip(texts, lines, strict=True)]
+        counts: dict[str, int] = {}
+        for t in texts:
+            counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
         for i, ln in enumerate(lines):
             s = texts[i]
             if i in special:
@@ -339,7 +344,7 @@ class PageLayout:
                 k, why, data = special[i]
                 found.claim(k, ln.lo, ln.hi, f"page:{why}", **data)  # type: ignore[arg-type]
                 continue
-            hk = self.heading_kind(draft, s)
+            hk = self.heading_kind(draft, s) if counts[s.casefold()] < 3 else None  # "berita pilihan" x6: a label
             strong = [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
                       for k, t in enumerate(texts[i + 1 : i + 1 + self.unnamed_items])]
             if hk is None and self._unnamed_heading(s, strong):
