@@ -45,6 +45,13 @@ def _bad_claim(draft: Draft) -> object:
     return []
 
 
+def _die(draft: Draft) -> Findings:
+    """A stage that kills its worker process on pages that say DIE (as the system's out-of-memory killer would)."""
+    if "DIE" in draft.text:
+        os._exit(3)
+    return draft.findings("die")
+
+
 def _pipeline_with(stage: object) -> Pipeline:
     return Pipeline.default().add(stage)  # type: ignore[arg-type]
 
@@ -129,6 +136,12 @@ def test_errors_raise_stops_at_the_first_failure(workers: int | None) -> None:
 def test_errors_raise_type_error_for_non_str(workers: int | None) -> None:
     with pytest.raises(TypeError, match="not bytes"):
         list(articlekit.parse_many(["a.", b"b"], workers=workers, errors="raise"))  # type: ignore[list-item]
+
+
+def test_a_dead_worker_is_a_clear_error() -> None:
+    texts = ["Satu.", "Dua.", "Tiga.", "DIE here.", "Lima."]
+    with pytest.raises(articlekit.ArticlekitError, match=r"a worker process died while parsing records \d+\.\.\d+"):
+        list(articlekit.parse_many(texts, workers=2, chunksize=1, pipeline=_pipeline_with(_die)))
 
 
 def test_parse_many_bad_arguments() -> None:
@@ -277,11 +290,13 @@ def test_writer_whole_lines_even_when_interrupted(tmp_path: Path, monkeypatch: p
         real_write(fd, bytes(data[: len(data) // 2]))
         raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt), JsonlWriter(path, flush_bytes=100) as writer:
-        monkeypatch.setattr(articlekit.io.os, "write", cut_short)
+    def write_ten(writer: JsonlWriter) -> None:
         for i in range(10):
             writer.write(json.dumps({"i": i, "pad": "x" * 20}))
-    monkeypatch.undo()
+
+    monkeypatch.setattr(articlekit.io, "_write", cut_short)
+    with pytest.raises(KeyboardInterrupt), JsonlWriter(path, flush_bytes=100) as writer:
+        write_ten(writer)
     text = path.read_text(encoding="utf-8")
     assert text.endswith("\n")
     assert [json.loads(line)["i"] for line in text.splitlines()] == list(range(6))
@@ -299,3 +314,34 @@ def test_writer_append_and_stream(tmp_path: Path) -> None:
         w.write('{"é":1}')
         assert w.lines == 1
     assert buf.getvalue() == '{"é":1}\n'
+
+
+# ---------------------------------------------------------------------- the lean hot path keeps every result
+
+
+def test_closers_shortcut_is_the_open_end_rule() -> None:
+    from articlekit.assemble import _CLOSERS, _OPEN_END
+
+    for code in [*range(32, 0x250), *range(0x2000, 0x2070), 0x3002, 0xFF01]:
+        ch = chr(code)
+        assert bool(_OPEN_END.search("ab" + ch, 0, 3)) == (ch not in _CLOSERS), repr(ch)
+
+
+def test_split_lines_matches_the_regex_reference() -> None:
+    import regex
+
+    from articlekit.draft import split_lines, strip_span
+
+    def reference(text: str) -> list[tuple[int, int, int, int, int]]:
+        out, start, index = [], 0, 0
+        while True:
+            m = regex.compile(r"\n").search(text, start)
+            end = m.start() if m else len(text)
+            out.append((index, start, end, *strip_span(text, start, end)))
+            if m is None:
+                return out
+            index, start = index + 1, m.end()
+
+    for text in ["", "\n", "a", " a \n\n b\r\n\tc \u2028d\u00a0", "x\n", "\n\n\n", " \x0b\x0c\n\u3000é"]:
+        got = [(ln.index, ln.start, ln.end, ln.lo, ln.hi) for ln in split_lines(text)]
+        assert got == reference(text), repr(text)

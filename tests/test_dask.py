@@ -1,4 +1,4 @@
-"""Scale-out on Dask: parse_record over a dask.bag and parse_frame over a dask.dataframe, on a LocalCluster of processes.
+"""Scale-out on Dask: parse_record over a dask.bag, parse_frame over a dask.dataframe, on a LocalCluster of processes.
 
 Needs the optional extra ``articlekit[dask]``; skipped without it.
 """

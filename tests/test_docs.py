@@ -1,20 +1,26 @@
 """Every code block in README.md and docs/*.md runs, and the docs site builds.
 
-Each page runs top to bottom in a fresh working folder holding a copy of ``examples/`` (and
-``page.txt``, a copy of ``examples/page.txt``), so the blocks of a page can build on each other:
+Each page runs top to bottom in a fresh working folder, so the blocks of a page can build on
+each other. The folder holds a copy of ``examples/``, ``page.txt`` (= ``examples/page.txt``),
+``pages/`` (= ``examples/pages/``) and the same pages as JSON Lines (``dump-0.jsonl``,
+``dump-1.jsonl``, ``dump.jsonl.gz``; fields ``id``, ``url``, ``text`` and ``body``).
 
 * ``pycon``: a doctest (ELLIPSIS, NORMALIZE_WHITESPACE), in one namespace per page. README's
   are run by pytest's ``--doctest-glob=README.md`` instead, so they are skipped here;
-* ``python``: executed in that namespace; with ``title="name.py"`` it is a file, written only;
+* ``python``: executed in that namespace; with ``title="name.py"`` it is a file, written only.
+  A block that needs a missing optional package (dask, pandas, …) is not run, and the page's
+  test is reported as skipped, naming it;
 * ``toml``/``json``: parsed; ``toml``/``json``/``ini``/``text`` blocks with ``title="path"`` are
   written to that path first, so later blocks can use them;
-* ``sh``/``console``: the commands run and must exit 0, or N when the line has a comment ``# exits N``
-  (``console``: ``$ `` lines, the lines after one are its expected output). ``articlekit``, ``python -m articlekit[.fixtures]`` and ``python examples/…``
-  run in this process, and so does ``pytest`` (pytester's in-process run); ``pip install`` is checked (the extras
-  exist) but not run; ``mkdocs`` and ``git`` are not run.
+* ``sh``/``console``: the commands run and must exit 0 (or N, when the line has a comment
+  ``# exits N``); in ``console``, the lines after a ``$ `` line are its expected output.
+  ``articlekit``, ``python -m articlekit[.fixtures]``, ``python script.py`` and ``pytest`` run
+  in this process (``pytest`` as pytester's in-process run); a line with pipes or redirections,
+  or another program, runs in bash. ``pip install`` is checked (the extras exist) but not run;
+  ``mkdocs`` and ``git`` are not run.
 
-A block preceded by ``<!-- docs-test: skip REASON -->`` is skipped (none is today). The docs
-build (``mkdocs build --strict``) runs when mkdocs, Material and mkdocstrings are installed
+A block preceded by ``<!-- docs-test: skip REASON -->`` is skipped. The docs build
+(``mkdocs build --strict``) runs when mkdocs, Material and mkdocstrings are installed
 (``pip install ".[docs]"``).
 """
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import doctest
+import gzip
 import io
 import json
 import os
@@ -49,6 +56,9 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<info>[^`\n]*)\n(?P<
                     re.M | re.S)
 _SKIP = re.compile(r"<!--\s*docs-test:\s*skip\s+(?P<reason>[^>]+?)\s*-->\s*$")
 _FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+_OPTIONAL = {"dask", "distributed", "pandas", "matplotlib", "tqdm", "datasets", "pyspark"}
+_SHELL_TOKENS = {"|", ">", ">>", "<", ";", "2>", "&>"}
+_KNOWN = {"articlekit", "python", "pytest", "pip", "mkdocs", "git"}
 _EXTRAS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
 
 
@@ -98,6 +108,7 @@ class Runner:
         self.request = request
         self.namespace: dict[str, Any] = {"__name__": "__docs__"}
         self.expect_code = 0
+        self.missing: list[str] = []  # blocks not run for want of an optional package
 
     def command(self, line: str, block: Block) -> str:
         """Run one command line (``a && b`` runs both); returns what it printed.
@@ -108,13 +119,17 @@ class Runner:
         m = re.search(r"#\s*exits\s+(\d+)\b", line)
         self.expect_code = int(m.group(1)) if m else 0
         for part in line.split("&&"):
-            argv = shlex.split(part, comments=True)
+            lexer = shlex.shlex(part, posix=True, punctuation_chars="|<>;")
+            lexer.whitespace_split = True
+            argv = list(lexer)
             if argv:
                 printed.append(self._one(argv, block))
         return "".join(printed)
 
     def _one(self, argv: list[str], block: Block) -> str:
         prog = argv[0]
+        if any(tok in _SHELL_TOKENS for tok in argv) or prog not in _KNOWN:
+            return self._shell(shlex.join(argv) if prog in _KNOWN else " ".join(argv), block)
         if prog == "python" and argv[1:3] == ["-m", "articlekit"]:
             return self._call(cli.main, argv[3:], block)
         if prog == "python" and argv[1:3] == ["-m", "articlekit.fixtures"]:
@@ -132,7 +147,17 @@ class Runner:
             return ""
         if prog in ("mkdocs", "git"):
             return ""  # not run here (the site build is test_docs_site_builds)
-        pytest.fail(f"{block.where()}: no rule to run {shlex.join(argv)!r} (see tests/test_docs.py)")
+        return self._shell(shlex.join(argv), block)
+
+    def _shell(self, line: str, block: Block) -> str:
+        """A command with pipes or redirections, or another program: bash, in the page's folder."""
+        env = dict(os.environ)
+        env["PATH"] = os.pathsep.join([str(self.workdir / ".bin"), env.get("PATH", "")])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+        done = subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=self.workdir, env=env, capture_output=True,
+                              text=True, encoding="utf-8", timeout=300, check=False)
+        assert done.returncode == self.expect_code, f"{block.where()}: $ {line} exited {done.returncode}\n{done.stderr}"
+        return done.stdout
 
     def _call(self, main: Any, args: list[str], block: Block) -> str:
         self.capsys.readouterr()
@@ -238,8 +263,13 @@ def run_block(block: Block, runner: Runner) -> None:
             _doctest(block.body, runner, block)
     elif lang == "python":
         if not block.title:
-            with _cwd(runner.workdir):
-                exec(compile(block.body, block.where(), "exec"), runner.namespace)
+            try:
+                with _cwd(runner.workdir):
+                    exec(compile(block.body, block.where(), "exec"), runner.namespace)
+            except ModuleNotFoundError as exc:
+                if exc.name is None or exc.name.partition(".")[0] not in _OPTIONAL:
+                    raise
+                runner.missing.append(f"{block.where()} needs {exc.name}")
     elif lang == "toml":
         tomllib.loads(block.body)
     elif lang == "json":
@@ -259,8 +289,21 @@ def run_block(block: Block, runner: Runner) -> None:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
+    """A page's working folder: the examples and a few sample inputs the pages use."""
     shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.ipynb", ".*"))
     shutil.copy(ROOT / "examples" / "page.txt", tmp_path / "page.txt")
+    shutil.copytree(ROOT / "examples" / "pages", tmp_path / "pages")
+    lines = [json.dumps({"id": p.stem, "url": f"https://example.test/{p.stem}", "text": p.read_text(encoding="utf-8"),
+                         "body": p.read_text(encoding="utf-8")}, ensure_ascii=False)
+             for p in sorted((ROOT / "examples" / "pages").glob("*.txt"))]
+    (tmp_path / "dump-0.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "dump-1.jsonl").write_text("\n".join(lines[3:]) + "\n", encoding="utf-8")
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
+    bin_dir = tmp_path / ".bin"  # commands run by bash find this interpreter and this checkout
+    bin_dir.mkdir()
+    for name, target in (("articlekit", f'"{sys.executable}" -m articlekit'), ("python", f'"{sys.executable}"')):
+        (bin_dir / name).write_text(f'#!/bin/sh\nexec {target} "$@"\n', encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
     return tmp_path
 
 
@@ -274,6 +317,8 @@ def test_code_blocks_run(page: Path, workdir: Path, capsys: pytest.CaptureFixtur
             run_block(block, runner)
     if page.parent.name == "docs" and page.name not in ("api.md", "schema.md"):
         assert blocks, f"{page.name} has no code block"
+    if runner.missing:
+        pytest.skip(f"the other blocks ran; not run for want of an optional package: {'; '.join(runner.missing)}")
 
 
 def test_every_docs_page_is_in_the_nav() -> None:

@@ -13,6 +13,9 @@ invariants of every fixture parse.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from articlekit.fixtures import FixtureCase, find_cases
@@ -45,3 +48,24 @@ def test_fixture_invariants(case: FixtureCase) -> None:
     assert violations(art) == []
     for seg in art.segments:
         assert art.text[seg.start : seg.end].strip()
+
+
+def test_command_line_compares_updates_and_knows_known_failures(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from articlekit.fixtures import main
+
+    (tmp_path / "a.txt").write_text("JAKARTA - Harga naik.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Suara.com - Warga senang.", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"meta": {"expect": "fail", "why_fails": "demo"},
+                                                 "checks": {"outlet": "kompas.com"}}), encoding="utf-8")
+    assert main([str(tmp_path)]) == 1  # a has no snapshot yet
+    assert "FAIL a" in capsys.readouterr().out
+    assert main(["--update", str(tmp_path)]) == 0
+    assert "2 of 2 snapshots rewritten" in capsys.readouterr().out
+    assert main([str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == ["XFAIL b (demo)", "1 passed, 0 failed, 1 known failures"]
+    doc = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    doc["checks"]["outlet"] = "suara.com"
+    (tmp_path / "b.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert main([str(tmp_path)]) == 1
+    assert "XPASS b: it passes now" in capsys.readouterr().out

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from .draft import Claim, Draft, strip_span
+from .draft import Claim, Draft
 from .models import (
     KINDS,
     Article,
@@ -55,6 +55,7 @@ _BREAK = regex.compile(r"\n|(?<=[.!?\"”]),(?=\S)|(?<=[.!?]),(?=\s*\Z)")
 # A line that ends without closing punctuation, followed by one that starts in lower case
 # (or with a comma): the line break was left by a link or a tag, not by a paragraph.
 _OPEN_END = regex.compile(r"[^.!?:;\"”’')\]…]\Z")
+_CLOSERS = frozenset(".!?:;\"”’')]…")  # _OPEN_END fails exactly when the last character is one of these
 _SOFT_START = regex.compile(r"\A[\p{Ll},;.)\]]")
 
 
@@ -72,11 +73,15 @@ def _body_pieces(draft: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, i
         lines.append((pos, hi))
     paragraphs: list[tuple[int, int]] = []
     scraps: list[tuple[int, int]] = []
-    for start, end in lines:
-        s, e = strip_span(text, start, end)
+    wordy = _WORDY.search
+    for s, e in lines:
+        while s < e and text[s].isspace():  # strip_span, inlined: this loop runs for every line
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
         if s >= e:
             continue
-        if not _WORDY.search(text, s, e):
+        if not wordy(text, s, e):
             scraps.append((s, e))
             continue
         if paragraphs and _joins(draft, paragraphs[-1], (s, e)):
@@ -89,6 +94,8 @@ def _body_pieces(draft: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, i
 def _joins(draft: Draft, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     """True when ``nxt`` continues the paragraph ``prev`` across a soft line break."""
     text = draft.text
+    if text[prev[1] - 1] in _CLOSERS:  # the cheapest test first: most paragraphs end in a closing mark
+        return False
     between = text[prev[1] : nxt[0]]
     if between.count("\n") != 1 or between.strip():
         return False

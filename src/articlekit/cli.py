@@ -196,6 +196,7 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
 
     started = time.perf_counter()
     interrupted = False
+    died = ""
     try:
         writer = JsonlWriter(args.output) if args.output else JsonlWriter()
     except OSError as exc:
@@ -224,14 +225,18 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
                     bar.update(1)
     except KeyboardInterrupt:
         interrupted = True
+    except ArticlekitError as exc:  # a worker process died: the lines so far are written, whole
+        died = str(exc)
     finally:
         if bar is not None:
             bar.close()
+    if died:
+        print(f"articlekit: {died}", file=sys.stderr)
     if not args.quiet:
         print(_summary(counts, time.perf_counter() - started, interrupted), file=sys.stderr)
     if interrupted:
         return 130
-    return 1 if counts["errors"] else 0
+    return 1 if counts["errors"] or died else 0
 
 
 _SHOW_ERRORS = 10

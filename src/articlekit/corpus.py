@@ -29,6 +29,7 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .assemble import _known_valid
@@ -255,24 +256,34 @@ def map_ordered(
     window = 4 * workers
     with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(start_method),
                              initializer=_init_worker, initargs=(pipeline, lang)) as pool:
-        pending: deque[Future[R]] = deque()
+        pending: deque[tuple[int, int, Future[R]]] = deque()
         offset = 0
         try:
             for chunk in _batched(items, chunksize):
-                pending.append(pool.submit(func, offset, chunk))
+                pending.append((offset, len(chunk), pool.submit(func, offset, chunk)))
                 offset += len(chunk)
                 if on_start is not None:  # the first submit starts the processes
                     on_start()
                     on_start = None
                 if len(pending) >= window:
-                    yield pending.popleft().result()
+                    yield _result(*pending.popleft())
             while pending:
-                yield pending.popleft().result()
+                yield _result(*pending.popleft())
         finally:
-            for future in pending:
+            for _, _, future in pending:
                 future.cancel()
             if on_start is not None:
                 on_start()
+
+
+def _result(offset: int, size: int, future: Future[R]) -> R:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise ArticlekitError(
+            f"a worker process died while parsing records {offset}..{offset + size - 1} (killed for memory? "
+            "a crash?); the records before them were delivered"
+        ) from exc
 
 
 def _resolve_workers(workers: int | None) -> int:

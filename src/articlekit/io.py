@@ -48,6 +48,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
 """File names read as JSON Lines (one record a line)."""
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_write = os.write  # the one system call that writes output (the tests cut it short)
 
 
 @dataclass(slots=True)
@@ -271,7 +272,7 @@ class JsonlWriter:
             return
         view = memoryview(data)
         while view:
-            n = os.write(self._fd, view)
+            n = _write(self._fd, view)
             view = view[n:]
         self._good += len(data)
 

@@ -30,16 +30,24 @@ from typing import Any
 
 import pytest
 
-from .fixtures import CaseResult, FixtureCase, compare_case, load_pipeline, parse_case, update_case
+from .fixtures import (
+    CaseResult,
+    FixtureCase,
+    compare_case,
+    known_failure,
+    load_pipeline,
+    parse_case,
+    update_case,
+)
 from .models import Article
 from .pipeline import Pipeline
 
-__all__ = ["FixtureItem", "FixtureMismatch", "FixtureMismatchError", "FixturePage", "format_mismatch"]
+__all__ = ["FixtureFileError", "FixtureItem", "FixtureMismatch", "FixturePage", "format_mismatch"]
 
 _UPDATE_FLAG = "--articlekit-update"
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: it is registered as a plugin
 class _State:
     """What the plugin knows during one pytest run."""
 
@@ -53,6 +61,18 @@ class _State:
     def covers(self, path: Path) -> bool:
         path = path.resolve()
         return any(path.is_relative_to(folder) for folder in self.folders)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Collect what each fixture test did (a hook: this object is registered as a plugin)."""
+        if report.when != "call":
+            return
+        for key, value in report.user_properties:
+            if key == "articlekit_parsed":
+                self.checked += 1
+            elif key == "articlekit_rewrote":
+                self.rewritten.append(Path(str(value)))
+            elif key == "articlekit_created":
+                self.created.append(Path(str(value)))
 
 
 _STATE = pytest.StashKey[_State]()
@@ -98,9 +118,12 @@ def pytest_configure(config: pytest.Config) -> None:
         if not folder.is_dir():
             raise pytest.UsageError(f"articlekit fixture folder {folder} does not exist")
     spec = str(config.getini("articlekit_pipeline")).strip()
-    config.stash[_STATE] = _State(folders=folders, update=update, pipeline=_load_pipeline(spec) if spec else None)
+    state = _State(folders=folders, update=update, pipeline=_load_pipeline(spec) if spec else None)
+    config.stash[_STATE] = state
+    config.pluginmanager.register(state, "articlekit-fixture-state")
     # a folder named on the command line is collected even when the run's paths do not include it
-    given = [(config.invocation_params.dir / arg.split("::")[0]).resolve() for arg in config.args]
+    base = config.rootpath if config.args_source == pytest.Config.ArgsSource.TESTPATHS else config.invocation_params.dir
+    given = [(base / arg.split("::")[0]).resolve() for arg in config.args]
     for folder in (p.resolve() for p in cli_folders):
         if not any(folder.is_relative_to(g) for g in given):
             config.args.append(str(folder))
@@ -159,7 +182,7 @@ class FixtureMismatch(AssertionError):
         self.result = result
 
 
-class FixtureMismatchError(Exception):
+class FixtureFileError(Exception):
     """A fixture page that cannot be checked at all (its ``.json`` does not parse)."""
 
 
@@ -170,12 +193,12 @@ class FixturePage(pytest.File):
         case = FixtureCase(self.path, self.path.with_suffix(".json"))
         item: FixtureItem = FixtureItem.from_parent(self, name="parse", case=case)
         try:
-            meta = case.data().get("meta", {})
+            why = known_failure(case)
         except ValueError as exc:  # a broken .json fails its test, it does not stop the collection
             item.load_error = f"{case.json} is not valid JSON: {exc}"
-            meta = {}
-        if isinstance(meta, dict) and meta.get("expect") == "fail":
-            item.add_marker(pytest.mark.xfail(strict=True, reason=str(meta.get("why_fails", "known failure"))))
+            why = None
+        if why is not None:
+            item.add_marker(pytest.mark.xfail(strict=True, reason=why))
         yield item
 
 
@@ -189,14 +212,17 @@ class FixtureItem(pytest.Item):
 
     def runtest(self) -> None:
         if self.load_error is not None:
-            raise FixtureMismatchError(self.load_error)
+            raise FixtureFileError(self.load_error)
         state = self.config.stash[_STATE]
-        state.checked += 1
+        # what happened travels in the report's user_properties, so that the summary at the end
+        # is right also when the tests ran in other processes (pytest-xdist)
+        self.user_properties.append(("articlekit_parsed", str(self.case.json)))
         article = parse_case(self.case, state.pipeline)
         if state.update:
             existed = self.case.json.exists()
             if update_case(self.case, article=article):
-                (state.rewritten if existed else state.created).append(self.case.json)
+                self.user_properties.append(("articlekit_rewrote" if existed else "articlekit_created",
+                                             str(self.case.json)))
         result = compare_case(self.case, article=article)
         if not result.ok:
             raise FixtureMismatch(result)
@@ -205,7 +231,7 @@ class FixtureItem(pytest.Item):
                      style: Any = None) -> str | Any:
         if isinstance(excinfo.value, FixtureMismatch):
             return format_mismatch(excinfo.value.result, self.config)
-        if isinstance(excinfo.value, FixtureMismatchError):
+        if isinstance(excinfo.value, FixtureFileError):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style=style)
 

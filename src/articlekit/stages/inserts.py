@@ -24,7 +24,7 @@ _SP = r"[ \t\u00a0]"
 _TOKEN = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
 _PAREN = regex.compile(
-    rf"{_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
+    rf"(?<!{_SP}){_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
 )
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
@@ -43,21 +43,26 @@ class _Compiled:
 def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
     out = []
     for mk in locale.markers:
-        line = regex.compile(
-            rf"^{_SP}*(?P<m>{mk.pattern})(?P<c>{_SP}*[:\-–—]+{_SP}*|{_SP}+|(?={_SP}*\r?$))", regex.MULTILINE
+        # locale.compile: timed when the markers come from a user's locale file
+        line = locale.compile(
+            rf"^{_SP}*(?P<m>{mk.pattern})(?P<c>{_SP}*[:\-–—]+{_SP}*|{_SP}+|(?={_SP}*\r?$))", regex.MULTILINE,
+            rule=mk.id, timeout=mk.timeout,
         )
-        inline = regex.compile(
-            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:]{_SP}))(?P<m>{mk.pattern})"
-            rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)"
+        # ``(?=marker)`` first: the lookbehind's ``{_SP}*`` would otherwise scan back over a run of
+        # spaces at every position inside it (quadratic); the lookahead changes no match
+        inline = locale.compile(
+            rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:]{_SP}))(?P<m>{mk.pattern})"
+            rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)", rule=mk.id, timeout=mk.timeout,
         )
-        box = regex.compile(
-            rf"(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=\p{{Lu}}[\p{{L}}\-]+{_SP})"
+        box = locale.compile(
+            rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=\p{{Lu}}[\p{{L}}\-]+{_SP})",
+            rule=mk.id, timeout=mk.timeout,
         )
         out.append(_Compiled(mk, line, inline, box))
     labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
     credit = regex.compile(rf"(?:{labels}){_SP}*:", regex.IGNORECASE) if labels else regex.compile(r"(?!)")
     markers = "|".join(f"(?:{mk.pattern}){_SP}*[:\\-–—]" for mk in locale.markers)
-    another = regex.compile(markers) if markers else regex.compile(r"(?!)")
+    another = locale.compile(markers, rule="inserts.marker") if markers else regex.compile(r"(?!)")
     return tuple(out), credit, another
 
 
@@ -92,7 +97,7 @@ class Inserts:
         text = draft.text
         stop = limit
         for pat in (another, credit):
-            m = pat.search(text, start, limit)
+            m = pat.search(text, start, stop)  # up to the next marker: linear however many inserts a line holds
             if m:
                 stop = min(stop, m.start())
         gap = _GAP.search(text, start, stop)
@@ -182,7 +187,9 @@ class Inserts:
     @staticmethod
     def _next_line_headline(draft: Draft, found: Findings, pos: int) -> tuple[int, int] | None:
         """The next non-blank line when it reads as a headline (short, no closing full stop)."""
-        for ln in draft.lines[draft.line_at(pos).index + 1 :]:
+        lines = draft.lines
+        for i in range(draft.line_at(pos).index + 1, len(lines)):  # not a slice: no copy per marker
+            ln = lines[i]
             if ln.blank:
                 continue
             s = draft.text[ln.lo : ln.hi]
@@ -195,7 +202,9 @@ class Inserts:
     def _headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int]]:
         """Two or more headline lines right after ``pos`` (4-20 words, no closing full stop), then prose."""
         out: list[tuple[int, int]] = []
-        for ln in draft.lines[draft.line_at(pos).index + 1 :]:
+        lines = draft.lines
+        for i in range(draft.line_at(pos).index + 1, len(lines)):
+            ln = lines[i]
             if ln.blank:
                 continue
             s = draft.text[ln.lo : ln.hi]
@@ -234,21 +243,41 @@ class Inserts:
         A piece shorter than a headline joins the next one, or the one before when it closes
         with ``?`` or ``!`` (the end of a headline).
         """
-        out = list(pieces)
-        changed = True
-        while changed and len(out) > 1:
-            changed = False
-            for i, (a, b) in enumerate(out):
-                if len(text[a:b].split()) >= self.min_box_words:
-                    continue
-                ends = text[a:b].rstrip().endswith(("?", "!"))
-                if (ends and i > 0) or i == len(out) - 1:
-                    out[i - 1 : i + 1] = [(out[i - 1][0], b)]
-                else:
-                    out[i : i + 2] = [(a, out[i + 1][1])]
-                changed = True
-                break
-        return out
+        # One pass, left to right (the pieces before the first short one are final), with word counts
+        # kept per piece: re-splitting a growing piece was quadratic on a long line of glued words.
+        if len(pieces) <= 1:
+            return list(pieces)
+
+        def words(a: int, b: int) -> int:
+            return len(text[a:b].split())
+
+        def joined(left: tuple[int, int, int], right: tuple[int, int, int]) -> tuple[int, int, int]:
+            (a, b, n), (_, c, m) = left, right  # contiguous: b is where right starts
+            glued = n and m and not text[b - 1].isspace() and not text[b].isspace()
+            return a, c, n + m - (1 if glued else 0)
+
+        def closes(piece: tuple[int, int, int]) -> bool:  # text[a:b].rstrip() ends with "?" or "!"
+            i = piece[1]
+            while i > piece[0] and text[i - 1].isspace():
+                i -= 1
+            return i > piece[0] and text[i - 1] in "?!"
+
+        done: list[tuple[int, int, int]] = []  # final pieces, all long enough
+        cur = (*pieces[0], words(*pieces[0]))
+        j = 1  # the next piece not looked at yet
+        while len(done) + 1 + len(pieces) - j > 1:
+            if cur[2] >= self.min_box_words:
+                done.append(cur)
+                if j == len(pieces):
+                    return [(a, b) for a, b, _ in done]
+                cur = (*pieces[j], words(*pieces[j]))
+                j += 1
+            elif (closes(cur) and done) or j == len(pieces):
+                cur = joined(done.pop(), cur)
+            else:
+                cur = joined(cur, (*pieces[j], words(*pieces[j])))
+                j += 1
+        return [(a, b) for a, b, _ in (*done, cur)]  # one piece left
 
     def _from_line(self, draft: Draft, found: Findings, comp: _Compiled, m: Any, credit: Any,
                    another: Any) -> None:

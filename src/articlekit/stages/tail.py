@@ -62,9 +62,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
                            regex.MULTILINE),
         code_paren=regex.compile(r"\((?P<v>[\p{L}\d][\p{L}\d\-]{0,15}(?:/[\p{L}\d\-.]{1,20}){0,5})\)\s*\Z"),
         square=regex.compile(r"\[(?P<v>[\p{L}][\p{L} .]{1,40})\]\s*\Z"),
-        end_mark=regex.compile(rf"(?:{marks})\s*\Z"),
+        end_mark=locale.compile(rf"(?:{marks})\s*\Z", rule="tail.end_marks"),  # timed for a user's locale
         name_paren_line=regex.compile(
-            rf"(?:^{_SP}*|(?<=[.!?\"”’]{_SP}*))\((?P<v>\p{{Lu}}[\p{{Ll}}'’]+(?:{_SP}+\p{{Lu}}[\p{{Ll}}'’.]*){{0,4}})"
+            rf"(?:^{_SP}*|(?=\()(?<=[.!?\"”’]{_SP}*))\((?P<v>\p{{Lu}}[\p{{Ll}}'’]+(?:{_SP}+\p{{Lu}}[\p{{Ll}}'’.]*){{0,4}})"
             rf"{_SP}*\){_SP}*\Z",
             regex.MULTILINE),
         caps_name_line=regex.compile(
