@@ -123,9 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     summary = [line for line in err.splitlines() if "records in" in line]
     print(summary[-1] if summary else err.strip()[-2000:])
-    if tmp is not None and not args.keep:
+    if args.input is None and not args.keep:
         path.unlink()
-        os.rmdir(tmp)
+        if tmp is not None:
+            os.rmdir(tmp)
     if not samples:
         print("no samples taken")
         return 1

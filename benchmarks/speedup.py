@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--synthetic", action="store_true", help="use invented pages even if the corpus exists")
     ap.add_argument("--pages", type=int, default=8000, help="pages per run (default 8000)")
     ap.add_argument("--workers", type=int, nargs="+", default=[2], help="worker counts to compare with 1")
-    ap.add_argument("--chunksize", type=int, default=32)
+    ap.add_argument("--chunksize", type=int, default=64)
     args = ap.parse_args(argv)
 
     texts, where = load(args.corpus, args.synthetic, args.pages)

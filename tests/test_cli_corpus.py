@@ -166,3 +166,5 @@ def test_bad_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "--workers" in capsys.readouterr().err
     assert main(["parse", str(tmp_path), "-o", str(tmp_path / "no" / "such" / "dir.jsonl")]) == 2
     assert "cannot write" in capsys.readouterr().err
+    assert main(["parse", str(tmp_path), "--keep", "text", "--id-field", "error"]) == 2
+    assert "cannot carry 'error', 'text'" in capsys.readouterr().err

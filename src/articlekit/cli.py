@@ -129,7 +129,7 @@ def _corpus_arguments(p: argparse.ArgumentParser) -> None:
     c.add_argument("--workers", type=int, default=None, metavar="N",
                    help="parse in N worker processes (0: one per CPU; default: 1, in this process)")
     c.add_argument("--chunksize", type=int, default=None, metavar="N",
-                   help="records handed to a worker at a time (default: 32)")
+                   help="records handed to a worker at a time (default: 64)")
     c.add_argument("-o", "--output", metavar="FILE", help="write the JSON Lines to FILE (default: stdout)")
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (needs articlekit[progress]; default: when stderr is a terminal)")
@@ -175,6 +175,11 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
         print("articlekit: --workers must be 0 or more and --chunksize 1 or more", file=sys.stderr)
         return 2
     carry = list(dict.fromkeys([args.id_field, args.url_field, *args.keep]))
+    clash = [name for name in carry if name in Article.model_fields or name in ("error", "path", "source", "line")]
+    if clash:
+        print(f"articlekit: cannot carry {', '.join(map(repr, clash))}: the output has fields of that name; "
+              "pick other --id-field/--url-field/--keep names", file=sys.stderr)
+        return 2
     files = list(expand_inputs(args.files, jsonl=args.jsonl))
     total = None if args.jsonl or any(is_jsonl_path(f) for f in files) else len(files)
     counts = {"in": 0, "chars": 0, "out": 0, "errors": 0, "stage_failures": 0}

@@ -58,8 +58,8 @@ ErrorPolicy = Literal["raise", "note"]
 T = TypeVar("T")
 R = TypeVar("R")
 
-DEFAULT_CHUNKSIZE = 32
-"""Records per task sent to a worker (about 30-60 ms of work on average pages)."""
+DEFAULT_CHUNKSIZE = 64
+"""Records per task sent to a worker (about 0.1 s of work on average pages: the per-task cost stays small)."""
 
 RECORD_FIELDS: tuple[str, ...] = (
     "outlet",

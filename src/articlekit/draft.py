@@ -240,7 +240,24 @@ class Findings:
 
     def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """The stretches of ``[start, end)`` that neither the draft nor this stage has claimed (trimmed)."""
-        taken = sorted((c.start, c.end) for c in (*self.draft.claims, *self.claims) if c.start < end and c.end > start)
+        # the claims overlapping [start, end), found by bisection (a scan of every claim per call was
+        # quadratic on a page of many short lines)
+        claims = self.draft.claims
+        i = max(bisect.bisect_right(self.draft._starts, start) - 1, 0)
+        taken: list[tuple[int, int]] = []
+        while i < len(claims) and claims[i].start < end:
+            if claims[i].end > start:
+                taken.append((claims[i].start, claims[i].end))
+            i += 1
+        if self._own_index():
+            j = max(bisect.bisect_right(self._starts, start) - 1, 0)
+            while j < len(self._starts) and self._starts[j] < end:
+                if self._ends[j] > start:
+                    taken.append((self._starts[j], self._ends[j]))
+                j += 1
+        else:
+            taken.extend((c.start, c.end) for c in self.claims if c.start < end and c.end > start)
+        taken.sort()
         out: list[tuple[int, int]] = []
         pos = start
         for lo, hi in (*taken, (end, end)):

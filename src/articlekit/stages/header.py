@@ -21,11 +21,14 @@ from .page import _stamp
 
 __all__ = ["Header"]
 
+# (lazy ``.*?`` in the lookaheads: the regex module backtracks a greedy ``.*`` quadratically over a
+# long line full of full stops; the lookahead means the same)
 # a short line that is not prose: at most 8 words, no closing full stop
-_SHORT = regex.compile(r"(?!.*[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
+_SHORT = regex.compile(r"(?!.*?[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
 # a headline: 3 to 30 words, no closing full stop, no colon or comma at the end
-_TITLE = regex.compile(r"(?![^\n]*[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
-_CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*\\|?[ \\t\\u00a0]*:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
+_TITLE = regex.compile(r"(?![^\n]*?[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
+# (``[ \t]*(?:\|[ \t]*)?:``, not ``[ \t]*\|?[ \t]*:``: two adjacent runs of spaces backtrack quadratically)
+_CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*(?:\\|[ \\t\\u00a0]*)?:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
 
 
 def _credit_line(locale: Locale) -> Any:

@@ -36,12 +36,15 @@ _SP = r"[ \t\u00a0]"
 _DASH = r"(?:--|—|–|-)"
 _SEP = rf"(?:{_SP}*(?:--|—|–|-|:|\|){_SP}*)"
 _DOMAIN = r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3})"
-_WORD_ANY = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"
-_WORD_CAPS = r"\p{Lu}[\p{Lu}'’.]*(?:-\p{Lu}[\p{Lu}'’.]*)*"
+# Place words are bounded (40 characters, 4 hyphens): a greedy unbounded run backtracks quadratically
+# in the regex module on a long run of capitals and dots ("A.A.A.A....") at the start of a page.
+_WORD_ANY = r"\p{Lu}[\p{L}'’.]{0,40}(?:-\p{L}[\p{L}'’.]{0,40}){0,4}"
+_WORD_CAPS = r"\p{Lu}[\p{Lu}'’.]{0,40}(?:-\p{Lu}[\p{Lu}'’.]{0,40}){0,4}"
 _PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ /]{_WORD_ANY}){{0,3}})"
-_PLACE_CAPS = rf"(?:\p{{Lu}}[\p{{Lu}}'’.]*\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]*)*(?:[ /]{_WORD_CAPS}){{0,3}})"
+_PLACE_CAPS = (rf"(?:\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}){{0,4}}"
+               rf"(?:[ /]{_WORD_CAPS}){{0,3}})")
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
-_PROSE = regex.compile(r"(?:\S+\s+){12}\S*.*[.!?\"”]\s*\Z|(?:\S+\s+){25}")
+_PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
 _STRONG = frozenset({"A", "B", "B0", "C", "C0", "E"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
@@ -292,7 +295,9 @@ class Prefix:
 
     @staticmethod
     def _next_line(draft: Draft, line: Line) -> Line | None:
-        for ln in draft.lines[line.index + 1 :]:
+        lines = draft.lines
+        for i in range(line.index + 1, len(lines)):  # not a slice: no copy of the remaining lines
+            ln = lines[i]
             if not ln.blank:
                 return ln if draft.is_free(ln.lo, ln.hi) else None
         return None
@@ -364,11 +369,18 @@ class Prefix:
         text = draft.text
         first_end = max(c.end for c in found.claims)
         _, body_end = draft.body_bounds()
-        for line in draft.lines:
+        lines = draft.lines
+        for line in lines:
             if line.lo <= first_end or line.lo >= body_end or line.blank:
                 continue
+            # a shape runs on at most to the next non-blank line (a separator on a line of its own): stop
+            # the match there, since the regex module scans up to ``endpos`` before it tries (quadratic)
+            k = line.index + 1
+            while k < len(lines) and lines[k].blank:
+                k += 1
+            stop = min(body_end, lines[k].end) if k < len(lines) else body_end
             for _shape, pat in shapes.start_shapes[:4]:
-                m = pat.match(text, line.start, body_end)
+                m = pat.match(text, line.start, stop)
                 if (m and m.groupdict().get("outlet") and draft.outlets.lookup(m["outlet"]) is not None) or (
                     m and m.groupdict().get("outlet") and "." in m["outlet"]
                 ):
