@@ -57,6 +57,7 @@ class _Shapes:
     alone: Any
     lone_dash: Any
     gazetteer: Any
+    first_words: frozenset[str]  # first words of the outlet names: the cheap test before costly shapes
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
@@ -115,7 +116,25 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         ),
         lone_dash=regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}*"),
         gazetteer=regex.compile(gaz),
+        first_words=frozenset(
+            _token_key(a.split()[0]) for e in outlets.entries for a in (*e.aliases, e.name) if a.split()
+        ),
     )
+
+
+def _token_key(token: str) -> str:
+    return token.strip(",.-–—:;()[]|\"'“”").casefold()
+
+
+def _names_an_outlet(text: str, lo: int, hi: int, shapes: _Shapes, *, domains: bool) -> bool:
+    """Whether ``text[lo:hi]`` holds a word that starts an outlet name (or, with ``domains``, a domain)."""
+    for token in text[lo:hi].split():
+        for part in token.replace("(", " ").replace(",", " ").split():
+            if _token_key(part) in shapes.first_words:
+                return True
+            if domains and "." in part.strip(".,") and any(c.isalpha() for c in part):
+                return True
+    return False
 
 
 def title_place(place: str) -> str:
@@ -164,7 +183,9 @@ class Prefix:
                 break
         else:
             for line in candidates[:3]:
-                if self._inline(draft, found, shapes, line):
+                if _names_an_outlet(draft.text, line.lo, line.hi, shapes, domains=False) and self._inline(
+                    draft, found, shapes, line
+                ):
                     break
         if found.claims:
             self._second_article(draft, found, shapes)
@@ -373,6 +394,8 @@ class Prefix:
         for line in lines:
             if line.lo <= first_end or line.lo >= body_end or line.blank:
                 continue
+            if not _names_an_outlet(text, line.lo, min(line.hi, line.lo + 120), shapes, domains=True):
+                continue  # no outlet name near the line start: no dateline of shapes A, B, C or E
             # a shape runs on at most to the next non-blank line (a separator on a line of its own): stop
             # the match there, since the regex module scans up to ``endpos`` before it tries (quadratic)
             k = line.index + 1
