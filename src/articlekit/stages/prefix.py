@@ -156,6 +156,7 @@ class Prefix:
     name: str = "prefix"
     max_lines: int = 10
     max_chars: int = 1500
+    max_teaser: int = 700
     _cache: dict[int, _Shapes] = field(default_factory=dict, compare=False, repr=False)
 
     def _shapes(self, draft: Draft) -> _Shapes:
@@ -256,8 +257,10 @@ class Prefix:
 
     def _inline(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
         text = draft.text
+        # a teaser glued in front of the dateline is a sentence or two: look no further than max_teaser
+        stop = min(line.hi, line.lo + self.max_teaser)
         for shape, pat in shapes.inline_shapes:
-            m = pat.search(text, line.lo, line.hi)
+            m = pat.search(text, line.lo, stop)
             if m and self._accept(draft, shape, m) and self._emit(draft, found, shape, m, teaser=True):
                 return True
         return False
