@@ -45,7 +45,7 @@ _PLACE_CAPS = (rf"(?:\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}
                rf"(?:[ /]{_WORD_CAPS}){{0,3}})")
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
-_STRONG = frozenset({"A", "B", "B0", "C", "C0", "E"})
+_STRONG = frozenset({"A", "B", "B0", "C", "C0", "E", "D"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
 
@@ -96,7 +96,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         ("B0", regex.compile(
             rf"{start}(?P<outlet>{out_known}){_SP}*,{_SP}*(?P<place>{gaz_glued})(?P<sep>{_SP}*)(?=\p{{Lu}})",
             regex.MULTILINE)),
-        ("D", regex.compile(rf"{start}(?P<outlet>{out_any})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
+        # a catalogued outlet alone before the separator is as strong as a full dateline
+        ("D", regex.compile(rf"{start}(?P<outlet>{out_known})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
+        # an unknown outlet token shaped like a domain: weaker, only above the first prose line
+        ("Dx", regex.compile(rf"{start}(?P<outlet>{_DOMAIN})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         ("C0", regex.compile(
             rf"{start}\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         ("G", regex.compile(
@@ -210,9 +213,13 @@ class Prefix:
         gd = m.groupdict()
         outlet = gd.get("outlet")
         place = gd.get("place")
-        if shape == "D":
+        if shape in ("D", "Dx"):
             if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
                 return False
+            line = draft.line_at(m.start())
+            reading = date_reader(draft.locale).read_header(text, m.end(), line.hi)
+            if reading is not None and reading.start - m.end() < 3:
+                return False  # "Kompas.com - 02/11/2023, 21:34 WIB" is a timestamp line
             if m["sep"].strip() == "|":
                 return False  # "CNN Indonesia | CNN Indonesia" is a masthead
             rest = text[m.end() : draft.line_at(m.start()).hi]
