@@ -10,14 +10,16 @@ itself is never edited.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .models import KINDS, Kind
 from .rules import Locale, OutletCatalogue
 
 __all__ = ["Claim", "Draft", "Fact", "Findings", "Line"]
+
+T = TypeVar("T")
 
 _KINDS = frozenset(KINDS)
 
@@ -166,6 +168,17 @@ class Draft:
             else:
                 hi = mid - 1
         return self.lines[lo]
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A value built once per locale and outlet catalogue (a stage's compiled patterns)."""
+        store = self.outlets.derived
+        slot = (key, id(self.locale))
+        got = store.get(slot)
+        if got is None or got[0] is not self.locale:  # the locale is kept, so its id is not reused
+            got = (self.locale, build())
+            store[slot] = got
+        value: T = got[1]
+        return value
 
     # ---------------------------------------------------------------- body region
 

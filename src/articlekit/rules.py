@@ -582,6 +582,7 @@ class OutletCatalogue:
     by_alias: dict[str, OutletEntry]
     by_code: dict[str, OutletEntry]
     by_domain: dict[str, OutletEntry]
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: Iterable[OutletEntry]) -> OutletCatalogue:

@@ -10,7 +10,7 @@ space, another marker or a credit label.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -73,16 +73,10 @@ class Inserts:
     name: str = "inserts"
     max_line_headline: int = 250
     min_box_words: int = 5
-    _cache: dict[int, tuple[tuple[_Compiled, ...], Any, Any]] = field(default_factory=dict, compare=False,
-                                                                        repr=False)
 
-    def _patterns(self, locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
-        key = id(locale)
-        got = self._cache.get(key)
-        if got is None:
-            got = _compile(locale)
-            self._cache[key] = got
-        return got
+    @staticmethod
+    def _patterns(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
+        return locale.derived("inserts", lambda: _compile(locale))
 
     # ------------------------------------------------------------------ headline ends
 

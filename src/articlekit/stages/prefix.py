@@ -21,7 +21,7 @@ line, after a teaser glued in front of them (``...nanti.Jakarta (ANTARA) - ``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -160,15 +160,10 @@ class Prefix:
     max_lines: int = 10
     max_chars: int = 1500
     max_teaser: int = 700
-    _cache: dict[int, _Shapes] = field(default_factory=dict, compare=False, repr=False)
 
-    def _shapes(self, draft: Draft) -> _Shapes:
-        key = id(draft.locale) ^ id(draft.outlets)
-        got = self._cache.get(key)
-        if got is None:
-            got = _compile(draft.locale, draft.outlets)
-            self._cache[key] = got
-        return got
+    @staticmethod
+    def _shapes(draft: Draft) -> _Shapes:
+        return draft.derived("prefix", lambda: _compile(draft.locale, draft.outlets))
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)

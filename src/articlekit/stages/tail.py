@@ -16,7 +16,7 @@ Anything that is not clearly a tail stays in the body: ``(PDIP/Golkar)``, ``(1/2
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -82,15 +82,10 @@ class Tail:
     name: str = "tail"
     window: int = 400
     max_steps: int = 40
-    _cache: dict[int, _Patterns] = field(default_factory=dict, compare=False, repr=False)
 
-    def _patterns(self, draft: Draft) -> _Patterns:
-        key = id(draft.locale) ^ id(draft.outlets)
-        got = self._cache.get(key)
-        if got is None:
-            got = _compile(draft.locale, draft.outlets)
-            self._cache[key] = got
-        return got
+    @staticmethod
+    def _patterns(draft: Draft) -> _Patterns:
+        return draft.derived("tail", lambda: _compile(draft.locale, draft.outlets))
 
     # ------------------------------------------------------------------ sources
 

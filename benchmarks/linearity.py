@@ -1,0 +1,151 @@
+"""Hostile input: does parsing time grow linearly with the size of the page?
+
+For each family of adversarial pages (a megabyte with no newline, ``Baca juga:`` lines by the
+hundred thousand, lone ``-`` lines, runs of parentheses, slashes, capitals, dashes, spaces,
+blank lines, mixed scripts and control characters, lone surrogates from a bad decode, and the
+shapes that once made a pattern backtrack), the page is generated at 100 KB and at 1 MB and
+parsed; the table shows both times and their ratio. Linear work gives a ratio near 10; the
+bar is 12 (``--max-ratio``). Every 1 MB result is also checked with
+:func:`articlekit.invariants.violations`.
+
+Usage::
+
+    python benchmarks/linearity.py                  # all families, 100 KB and 1 MB
+    python benchmarks/linearity.py --only caps-dots --only lone-dashes
+    python benchmarks/linearity.py --small 20000 --large 200000   # a quicker look
+
+Exit codes: 0 every family is linear and sound, 1 otherwise, 2 when there is no parser.
+The worst case is written up in docs/robustness.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+
+from _common import ParserUnavailable, load_parser
+
+from articlekit.invariants import violations
+
+
+def _fill(unit: str, n: int) -> str:
+    """``unit`` repeated to exactly ``n`` characters."""
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def _bad_decode(n: int) -> str:
+    raw = b"Harga beras naik di pasar. \xff\xfe\xc3\x28\xed\xa0\x80\x80 "
+    return _fill(raw.decode("utf-8", "surrogateescape"), n)
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    # the ones the issue names
+    "one-line-prose": lambda n: _fill("Warga menanam pohon di tepi sungai pada Rabu pagi. ", n),
+    "one-line-letters": lambda n: "a" * n,
+    "baca-juga-lines": lambda n: _fill("Baca juga:\n", n),
+    "baca-juga-headlines": lambda n: _fill("Baca juga: Harga Cabai Turun Lagi\n", n),
+    "lone-dashes": lambda n: _fill("-\n", n),
+    "open-parens": lambda n: "(" * n,
+    "nested-parens": lambda n: "(a" * (n // 4) + ")" * (n - 2 * (n // 4)),
+    "paren-slash-codes": lambda n: _fill("(a/b/c) ", n),
+    "slashes": lambda n: "/" * n,
+    "slash-words": lambda n: _fill("ab/ ", n),
+    "caps-run-start": lambda n: "A" * (n - 25) + " - Harga naik di pasar.",
+    "dash-run-start": lambda n: "-" * (n - 25) + " Harga naik di pasar.....",
+    "caps-dashes-start": lambda n: _fill("A-", n - 25) + " - Harga naik di pasar.",
+    "caps-dots": lambda n: _fill("A.", n - 25) + " - Harga naik di pasar.",
+    "caps-words": lambda n: _fill("JAKARTA ", n),
+    "mixed-scripts-controls": lambda n: _fill("Ab日本\x00\x1b\u200bالعربية🙂\u00a0\t\u2028\x0c\u202e", n),
+    "lone-surrogates": _bad_decode,
+    # runs of white space and of blank lines
+    "blank-lines": lambda n: "\n" * (n - 1) + "a",
+    "crlf-lines": lambda n: _fill("a\r\n", n),
+    "space-run": lambda n: "a" + " " * (n - 3) + "(b",
+    "nbsp-run": lambda n: "a." + "\u00a0" * (n - 3) + "b",
+    "soft-lines": lambda n: _fill("a\n", n),
+    # shapes that made a pattern backtrack before it was bounded
+    "weekday-spaces": lambda n: "Senin" + " " * (n - 6) + "x",
+    "twelve-words-then-token": lambda n: "a " * 12 + "x" * (n - 24),
+    "full-stops-commas": lambda n: _fill("a.,", n),
+    "camel-glued": lambda n: _fill("HargaNaik", n),
+    "inline-baca-juga": lambda n: _fill("harga naik.Baca juga: ", n),
+    "glued-box": lambda n: "harga.Baca JugaAb" + "Ab" * (n // 2 - 10),
+    "share-blank-lines": lambda n: "Share" + "\n" * (n - 6) + "x",
+    "halaman-spaces": lambda n: "Halaman" + " " * (n - 8) + "x",
+    "dateline-lines": lambda n: _fill("JAKARTA - Harga naik.\n", n),
+    "copyright-lines": lambda n: _fill("Copyright © 2023 " * 5 + "\n", n),
+    "credit-codes": lambda n: _fill("(fbr/wes)\n", n),
+    "wire-tails": lambda n: _fill("- Bernama ", n),
+    "link-blocks": lambda n: _fill("Berita Terkait\n- Judul Berita Lain\n- Judul Kedua\n", n),
+}
+
+
+def _time(parse: Callable[[str], object], text: str, repeat: int) -> tuple[float, object]:
+    best = float("inf")
+    result: object = None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = parse(text)
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", action="append", default=[], metavar="FAMILY", help="run only these families")
+    ap.add_argument("--small", type=int, default=100_000, help="the small size in characters (100,000)")
+    ap.add_argument("--large", type=int, default=1_000_000, help="the large size in characters (1,000,000)")
+    ap.add_argument("--max-ratio", type=float, default=12.0, help="the largest acceptable large/small time ratio")
+    ap.add_argument("--list", action="store_true", help="list the families and exit")
+    args = ap.parse_args(argv)
+    if args.list:
+        print("\n".join(FAMILIES))
+        return 0
+    unknown = [name for name in args.only if name not in FAMILIES]
+    if unknown:
+        print(f"unknown families: {', '.join(unknown)}; see --list", file=sys.stderr)
+        return 2
+    try:
+        parse = load_parser()
+    except ParserUnavailable as exc:
+        print(f"no parser: {exc}", file=sys.stderr)
+        return 2
+    parse("JAKARTA - Harga naik pada Senin (2/9/2024).\nBaca juga: Judul")  # compile the patterns first
+
+    names = args.only or list(FAMILIES)
+    small_kb, large_kb = args.small / 1000, args.large / 1000
+    head = f"{'family':26} {f'{small_kb:g} KB s':>11} {f'{large_kb:g} KB s':>11} {'ratio':>7}  verdict"
+    print(head)
+    print("-" * len(head))
+    failed: list[str] = []
+    worst = ("", 0.0, 0.0, 0.0)
+    total = 0.0
+    for name in names:
+        make = FAMILIES[name]
+        t_small, _ = _time(parse, make(args.small), 3)
+        t_large, art = _time(parse, make(args.large), 1)
+        total += t_small + t_large
+        ratio = t_large / max(t_small, 1e-6)
+        problems = violations(art)  # type: ignore[arg-type]
+        verdict = "ok"
+        if ratio > args.max_ratio:
+            verdict = f"SUPER-LINEAR (> {args.max_ratio:g}x)"
+        if problems:
+            verdict = f"{verdict}; {len(problems)} invariant violations: {problems[0]}"
+        if verdict != "ok":
+            failed.append(name)
+        if t_large > worst[2]:
+            worst = (name, t_small, t_large, ratio)
+        print(f"{name:26} {t_small:11.3f} {t_large:11.3f} {ratio:7.1f}  {verdict}", flush=True)
+    print("-" * len(head))
+    print(f"slowest at {large_kb:g} KB: {worst[0]} ({worst[2]:.2f} s, ratio {worst[3]:.1f}); "
+          f"{len(names) - len(failed)}/{len(names)} families linear and sound; {total:.0f} s in all")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
