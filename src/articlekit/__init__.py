@@ -13,7 +13,7 @@ import logging
 from .corpus import parse_frame, parse_many, parse_record, to_dataframe, to_records
 from .display import Summary, summarize
 from .draft import Claim, Draft, Fact, Findings
-from .errors import ArticlekitError, PipelineError, RuleError, StageError, UnknownLanguage
+from .errors import ArticlekitError, PatternTimeout, PipelineError, RuleError, StageError, UnknownLanguage
 from .models import (
     KINDS,
     Article,
@@ -30,7 +30,7 @@ from .models import (
     Span,
 )
 from .pipeline import Pipeline, Stage, parse
-from .rules import available_languages, detect_language, load_locale, load_outlets
+from .rules import available_languages, detect_language, load_locale, load_locale_file, load_outlets
 
 __version__ = "0.1.0"
 
@@ -51,6 +51,7 @@ __all__ = [
     "LinkItem",
     "Outlet",
     "Paragraph",
+    "PatternTimeout",
     "Pipeline",
     "PipelineError",
     "RuleError",
@@ -64,6 +65,7 @@ __all__ = [
     "available_languages",
     "detect_language",
     "load_locale",
+    "load_locale_file",
     "load_outlets",
     "parse",
     "parse_frame",

@@ -7,6 +7,7 @@ line) become ``noise`` segments so that every character still has a label.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any
 
@@ -228,7 +229,7 @@ def assemble(draft: Draft) -> Article:
     credits = []
     for c in claims:
         if c.kind == "insert":
-            after = sum(1 for s in para_starts if s < c.start) - 1
+            after = bisect.bisect_left(para_starts, c.start) - 1  # the paragraphs before it (sorted starts)
             inserts.append(Insert(label=str(c.data.get("label", "insert")), headline=str(c.data.get("headline", "")),
                                   span=_span(c.start, c.end), after_paragraph=after))
         elif c.kind == "credit" and "role" in c.data:

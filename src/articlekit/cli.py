@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="auto", help="locale of the text: id, ms, en, or auto (default: auto)")
     p.add_argument("--outlets", action="append", default=[], metavar="FILE",
                    help="extra outlet rules (TOML); may be given more than once")
+    p.add_argument("--locale", metavar="FILE", default=None,
+                   help="your own locale file (TOML, may name a bundled 'base'); its patterns run with a timeout")
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--indent", type=int, default=2, help="JSON indent (default: 2; 0 for one line)")
     _corpus_arguments(p)
@@ -80,7 +82,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print(json.dumps(Article.model_json_schema(), indent=args.indent or None, ensure_ascii=False))
         return 0
     try:
-        nlp = Pipeline.default(args.lang, outlets=args.outlets)
+        nlp = Pipeline.default(args.lang, outlets=args.outlets, locale=args.locale)
     except ArticlekitError as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 2

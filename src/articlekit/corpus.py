@@ -225,9 +225,24 @@ def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _mp_context(start_method: str | None) -> multiprocessing.context.BaseContext:
-    import multiprocessing
+def _mp_context(start_method: str | None, pipeline: Pipeline | None = None) -> multiprocessing.context.BaseContext:
+    """The worker start method: as asked, else ``forkserver`` where the platform has it.
 
+    Forking a process that runs threads (a notebook kernel, a test runner, a progress bar) can
+    leave a lock held in the child forever, so workers start from a clean server process by
+    default. A pipeline that does not pickle (a lambda stage) is still served, by ``fork``.
+    """
+    import multiprocessing
+    import pickle
+
+    if start_method is None:
+        methods = multiprocessing.get_all_start_methods()
+        start_method = "forkserver" if "forkserver" in methods else None
+        if start_method is not None and pipeline is not None:
+            try:
+                pickle.dumps(pipeline)
+            except Exception:  # any pickling failure means: fork instead
+                start_method = "fork" if "fork" in methods else None
     return multiprocessing.get_context(start_method)
 
 
@@ -254,7 +269,7 @@ def map_ordered(
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     window = 4 * workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(start_method),
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(start_method, pipeline),
                              initializer=_init_worker, initargs=(pipeline, lang)) as pool:
         pending: deque[tuple[int, int, Future[R]]] = deque()
         offset = 0

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
@@ -35,6 +36,15 @@ class Stage(Protocol):
 
 StageLike = Stage | Callable[[Draft], Findings | Iterable[Claim | Fact]]
 ErrorPolicy = Literal["raise", "note"]
+
+PAUSE_GC_AT = 50_000
+"""Pages at least this long are parsed with CPython's cyclic garbage collector paused.
+
+A long page of many short pieces makes hundreds of thousands of objects, all alive until the
+Article is built; the collector's passes over that heap then cost as much as the parse itself,
+and more than linearly (a 1 MB page of short lines: 10.7 s instead of 7.4 s). A parse makes no
+reference cycles worth collecting; the collector runs again as soon as the parse returns.
+"""
 
 
 def _stage_name(stage: object) -> str:
@@ -153,6 +163,12 @@ class Pipeline:
             raise TypeError(f"articlekit.parse() takes str, not {type(text).__name__}")
         if errors not in ("raise", "note"):
             raise ValueError(f"errors must be 'raise' or 'note', not {errors!r}")
+        if len(text) >= PAUSE_GC_AT and gc.isenabled():
+            gc.disable()  # see PAUSE_GC_AT
+            try:
+                return self(text, errors=errors)
+            finally:
+                gc.enable()
         lang, locale = self.lang, self.locale
         if lang == "auto":
             lang = detect_language(text)

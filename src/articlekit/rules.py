@@ -247,6 +247,8 @@ class TimedPattern:
             yield m
 
     def __getattr__(self, name: str) -> Any:  # pattern, groupindex, flags, groups ...
+        if name.startswith("__") or name in TimedPattern.__slots__:  # unpickling: the slots are not set yet
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
     def __repr__(self) -> str:
@@ -390,6 +392,9 @@ def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None
     weekday_index = {w.casefold(): i for i, group in enumerate(dates.weekdays) for w in group}
     month_index = {m.casefold(): i + 1 for i, group in enumerate(dates.months) for m in group}
     for tz, offset in dates.timezones.items():
+        if not regex.fullmatch(r"\p{L}[\p{L}\d]{0,9}", tz):  # the names go into the date patterns as they are
+            raise RuleError("a time zone name is 1 to 10 letters or digits, starting with a letter", path=path,
+                            rule=tz, field="dates.timezones")
         if not regex.fullmatch(r"[+-]\d\d:\d\d", offset):
             raise RuleError(f"offset {offset!r} is not ±HH:MM", path=path, rule=tz, field="dates.timezones")
 
@@ -441,6 +446,8 @@ def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None
     captions = tuple(caption_list)
     for i, mark in enumerate(schema.tail.end_marks):
         _check_pattern(mark, path=path, rule=f"end_marks[{i}]", field_name="tail.end_marks")
+    for i, credit in enumerate(schema.header.body_caption_credits):
+        _check_pattern(credit, path=path, rule=f"body_caption_credits[{i}]", field_name="header.body_caption_credits")
 
     return Locale(
         lang=schema.lang,

@@ -28,7 +28,10 @@ def _compile(locale: Locale) -> tuple[Any, list[Any]]:
     if labels:
         alt = "|".join(regex.escape(x) for x in sorted(labels, key=len, reverse=True))
         line_credit = regex.compile(rf"\((?i:{alt})\s*:\s*[^()\n]{{1,40}}\)\s*\Z")
-    return line_credit, [regex.compile(c) for c in locale.schema.header.body_caption_credits]
+    # locale.compile: timed when the patterns come from a user's locale file
+    credits = [locale.compile(c, rule=f"body_caption_credits[{i}]")
+               for i, c in enumerate(locale.schema.header.body_caption_credits)]
+    return line_credit, credits
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ class Captions:
             src = m["src"]
             if src.casefold() not in sources and draft.outlets.lookup(src) is None:
                 continue
-            after = text[m.end() : end]
-            if not after.strip() or not draft.is_free(m.start(), m.end()):
+            k = m.end()  # only white space after it? (a scan, not a copy of the rest of the body per credit)
+            while k < end and text[k].isspace():
+                k += 1
+            if k >= end or not draft.is_free(m.start(), m.end()):
                 continue  # at the end of the body it credits the reporter: the tail's business
             line = draft.line_at(m.start())
             lo = max(line.lo, m.start() - self.max_caption)

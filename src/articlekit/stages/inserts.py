@@ -165,13 +165,12 @@ class Inserts:
             if mk.bare:
                 for m in comp.box.finditer(text):
                     if found.is_free(m.start(), m.end()):
-                        line_end = text.find("\n", m.end())
-                        self._glued_box(draft, found, mk, m.start(), m.end(), len(text) if line_end < 0 else line_end)
+                        line_end = draft.line_at(m.end()).end  # (text.find("\n") per marker: quadratic on one line)
+                        self._glued_box(draft, found, mk, m.start(), m.end(), line_end)
             for m in comp.inline.finditer(text):
                 if not found.is_free(m.start(), m.end()):
                     continue
-                line_end = text.find("\n", m.end())
-                line_end = len(text) if line_end < 0 else line_end
+                line_end = draft.line_at(m.end()).end
                 h_end = self._scan_headline(draft, m.end(), line_end, another, credit)
                 headline, _ = self._headline(draft, m.end(), h_end)
                 if headline:

@@ -27,9 +27,14 @@ _PARAGRAPH_END = regex.compile(r"\n|(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 def _soft_break(text: str, pos: int) -> bool:
     """True when the line break at ``pos`` continues a sentence (no closing mark, lower-case next)."""
-    before = text[:pos].rstrip()
-    after = text[pos + 1 :].lstrip(" \t\u00a0")
-    return bool(before) and before[-1] not in ".!?\"”" and bool(after) and (after[0].islower() or after[0] in ",;")
+    # scans, not copies: ``text[:pos].rstrip()`` and ``text[pos + 1:].lstrip()`` copied the page per line break
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = pos + 1
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    return i > 0 and text[i - 1] not in ".!?\"”" and j < len(text) and (text[j].islower() or text[j] in ",;")
 
 
 def _future(words: list[str]) -> Any:
