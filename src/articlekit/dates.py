@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from dateutil import parser as du_parser
@@ -54,6 +55,19 @@ class DateReading:
     weekday_ok: bool
     time: dt.time | None = None
     tz: str | None = None
+
+
+def _clock(m: Any) -> dt.time | None:
+    """The time in a match's ``hh``/``mm``/``ampm`` groups (``5:52 PM`` → 17:52), if it is one."""
+    if m["hh"] is None:
+        return None
+    hh = int(m["hh"])
+    if m["ampm"]:
+        hh = hh % 12 + (12 if m["ampm"].lower() == "p" else 0)
+    try:
+        return dt.time(hh, int(m["mm"]))
+    except ValueError:
+        return None
 
 
 class DateReader:
@@ -177,15 +191,7 @@ class DateReader:
                                      self.weekday(m["wd"]))
             if reading is None:
                 continue
-            time = None
-            if m["hh"] is not None:
-                hh = int(m["hh"])
-                if m["ampm"]:
-                    hh = hh % 12 + (12 if m["ampm"].lower() == "p" else 0)
-                try:
-                    time = dt.time(hh, int(m["mm"]))
-                except ValueError:
-                    time = None
+            time = _clock(m)
             tz = self.locale.dates.timezones.get(m["tz"].upper()) if m["tz"] else None
             return DateReading(reading.start, m.end(), reading.date, reading.partial, reading.weekday,
                                reading.weekday_ok, time, tz)
@@ -198,21 +204,13 @@ class DateReader:
         reading = self.build(m.start(), m.end(), int(m["d"]), self.month(m["mon"]), int(m["y"]), None)
         if reading is None:
             return None
-        time = None
+        time = _clock(m)
         tz = None
-        if m["hh"] is not None:
-            hh = int(m["hh"])
-            if m["ampm"]:
-                hh = hh % 12 + (12 if m["ampm"].lower() == "p" else 0)
-            try:
-                time = dt.time(hh, int(m["mm"]))
-            except ValueError:
-                time = None
-            if time is not None and m["tz"]:
-                tz = self.locale.dates.timezones.get(m["tz"].upper())
-                if m["off"]:
-                    off = int(m["off"])
-                    tz = f"{'-' if off < 0 else '+'}{abs(off):02d}:00"
+        if time is not None and m["tz"]:
+            tz = self.locale.dates.timezones.get(m["tz"].upper())
+            if m["off"]:
+                off = int(m["off"])
+                tz = f"{'-' if off < 0 else '+'}{abs(off):02d}:00"
         return DateReading(reading.start, m.end(), reading.date, None, None, True, time, tz)
 
     def find_time(self, text: str, start: int, end: int) -> tuple[dt.time, str | None] | None:
