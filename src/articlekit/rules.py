@@ -100,6 +100,9 @@ class LinksSchema(BaseModel):
 class PageSchema(BaseModel):
     model_config = _STRICT
     updated_words: list[str] = []
+    byline_words: list[str] = []
+    tail_words: list[str] = []
+    breadcrumb_words: list[str] = []
 
 
 class TailSchema(BaseModel):

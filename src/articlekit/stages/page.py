@@ -20,6 +20,7 @@ material); on a body-only scrape it does nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,17 +34,37 @@ __all__ = ["PageLayout"]
 _WORDS = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
-_BYLINE = regex.compile(r"\A(?:Oleh|By|Penulis|Reporter|Laporan)\b|\s-\s*detik\w*\s*\Z|\A[\p{L} .'’]{3,60}\s+-\s+\S+\Z"
-                        r"|,\s*(?:Associated Press|AP|Reuters|AFP)\s*\Z|\A(?:Associated Press|Reuters)\s*\Z",
-                        regex.IGNORECASE)
+# the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
+_BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
+_TAILISH_SHAPE = r"\A\s*(?:[(\[]|\p{{Ll}}|(?:{words})\b)|\A[\p{{Lu}} .]+\Z|\A[-–—_*=]+\Z|:\s*\S"
+_CRUMBS_SHAPE = r"\s[>»|/]\s|\A(?:{words})\b"
 
 
-# what may follow the last paragraph and still belong to the story's tail
-_TAILISH = regex.compile(
-    r"\A\s*(?:[(\[]|\p{Ll}|(?:Baca|BACA|Simak|Tonton|Lihat|Editor|Penulis|Pewarta|Reporter|Sumber|Redaktur|Video)\b)"
-    r"|\A[\p{Lu} .]+\Z|\A[-–—_*=]+\Z|:\s*\S"
-)
-_CRUMBS = regex.compile(r"\s[>»|/]\s|\A(?:Home|Beranda)\b|\bDetail (?:Artikel|Berita)\b")
+@dataclass(frozen=True)
+class _Furniture:
+    byline: Any
+    tailish: Any
+    crumbs: Any
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
+
+
+def _furniture(draft: Draft) -> _Furniture:
+    page = draft.locale.schema.page
+    tail = draft.locale.tail
+    wires = [a for e in draft.outlets.entries if e.agency for a in (*e.aliases, e.name)]
+    return _Furniture(
+        byline=regex.compile(_BYLINE_SHAPE.format(lead=_alt(page.byline_words), wires=_alt(wires)), regex.IGNORECASE),
+        tailish=regex.compile(_TAILISH_SHAPE.format(
+            words=_alt([*page.tail_words, *tail.credit_labels, *tail.source_labels]))),
+        crumbs=regex.compile(_CRUMBS_SHAPE.format(words=_alt(page.breadcrumb_words))),
+    )
+
+
+def _furn(draft: Draft) -> _Furniture:
+    return draft.derived("page", lambda: _furniture(draft))
 
 
 def _words(s: str) -> int:
@@ -110,7 +131,7 @@ class PageLayout:
             return None
         # the date must be most of the line (a byline may hold it too): not a headline that names a date
         s = self._text(draft, line)
-        if _words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _BYLINE.search(s):
+        if _words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _furn(draft).byline.search(s):
             return None
         return reading
 
@@ -161,7 +182,7 @@ class PageLayout:
         menu = 0
         for i, ln in enumerate(head):
             s = self._text(draft, ln)
-            if self.timestamp(draft, ln) is not None or _BYLINE.search(s) or self.heading_kind(draft, s):
+            if self.timestamp(draft, ln) is not None or _furn(draft).byline.search(s) or self.heading_kind(draft, s):
                 return True
             nxt = self._text(draft, head[i + 1]) if i + 1 < len(head) else ""
             if _words(s) <= 3 and s[:1].isupper() and nxt[:1].isupper():
@@ -181,7 +202,7 @@ class PageLayout:
                 t = self._text(draft, ln)
                 if self.is_prose(draft, t):
                     break
-                if self.timestamp(draft, ln) is not None or _BYLINE.search(t):
+                if self.timestamp(draft, ln) is not None or _furn(draft).byline.search(t):
                     teaser = True
                     break
             if teaser:
@@ -216,7 +237,7 @@ class PageLayout:
             run = run + 1 if _words(s) <= 3 else 0
             if run >= 3:
                 return j - 2
-            if not _TAILISH.search(s) and not self.is_caption(draft, s) and _words(s) > 3:
+            if not _furn(draft).tailish.search(s) and not self.is_caption(draft, s) and _words(s) > 3:
                 return j
         return len(lines)
 
@@ -244,7 +265,7 @@ class PageLayout:
                 at = reading.start - ln.lo
                 # "Diperbarui 20 Des 2021": the word stands before the date ("… / Updated 8 hours ago" does not)
                 stamps.append((i, reading, any(0 <= low.find(w) < at for w in updated_words)))
-        bylines = [i for i, ln in enumerate(lines) if _BYLINE.search(self._text(draft, ln))]
+        bylines = [i for i, ln in enumerate(lines) if _furn(draft).byline.search(self._text(draft, ln))]
         # the byline/timestamp nearest the story marks the title: the headline next to it
         # the timestamp nearest the story (else the byline) marks the title: the headline next to it
         marks = [i for i, _, _ in stamps] or bylines
@@ -284,8 +305,8 @@ class PageLayout:
     def _title_like(self, draft: Draft, line: Line, min_words: int) -> bool:
         s = self._text(draft, line)
         return (self.is_item(s) and _words(s) >= min_words and self.heading_kind(draft, s) is None
-                and not _BYLINE.search(s) and self.timestamp(draft, line) is None
-                and not self.is_caption(draft, s) and not s.endswith((",", ":")) and not _CRUMBS.search(s))
+                and not _furn(draft).byline.search(s) and self.timestamp(draft, line) is None
+                and not self.is_caption(draft, s) and not s.endswith((",", ":")) and not _furn(draft).crumbs.search(s))
 
     def _title(self, draft: Draft, lines: list[Line], anchor: int | None) -> int | None:
         if anchor is not None:
