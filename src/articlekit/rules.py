@@ -95,6 +95,9 @@ class LinksSchema(BaseModel):
     headings: list[str] = []
     tag_headings: list[str] = []
     heading_words: list[str] = []
+    time_units: list[str] = []
+    ago_words: list[str] = []
+    meta_labels: list[str] = []
 
 
 class PageSchema(BaseModel):

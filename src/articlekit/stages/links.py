@@ -9,22 +9,37 @@ A heading with no headline under it, and topic or tag lists, are ``noise``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from ..draft import Draft, Findings, Line
+from ..rules import Locale
 
 __all__ = ["LinkBlocks"]
 
 _SEPARATOR = regex.compile(r"[-–—•·*]+")
 _DASH_ITEM = regex.compile(r"(?:[-–—•·*]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
-_META = regex.compile(
-    r"(?:\d+\s+(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
-    r"|\d{1,2}:\d{2}(?::\d{2})?"
-    r"|(?:\w+,\s*)?\d{1,2}\s+\w+\s+\d{4}(?:\s*[|,-]?\s*\d{1,2}[:.]\d{2}(?:\s*\w{3,4})?)?"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}[:.]\d{2})?|Live|icon-[\w-]+|Advertorial)",
-    regex.IGNORECASE,
+# the shape of a meta line in a link block (a relative time, a clock, a date, a UI label);
+# the words come from the locale's [links] table
+_META_SHAPE = (
+    r"(?:\d+\s+(?:{units})\s+(?:{ago})"
+    r"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    r"|(?:\w+,\s*)?\d{{1,2}}\s+\w+\s+\d{{4}}(?:\s*[|,-]?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*\w{{3,4}})?)?"
+    r"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}(?:\s+\d{{1,2}}[:.]\d{{2}})?|icon-[\w-]+|{labels})"
 )
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def _meta(locale: Locale) -> Any:
+    links = locale.schema.links
+    return regex.compile(_META_SHAPE.format(units=_alt(links.time_units), ago=_alt(links.ago_words),
+                                            labels=_alt(links.meta_labels)), regex.IGNORECASE)
+
+
 _WORD = regex.compile(r"\S+")
 _CODE = regex.compile(r"\([\p{Ll}\d]{1,8}(?:/[\p{L}\d]{1,10}){0,5}\)|\(\*{1,3}\)|\*{3}")
 _PROSE_END = regex.compile(r"[.,:;\"”]\s*\Z")
@@ -61,7 +76,7 @@ class LinkBlocks:
             return kind
         if _SEPARATOR.fullmatch(s):
             return "sep"
-        if _META.fullmatch(s):
+        if draft.locale.derived("links.meta", lambda: _meta(draft.locale)).fullmatch(s):
             return "meta"
         words = len(_WORD.findall(s))
         if _DASH_ITEM.match(s):
