@@ -17,6 +17,7 @@ import regex
 
 from ..draft import Draft, Findings
 from ..rules import Locale, Marker
+from ..scanning import line_starts_before, matches_at, starts
 
 __all__ = ["Inserts"]
 
@@ -38,6 +39,8 @@ class _Compiled:
     line: Any
     inline: Any
     box: Any
+    word: Any
+    """The marker alone (``None`` for a user's marker): every match of the others starts where it matches."""
 
 
 def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
@@ -58,7 +61,9 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
             rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=\p{{Lu}}[\p{{L}}\-]+{_SP})",
             rule=mk.id, timeout=mk.timeout,
         )
-        out.append(_Compiled(mk, line, inline, box))
+        # a bundled marker without anchors gates the three scans (a user's marker is timed: it scans on its own)
+        plain = mk.timeout is None and locale.pattern_timeout is None and not regex.search(r"[\^$]", mk.pattern)
+        out.append(_Compiled(mk, line, inline, box, regex.compile(mk.pattern) if plain else None))
     labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
     credit = regex.compile(rf"(?:{labels}){_SP}*:", regex.IGNORECASE) if labels else regex.compile(r"(?!)")
     markers = "|".join(f"(?:{mk.pattern}){_SP}*[:\\-–—]" for mk in locale.markers)
@@ -158,16 +163,25 @@ class Inserts:
             found.claim("insert", m.start(), m.end(), "baca-paren", label="baca", headline=m["h"].strip())
         for comp in compiled:
             mk = comp.marker
-            for m in comp.line.finditer(text):
+            if comp.word is None:
+                line_matches, box_matches, inline_matches = (
+                    comp.line.finditer(text), comp.box.finditer(text), comp.inline.finditer(text))
+            else:  # try the three shapes only where the marker word stands
+                at = starts(comp.word, text)
+                if not at:
+                    continue
+                line_matches = matches_at(comp.line, text, line_starts_before(text, at))
+                box_matches, inline_matches = matches_at(comp.box, text, at), matches_at(comp.inline, text, at)
+            for m in line_matches:
                 self._from_line(draft, found, comp, m, credit, another)
             if mk.line_only:
                 continue
             if mk.bare:
-                for m in comp.box.finditer(text):
+                for m in box_matches:
                     if found.is_free(m.start(), m.end()):
                         line_end = draft.line_at(m.end()).end  # (text.find("\n") per marker: quadratic on one line)
                         self._glued_box(draft, found, mk, m.start(), m.end(), line_end)
-            for m in comp.inline.finditer(text):
+            for m in inline_matches:
                 if not found.is_free(m.start(), m.end()):
                     continue
                 line_end = draft.line_at(m.end()).end

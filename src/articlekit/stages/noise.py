@@ -10,11 +10,16 @@ is a ``credit``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
+
+import regex
 
 from ..draft import Draft, Findings
 from ..errors import PatternTimeout
-from ..rules import NoiseRule
+from ..rules import Locale, NoiseRule
+from ..scanning import matches_at, starts
 from ..sources import canonical_source
 
 __all__ = ["Noise"]
@@ -28,17 +33,25 @@ class Noise:
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
+        gate = draft.derived("noise-gate", lambda: _LineGate.build(draft.locale))
+        offsets: list[int] | None = None
         for rule in draft.locale.noise_rules:
             try:
-                self._rule(draft, found, rule)
+                if rule.id in gate.rules:
+                    if offsets is None:
+                        offsets = starts(gate.pattern, draft.text)
+                    matches: Iterator[Any] = matches_at(rule.regex, draft.text, offsets)
+                else:
+                    matches = rule.regex.finditer(draft.text)
+                self._rule(draft, found, rule, matches)
             except PatternTimeout as exc:  # a user rule gave up on this text: the other rules still run
                 found.note(str(exc))
         return found
 
     @staticmethod
-    def _rule(draft: Draft, found: Findings, rule: NoiseRule) -> None:
+    def _rule(draft: Draft, found: Findings, rule: NoiseRule, matches: Iterator[Any]) -> None:
         text = draft.text
-        for m in rule.regex.finditer(text):
+        for m in matches:
             start, end = m.start(), m.end()
             if rule.to_eol:
                 nl = text.find("\n", end)
@@ -56,3 +69,35 @@ class Noise:
                 found.claim("credit", start, end, rule.id, role=rule.role or "credit", name=m["name"].strip())
             else:
                 found.claim(rule.kind, start, end, rule.id)  # type: ignore[arg-type]
+
+
+_BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+@dataclass(frozen=True)
+class _LineGate:
+    """One scan that finds the lines any whole-line rule can claim, instead of one scan per rule.
+
+    Whole-line rules only match at a line start, and a line is looked at by a rule only when the
+    gate (the alternation of all of them) matches there, so each rule's matches are exactly those
+    of its own ``finditer`` over the whole text. Rules from a user's file (timed) and rules with
+    back-references keep their own scan.
+    """
+
+    pattern: Any
+    rules: frozenset[str]
+
+    @classmethod
+    def build(cls, locale: Locale) -> _LineGate:
+        chosen = [r for r in locale.noise_rules
+                  if r.scope == "line" and r.timeout is None and not _BACKREF.search(r.regex.pattern)]
+        if len(chosen) < 2:
+            return cls(None, frozenset())
+        alternatives = "|".join(
+            f"(?{'i' if r.regex.flags & regex.IGNORECASE else '-i'}:{r.regex.pattern})" for r in chosen
+        )
+        try:
+            pattern = regex.compile(alternatives, regex.MULTILINE)
+        except regex.error:  # group names clash across rules: no gate, each rule scans on its own
+            return cls(None, frozenset())
+        return cls(pattern, frozenset(r.id for r in chosen))
