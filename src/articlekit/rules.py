@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -691,9 +692,7 @@ def detect_language(text: str, *, sample: int = 4000, default: str = "id") -> st
     A cheap guess from the first ``sample`` characters, good enough to choose between
     Indonesian, Malay and English news copy; pass ``lang=`` when you know better.
     """
-    counts: dict[str, int] = {}
-    for token in _TOKEN.findall(text[:sample].casefold()):
-        counts[token] = counts.get(token, 0) + 1
+    counts = Counter(_TOKEN.findall(text[:sample].casefold()))
     best, best_score = default, 0
     for lang, words in _detect_tables():
         score = sum(counts.get(w, 0) for w in words)

@@ -125,19 +125,23 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
     )
 
 
+_KEY_STRIP = ",.-–—:;()[]|\"'“”"
+
+
 def _token_key(token: str) -> str:
-    return token.strip(",.-–—:;()[]|\"'“”").casefold()
+    return token.strip(_KEY_STRIP).casefold()
 
 
 def _names_an_outlet(text: str, lo: int, hi: int, shapes: _Shapes, *, domains: bool) -> bool:
     """Whether ``text[lo:hi]`` holds a word that starts an outlet name (or, with ``domains``, a domain)."""
-    for token in text[lo:hi].split():
-        for part in token.replace("(", " ").replace(",", " ").split():
-            if _token_key(part) in shapes.first_words:
-                return True
-            if domains and "." in part.strip(".,") and any(c.isalpha() for c in part):
-                return True
-    return False
+    # the words as _token_key reads them; casefolding the window once changes no strip character
+    window = text[lo:hi].replace("(", " ").replace(",", " ").casefold()
+    parts = window.split()
+    if not shapes.first_words.isdisjoint([p.strip(_KEY_STRIP) for p in parts]):
+        return True
+    if not domains or "." not in window:
+        return False
+    return any("." in p.strip(".,") and any(c.isalpha() for c in p) for p in parts if "." in p)
 
 
 def title_place(place: str) -> str:
