@@ -21,22 +21,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
-from ..dates import DateReading, date_reader
+from ..dates import DateReading, _clock, date_reader
 from ..draft import Draft, Findings, Line
 
 __all__ = ["PageLayout"]
 
 _WORDS = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
+_CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
 _TAILISH_SHAPE = r"\A\s*(?:[(\[]|\p{{Ll}}|(?:{words})\b)|\A[\p{{Lu}} .]+\Z|\A[-–—_*=]+\Z|:\s*\S"
+# a clock printed before the date: "Updated 12:24 am EST, Wednesday, November 20, 2019"
+_LEAD_CLOCK = (r"\b(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})[ \t\u00a0]*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?[ \t\u00a0]*"
+               r"(?P<tz>{tz})?\b[ \t\u00a0]*[,|/]?[ \t\u00a0]*(?:(?:{wd})\b\.?[ \t\u00a0]*,?[ \t\u00a0]*)?\Z")
 _CRUMBS_SHAPE = r"\s[>»|/]\s|\A(?:{words})\b"
 
 
@@ -45,6 +49,8 @@ class _Furniture:
     byline: Any
     tailish: Any
     crumbs: Any
+    credits: tuple[Any, ...]
+    lead_clock: Any
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -60,6 +66,11 @@ def _furniture(draft: Draft) -> _Furniture:
         tailish=regex.compile(_TAILISH_SHAPE.format(
             words=_alt([*page.tail_words, *tail.credit_labels, *tail.source_labels]))),
         crumbs=regex.compile(_CRUMBS_SHAPE.format(words=_alt(page.breadcrumb_words))),
+        lead_clock=regex.compile(_LEAD_CLOCK.format(
+            tz="|".join(sorted(map(regex.escape, draft.locale.dates.timezones), key=len, reverse=True)) or "(?!)",
+            wd=draft.locale.weekday_alt), regex.IGNORECASE),
+        credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
+                      for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
     )
 
 
@@ -89,6 +100,9 @@ class PageLayout:
     max_heading_chars: int = 60
     max_box_items: int = 6
     end_prose_words: int = 12
+    credit_words: int = 10
+    closing_words: int = 5
+    caption_echo: int = 3
 
     # ------------------------------------------------------------------ line kinds
 
@@ -97,6 +111,11 @@ class PageLayout:
 
     def is_caption(self, draft: Draft, s: str) -> bool:
         return len(s) <= 400 and any(r.regex.search(s) for r in draft.locale.caption_rules)
+
+    def is_credit(self, draft: Draft, s: str) -> bool:
+        """A bare photo credit line under a caption: ``Photo: Name, AP``, ``REUTERS/Name``."""
+        return _words(s) <= self.credit_words and (
+            self.is_caption(draft, s) or any(c.search(s) for c in _furn(draft).credits))
 
     def is_prose(self, draft: Draft, s: str, *, min_words: int | None = None) -> bool:
         n = _words(s)
@@ -133,6 +152,12 @@ class PageLayout:
         s = self._text(draft, line)
         if _words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _furn(draft).byline.search(s):
             return None
+        if reading.time is None:
+            m = _furn(draft).lead_clock.search(draft.text, line.lo, reading.start)
+            time = _clock(m) if m else None
+            if m and time is not None:
+                tz = draft.locale.dates.timezones.get(m["tz"].upper()) if m["tz"] else None
+                reading = replace(reading, start=m.start(), time=time, tz=tz)
         return reading
 
     # ------------------------------------------------------------------ the stage
@@ -149,6 +174,10 @@ class PageLayout:
         self._header(draft, found, lines[:start])
         self._boxes(draft, found, lines[start:end])
         self._trailer(draft, found, lines[end:])
+        # the free rest of lines an earlier stage took in part ("Hearst Newspapers © Copyright …")
+        for lo, hi in ((0, lines[start].lo), (lines[end].lo if end < len(lines) else len(draft.text), len(draft.text))):
+            for a, b in found.free_parts(lo, hi):
+                found.claim("noise", a, b, "page:header" if lo == 0 else "page:footer")
         return found
 
     def _boxes(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
@@ -193,7 +222,7 @@ class PageLayout:
         i = 0
         while i < len(lines):
             s = self._text(draft, lines[i])
-            if not self.is_prose(draft, s):
+            if not self.is_prose(draft, s) or self._photo_caption(draft, lines, i):
                 i += 1
                 continue
             # a standfirst: prose followed (before the next prose) by a byline or a timestamp
@@ -216,6 +245,12 @@ class PageLayout:
             return i
         return None
 
+    def _photo_caption(self, draft: Draft, lines: list[Line], i: int) -> bool:
+        """A caption above the story: printed twice (the image and its gallery), or a bare credit under it."""
+        s = self._text(draft, lines[i])
+        after = [self._text(draft, ln) for ln in lines[i + 1 : i + 1 + self.caption_echo]]
+        return s in after or (bool(after) and self.is_credit(draft, after[0]))
+
     def _story_end(self, draft: Draft, lines: list[Line], start: int) -> int:
         texts = [self._text(draft, ln) for ln in lines]
         last_prose = start
@@ -227,6 +262,10 @@ class PageLayout:
                 break
             elif self._list_heading(draft, texts, j):
                 break  # a link block that the story does not resume after
+        # a short closing sentence right under the last paragraph is still the story
+        while (last_prose + 1 < len(lines) and self._closing_sentence(draft, texts[last_prose + 1])
+               and lines[last_prose + 1].index - lines[last_prose].index <= 2):
+            last_prose += 1
         # after the last paragraph: stop at a heading, a run of menu lines, or the first line that
         # is not tail material (initials, credits, inserts, tags)
         run = 0
@@ -240,6 +279,11 @@ class PageLayout:
             if not _furn(draft).tailish.search(s) and not self.is_caption(draft, s) and _words(s) > 3:
                 return j
         return len(lines)
+
+    def _closing_sentence(self, draft: Draft, s: str) -> bool:
+        return (_words(s) >= self.closing_words and bool(_CLOSING.search(s)) and (s[:1].isupper() or s[:1] in "\"“'‘")
+                and self.heading_kind(draft, s) is None and not self.is_caption(draft, s)
+                and not _furn(draft).tailish.search(s))
 
     def _list_heading(self, draft: Draft, texts: list[str], j: int) -> bool:
         """A heading followed by headlines, after which the story does not go on."""
