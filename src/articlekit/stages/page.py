@@ -102,6 +102,7 @@ class PageLayout:
     end_prose_words: int = 12
     credit_words: int = 10
     closing_words: int = 5
+    anchor_words: int = 10
     caption_echo: int = 3
 
     # ------------------------------------------------------------------ line kinds
@@ -219,7 +220,42 @@ class PageLayout:
         return menu >= 8
 
     def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
-        i = 0
+        first = self._first_prose(draft, lines, 0)
+        if first is None:
+            return None
+        # prose above the post's own header (a sidebar or a menu with blurbs printed first) is not
+        # the story: when what reads as the story ends before the first headline + timestamp pair
+        # that prose follows, the story starts under that pair
+        anchor = self._post_header(draft, lines)
+        if (anchor is not None and anchor > first and anchor >= self._story_end(draft, lines, first)
+                and self._looks_like_a_page(draft, lines[:first])):
+            after = self._first_prose(draft, lines, anchor + 1)
+            if after is not None and after - anchor <= self.max_gap:
+                return after
+        return first
+
+    def _post_header(self, draft: Draft, lines: list[Line]) -> int | None:
+        """The first timestamp (a date that is most of a short line) next to a headline."""
+        for i, ln in enumerate(lines):
+            s = self._text(draft, ln)
+            if _words(s) > self.anchor_words:
+                continue
+            if s.endswith((".", ",")) or not s[:1].isalnum() or s[:1].islower():
+                continue  # a date ending a sentence broken over lines, not a header line
+            reading = self.timestamp(draft, ln)
+            if reading is None or (reading.end - reading.start) < 0.4 * len(s):
+                continue
+            for near in (range(i - 1, max(-1, i - 4), -1), range(i + 1, min(len(lines), i + 4))):
+                for j in near:  # the headline above the timestamp, or right under it
+                    t = self._text(draft, lines[j])
+                    if self.is_prose(draft, t):
+                        break
+                    if self._title_like(draft, lines[j], 4) and (t[:1].isupper() or t[:1].isdigit()):
+                        return i
+        return None
+
+    def _first_prose(self, draft: Draft, lines: list[Line], i: int) -> int | None:
+        """The first prose line from ``i`` on that is neither a caption nor a standfirst."""
         while i < len(lines):
             s = self._text(draft, lines[i])
             if not self.is_prose(draft, s) or self._photo_caption(draft, lines, i):
