@@ -58,6 +58,8 @@ class _Shapes:
     lone_dash: Any
     gazetteer: Any
     first_words: frozenset[str]  # first words of the outlet names: the cheap test before costly shapes
+    agency: Any  # "(ANTARA) -": a catalogued agency in parentheses, then a separator
+    agency_at: Any  # shape C tried at a given place start
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
@@ -83,7 +85,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
                 rf"{anchor}(?P<outlet>{out}){_SP}*,{_SP}*(?P<place>{_PLACE_ANY})(?P<sep>{_SEP}){_BODY_START}", f)),
             ("C", regex.compile(
                 rf"{anchor}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?"
-                rf"(?:,{_SP}*(?P<date>{eng_date}))?{_SP}*\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP})", f)),
+                rf"(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP})", f)),
             ("E", regex.compile(
                 rf"{anchor}(?P<outlet>{out}){_SP}*(?:--|—|–|-){_SP}*(?P<place>{_PLACE_CAPS})"
                 rf"(?P<sep>{_SP}*(?:--|—|–|-|\.){_SP}*){_BODY_START}", f)),
@@ -122,6 +124,8 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         first_words=frozenset(
             _token_key(a.split()[0]) for e in outlets.entries for a in (*e.aliases, e.name) if a.split()
         ),
+        agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP})"),
+        agency_at=dict(shapes(out_known, ""))["C"],
     )
 
 
@@ -144,6 +148,34 @@ def _names_an_outlet(text: str, lo: int, hi: int, shapes: _Shapes, *, domains: b
     return any("." in p.strip(".,") and any(c.isalpha() for c in p) for p in parts if "." in p)
 
 
+def _word_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where a capitalised word may start in ``text[lo:hi]``: after a space or a comma, or glued on.
+
+    Glued on: after a lower-case letter or a digit (``politikTrenggalek``, ``2023Jakarta``), or
+    after a run of capitals when a lower-case letter follows (``ASNJakarta``).
+    """
+    out = []
+    for i in range(lo, hi):
+        c = text[i]
+        if not c.isupper():
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        if (prev.isspace() or prev in ",.;:\"”’)" or prev.islower() or prev.isdigit()
+                or (prev.isupper() and text[i + 1 : i + 2].islower())):
+            out.append(i)
+    return out
+
+
+def _glued_inside(place: str) -> bool:
+    """Whether a word of ``place`` holds a seam where two words were glued (``RLDCDubai``, ``ASNJakarta``)."""
+    for word in place.replace(",", " ").split():
+        for i in range(1, len(word) - 1):
+            a, b, c = word[i - 1], word[i], word[i + 1]
+            if b.isupper() and (a.islower() or a.isdigit() or (a.isupper() and c.islower())):
+                return True
+    return False
+
+
 def title_place(place: str) -> str:
     """A dateline place in Title Case (``KUALA LUMPUR`` → ``Kuala Lumpur``), as LABELS.md writes it."""
     words = place.split(" ")
@@ -164,6 +196,7 @@ class Prefix:
     max_lines: int = 10
     max_chars: int = 1500
     max_teaser: int = 700
+    max_place: int = 80
 
     @staticmethod
     def _shapes(draft: Draft) -> _Shapes:
@@ -269,7 +302,33 @@ class Prefix:
             m = pat.search(text, line.lo, stop)
             if m and self._accept(draft, shape, m) and self._emit(draft, found, shape, m, teaser=True):
                 return True
-        return False
+        return self._glued_agency(draft, found, shapes, line, stop)
+
+    def _glued_agency(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line, stop: int) -> bool:
+        """``…luar biasa,Jakarta (ANTARA) - ``: a pull-quote glued to a shape-C dateline with no sentence end.
+
+        The agency in parentheses is the anchor; the place is the capitalised run before it,
+        starting where it is glued to the teaser (``ASNJakarta``, ``2023Kota Bengkulu``,
+        ``biasa,Jakarta``); with a space between, a gazetteer place (``di Indonesia Jakarta
+        (ANTARA)`` is dated Jakarta), else the longest run that is not glued inside.
+        """
+        text = draft.text
+        agency = shapes.agency.search(text, line.lo, stop)
+        if agency is None:
+            return False
+        paren = agency.start()
+        fits = []
+        for p in _word_starts(text, max(line.lo, paren - self.max_place), paren):
+            m = shapes.agency_at.match(text, p, agency.end())
+            if m is not None and m.start("outlet") == agency.start("outlet") and not _glued_inside(m["place"]):
+                fits.append(m)
+        seams = [m for m in fits if m.start() > line.lo and not text[m.start() - 1].isspace()]
+        known = [m for m in fits if shapes.gazetteer.fullmatch(m["place"])]
+        # the seam where the teaser was glued on ("2023Kota Bengkulu"), else a gazetteer place, else the longest
+        best = seams[-1] if seams else known[0] if known else fits[0] if fits else None
+        if best is None or not self._accept(draft, "C", best):
+            return False
+        return self._emit(draft, found, "C", best, teaser=True)
 
     def _alone(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
         """Shape I: the dateline (or outlet) alone on its line; separator on the next line or lost."""
