@@ -34,6 +34,7 @@ __all__ = ["PageLayout"]
 _WORDS = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
+_NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -101,7 +102,7 @@ class PageLayout:
     max_box_items: int = 6
     end_prose_words: int = 12
     credit_words: int = 10
-    closing_words: int = 5
+    closing_words: int = 4
     anchor_words: int = 10
     caption_echo: int = 3
 
@@ -298,13 +299,22 @@ class PageLayout:
                 break
             elif self._list_heading(draft, texts, j):
                 break  # a link block that the story does not resume after
-        # a short closing sentence right under the last paragraph is still the story
-        while (last_prose + 1 < len(lines) and self._closing_sentence(draft, texts[last_prose + 1])
-               and lines[last_prose + 1].index - lines[last_prose].index <= 2):
-            last_prose += 1
+        # short closing sentences and numbered points right under the last paragraph are still the
+        # story, and so is a short subheading over them ("Jawaban" / "1. …" / "Salah satunya …")
+        j = last_prose + 1
+        while j < len(lines) and lines[j].index - lines[j - 1].index <= 2:
+            if self._closing_sentence(draft, texts[j]):
+                last_prose = j
+            elif (j + 1 < len(lines) and self._subheading(draft, texts[j])
+                  and lines[j + 1].index - lines[j].index <= 2 and self._closing_sentence(draft, texts[j + 1])):
+                last_prose = j = j + 1
+            else:
+                break
+            j += 1
         # after the last paragraph: stop at a heading, a run of menu lines, or the first line that
         # is not tail material (initials, credits, inserts, tags)
         run = 0
+        header = set(texts[:start])
         for j in range(last_prose + 1, len(lines)):
             s = texts[j]
             if self.heading_kind(draft, s) is not None:
@@ -312,14 +322,36 @@ class PageLayout:
             run = run + 1 if _words(s) <= 3 else 0
             if run >= 3:
                 return j - 2
-            if not _furn(draft).tailish.search(s) and not self.is_caption(draft, s) and _words(s) > 3:
+            if not _furn(draft).tailish.search(s) and not self.is_caption(draft, s) and (
+                    _words(s) > 3 or not self._continued(texts, j)):
+                # also a lone UI word ("Comments", "News"); a bare label right above ("Redaktur", ":")
+                # goes with what follows it
+                while j - 1 > last_prose and self._bare_label(draft, texts[j - 1]):
+                    j -= 1
                 return j
+            if s in header:
+                return j  # the page's furniture again (the byline printed under the story)
         return len(lines)
 
+    def _bare_label(self, draft: Draft, s: str) -> bool:
+        key = s.rstrip(" :\t").casefold()
+        return not key or not any(ch.isalnum() for ch in key) or key in {
+            w.casefold() for w in (*draft.locale.tail.credit_labels, *draft.locale.tail.source_labels)}
+
+    def _continued(self, texts: list[str], j: int) -> bool:
+        """A short line that is part of the text: a numbered item, or a phrase the next line goes on from."""
+        nxt = texts[j + 1] if j + 1 < len(texts) else ""
+        return bool(_NUMBERED.match(texts[j])) or (nxt[:1] in ".,;)" if nxt else False) or nxt[:1].islower()
+
     def _closing_sentence(self, draft: Draft, s: str) -> bool:
-        return (_words(s) >= self.closing_words and bool(_CLOSING.search(s)) and (s[:1].isupper() or s[:1] in "\"“'‘")
+        return (_words(s) >= self.closing_words and bool(_CLOSING.search(s))
+                and (s[:1].isupper() or s[:1] in "\"“'‘" or bool(_NUMBERED.match(s)))
                 and self.heading_kind(draft, s) is None and not self.is_caption(draft, s)
                 and not _furn(draft).tailish.search(s))
+
+    def _subheading(self, draft: Draft, s: str) -> bool:
+        return (1 <= _words(s) <= 5 and s[:1].isupper() and not _SENTENCE_END.search(s) and not s.endswith(",")
+                and self.heading_kind(draft, s) is None and not _furn(draft).tailish.search(s))
 
     def _list_heading(self, draft: Draft, texts: list[str], j: int) -> bool:
         """A heading followed by headlines, after which the story does not go on."""
