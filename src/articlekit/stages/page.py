@@ -104,6 +104,7 @@ class PageLayout:
     credit_words: int = 10
     closing_words: int = 4
     anchor_words: int = 10
+    mega_sections: int = 3
     caption_echo: int = 3
 
     # ------------------------------------------------------------------ line kinds
@@ -469,6 +470,7 @@ class PageLayout:
         counts: dict[str, int] = {}
         for t in texts:
             counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
+        mega = self._mega_menu(texts, items, special)
         for i, ln in enumerate(lines):
             s = texts[i]
             if i in special:
@@ -480,8 +482,10 @@ class PageLayout:
             hk = self.heading_kind(draft, s) if counts[s.casefold()] < 3 else None  # "berita pilihan" x6: a label
             strong = [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
                       for k, t in enumerate(texts[i + 1 : i + 1 + self.unnamed_items])]
-            if hk is None and self._unnamed_heading(s, strong):
-                hk = "heading"  # a short line over a list of headlines: "Info Keagamaan", "WHAT'S COOKING"
+            if hk is None and i not in mega and self._unnamed_heading(s, strong):
+                # a short line over a list of headlines: "Info Keagamaan", "WHAT'S COOKING" (not the
+                # last entry of a menu, over the headlines a mega-menu features)
+                hk = "heading"
             if hk is not None:
                 if block is not None and kind == hk and all(role == "heading" for _, role in members):
                     members.append((ln, "tab"))  # a tab stack: the first heading names the list shown
@@ -497,6 +501,24 @@ class PageLayout:
             else:
                 found.claim("noise", ln.lo, ln.hi, f"page:{region}")
         flush()
+
+    def _strong(self, texts: list[str], items: list[bool], i: int) -> list[bool]:
+        return [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
+                for k, t in enumerate(texts[i + 1 : i + 1 + self.unnamed_items])]
+
+    def _mega_menu(self, texts: list[str], items: list[bool], special: dict[int, Any]) -> set[int]:
+        """Short lines over headlines that each close a run of menu lines, when the page repeats that
+        shape (a mega-menu features a few headlines under the last entry of every section)."""
+        found = set()
+        for i, s in enumerate(texts):
+            if (i >= 2 and all(_words(texts[k]) <= 4 and not items[k] and k not in special for k in (i - 1, i - 2))
+                    and self._unnamed_heading(s, self._strong(texts, items, i))):
+                found.add(i)
+        if len(found) < self.mega_sections:
+            return set()
+        # then every short line over headlines right under another short line is a menu entry
+        return {i for i, s in enumerate(texts) if i >= 1 and _words(texts[i - 1]) <= 5 and i - 1 not in special
+                and self._unnamed_heading(s, self._strong(texts, items, i))}
 
     def _unnamed_heading(self, s: str, following: list[bool]) -> bool:
         n = _words(s)
