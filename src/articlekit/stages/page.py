@@ -451,18 +451,19 @@ class PageLayout:
             if block is None:
                 return
             has_items = any(role == "item" for _, role in members)
-            for ln, role in members:
+            owners = self._tab_lists(text, members)  # which heading each line's list belongs to
+            for (ln, role), owner in zip(members, owners, strict=True):
                 if kind == "tags" or not has_items:
                     found.claim("noise", ln.lo, ln.hi, "page:tags" if kind == "tags" else "page:empty-heading"
                                 if role == "heading" else f"page:{region}")
-                elif role == "heading":
-                    found.claim("link_block", ln.lo, ln.hi, "page:heading", block=block, role="heading",
-                                heading=text[ln.lo : ln.hi].strip())
+                elif role == "heading" or (role == "tab" and owner == ln.lo):
+                    found.claim("link_block", ln.lo, ln.hi, "page:heading" if role == "heading" else "page:tab",
+                                block=owner, role="heading", heading=text[ln.lo : ln.hi].strip())
                 elif role == "item":
-                    found.claim("link_block", ln.lo, ln.hi, "page:item", block=block, role="item",
+                    found.claim("link_block", ln.lo, ln.hi, "page:item", block=owner, role="item",
                                 title=text[ln.lo : ln.hi].strip())
                 else:
-                    found.claim("link_block", ln.lo, ln.hi, "page:meta", block=block, role="meta")
+                    found.claim("link_block", ln.lo, ln.hi, "page:meta", block=owner, role="meta")
 
         texts = [self._text(draft, ln) for ln in lines]
         items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
@@ -501,6 +502,32 @@ class PageLayout:
             else:
                 found.claim("noise", ln.lo, ln.hi, f"page:{region}")
         flush()
+
+    def _tab_lists(self, text: str, members: list[tuple[Line, str]]) -> list[int]:
+        """The block (its heading's offset) of each member. A tab stack ("Terpopuler", "Terkomentari")
+        over several lists gives one block per list shown, in order: a list starts again where the
+        line that opened the first list recurs ("+ indeks") or the numbering restarts at 1."""
+        tabs = [ln.lo for ln, role in members if role in ("heading", "tab")]
+        owners: list[int] = []
+        marker: str | None = None
+        current, last_number = 0, 0
+        for ln, role in members:
+            if role in ("heading", "tab"):
+                owners.append(ln.lo if len(tabs) > 1 else tabs[0])
+                continue
+            key = " ".join(text[ln.lo : ln.hi].casefold().split())
+            number = int(key.rstrip(".")) if key.rstrip(".").isdigit() and len(key) <= 3 else None
+            if marker is None:
+                marker = key
+            elif key == marker or (number == 1 and last_number > 1):
+                current += 1
+            if number is not None:
+                last_number = number
+            owners.append(tabs[min(current, len(tabs) - 1)])
+        if current + 1 < len(tabs):  # tabs whose lists are not shown are not headings
+            shown = set(tabs[: current + 1])
+            owners = [o if o in shown else tabs[0] for o in owners]
+        return owners
 
     def _strong(self, texts: list[str], items: list[bool], i: int) -> list[bool]:
         return [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
