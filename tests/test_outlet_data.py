@@ -28,6 +28,8 @@ SCHEMA: dict[str, type] = {
     "lost_separator": bool,
     "lang": str,
 }
+# keys an entry may leave out, with their allowed values
+OPTIONAL: dict[str, frozenset[str]] = {"headline_case": frozenset({"sentence", "title"})}
 LANGS = frozenset({"id", "ms", "en"})
 ID_RE = re.compile(r"[a-z0-9_]+")
 CODE_RE = re.compile(r"[a-z][a-z0-9]{1,5}")
@@ -80,8 +82,10 @@ def test_enough_entries(outlets: list[dict[str, Any]]) -> None:
 def test_every_key_present_and_typed(outlets: list[dict[str, Any]]) -> None:
     for entry in outlets:
         where = entry.get("id", entry)
-        extra_or_missing = sorted(set(entry) ^ set(SCHEMA))
+        extra_or_missing = sorted((set(entry) - set(OPTIONAL)) ^ set(SCHEMA))
         assert not extra_or_missing, f"{where}: keys {extra_or_missing} differ from the schema"
+        for key, allowed in OPTIONAL.items():
+            assert entry.get(key, next(iter(allowed))) in allowed, f"{where}: {key} must be one of {sorted(allowed)}"
         for key, kind in SCHEMA.items():
             assert isinstance(entry[key], kind), f"{where}: {key} should be {kind.__name__}"
         assert all(isinstance(a, str) for a in entry["aliases"]), where

@@ -128,6 +128,11 @@ class Draft:
             return self.claims[i - 1]
         return None
 
+    def free_until(self, pos: int, end: int) -> int:
+        """Where the first claim at or after ``pos`` starts, at most ``end`` (``pos`` itself unclaimed)."""
+        i = bisect.bisect_left(self._starts, pos)
+        return min(end, self.claims[i].start) if i < len(self.claims) else end
+
     def claims_of(self, kind: str) -> list[Claim]:
         return [c for c in self.claims if c.kind == kind]
 

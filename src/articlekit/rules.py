@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -82,6 +82,8 @@ class TrailersSchema(BaseModel):
 class HeadlineSchema(BaseModel):
     model_config = _STRICT
     small_words: list[str] = []
+    sentence_starters: list[str] = []
+    reporting_verbs: list[str] = []
 
 
 class InsertsSchema(BaseModel):
@@ -114,6 +116,7 @@ class TailSchema(BaseModel):
     credit_labels: list[str] = []
     source_labels: list[str] = []
     generic_sources: list[str] = []
+    data_sources: list[str] = []
     desk_codes: list[str] = []
     end_marks: list[str] = []
 
@@ -180,6 +183,8 @@ class OutletEntry(BaseModel):
     source_name: str = ""
     lost_separator: bool = False
     lang: str = "id"
+    headline_case: Literal["", "sentence", "title"] = ""
+    """How the outlet writes headlines: ``"sentence"`` (ANTARA) tells where a run-on headline ends."""
 
     @property
     def source(self) -> str:

@@ -28,6 +28,8 @@ _PAREN = regex.compile(
     rf"(?<!{_SP}){_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
 )
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
+_SEAM = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "RusiaKemudian": two words glued together
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")  # a capitalised word of a name ("Gus", "Yahya"), not "PBNU"
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
 # where two glued headlines meet: "…HijauProyek …", "…HGBTPrabowo …", "…Apa Itu?Mengenal …"
 _GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!])(?=\p{Lu})")
@@ -54,7 +56,8 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
         # ``(?=marker)`` first: the lookbehind's ``{_SP}*`` would otherwise scan back over a run of
         # spaces at every position inside it (quadratic); the lookahead changes no match
         inline = locale.compile(
-            rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:]{_SP}))(?P<m>{mk.pattern})"
+            rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:;+]{_SP}?)"
+            rf"|(?<=[\p{{L}}\p{{N}}]{_SP}))(?P<m>{mk.pattern})"
             rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)", rule=mk.id, timeout=mk.timeout,
         )
         box = locale.compile(
@@ -85,6 +88,17 @@ class Inserts:
 
     # ------------------------------------------------------------------ headline ends
 
+    @staticmethod
+    def _headline_case(draft: Draft) -> str:
+        """The headline case of the outlet named at the body start (``""`` when unknown)."""
+        for claim in draft.claims_of("outlet"):
+            outlet_id = claim.data.get("outlet_id")
+            if outlet_id:
+                entry = draft.outlets.lookup(str(claim.data.get("domain") or ""))
+                if entry is not None and entry.id == outlet_id:
+                    return entry.headline_case
+        return ""
+
     def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any) -> int:
         """Where a headline starting at ``start`` ends, in running text (newlines lost).
 
@@ -94,7 +108,7 @@ class Inserts:
         stop, or a capitalised word that follows a lower-case one and is followed by one.
         """
         text = draft.text
-        stop = limit
+        stop = draft.free_until(start, limit)  # a headline runs on no further than the next claimed piece
         for pat in (another, credit):
             m = pat.search(text, start, stop)  # up to the next marker: linear however many inserts a line holds
             if m:
@@ -103,6 +117,11 @@ class Inserts:
         if gap:
             stop = gap.start() + 1
         small = draft.locale.small_words
+        words = draft.locale.schema.inserts.headline
+        starters = draft.locale.derived("sentence-starters", lambda: frozenset(
+            w.casefold() for w in words.sentence_starters))
+        reporting = draft.locale.derived("reporting-verbs", lambda: frozenset(
+            w.casefold() for w in words.reporting_verbs))
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
         if not tokens:
             return start
@@ -113,30 +132,50 @@ class Inserts:
         def lower(tok: str) -> bool:
             return tok[0].islower() and not is_small(tok)
 
-        sentence_case = len(tokens) > 1 and lower(tokens[1][2])
+        # the first word after the first that is neither a number nor a small word tells the case
+        first = next((t[2] for t in tokens[1:] if t[2][0].isalpha() and not is_small(t[2])), "")
+        case = self._headline_case(draft)
+        sentence_case = case == "sentence" or (not case and bool(first) and first[0].islower())
         for i in range(1, len(tokens)):
             tok = tokens[i][2]
             prev = tokens[i - 1][2]
+            seam = _SEAM.search(tok)
+            if seam and tok[seam.start() :].strip(",.:;").casefold() in starters:
+                return tokens[i][0] + seam.start()  # "… Melawan RusiaKemudian pada 2005, …": glued on
             if tok[0] in "\"“" and i >= 2:
                 return tokens[i - 1][1]
             if _SENTENCE_END.search(prev) and (tok[0].isupper() or tok[0].isdigit()) and i >= 2:
                 return tokens[i - 1][1]
             if _LIST_NUMBER.fullmatch(tok) and i >= 2:
                 return tokens[i - 1][1]  # "… Ayat 82 3. Menyembuhkan …": a numbered item begins
-            if sentence_case:
-                nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-                if (i >= 3 and tok[0].isupper() and not tok.isupper() and prev[0].islower()
-                        and nxt and lower(nxt)):
-                    return tokens[i - 1][1]
-                continue
-            if lower(tok):
+            if not sentence_case and lower(tok):
                 # the sentence began at the nearest capitalised word before this one
                 j = i - 1
                 while j > 0 and is_small(tokens[j][2]) and not tokens[j][2][0].isupper():
                     j -= 1
-                if j >= 1 and tokens[j][2][0].isupper():
-                    return tokens[j - 1][1]
-                return tokens[i - 1][1]
+                cut = j - 1 if j >= 1 and tokens[j][2][0].isupper() else i - 1
+                if cut >= 2 and not tokens[cut][2].endswith((":", ",")):
+                    return tokens[cut][1]
+                # a headline of one or two words, or one ending in a colon, is no headline: the
+                # capitals were names in a sentence-case headline ("Fadli Zon serahkan bantuan …")
+                sentence_case = True
+            if sentence_case:
+                if i >= 2 and tok[0].isupper() and tok.strip(",.:;").casefold() in starters:
+                    return tokens[i - 1][1]  # "… jadi Waspada Hal tersebut …": a sentence begins
+                if tok.casefold() in reporting:
+                    # "… di jajaran PBNU Gus Yahya berharap …": the name before the verb begins it
+                    k = i
+                    while k > 0 and i - k < 2 and _NAME_WORD.fullmatch(tokens[k - 1][2]):
+                        k -= 1
+                    if k < i and k >= 3:
+                        return tokens[k - 1][1]
+                nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+                word = tok.rstrip(",;:")
+                # a plain capitalised word between lower-case ones, past the first five words (a name
+                # early on is the headline's subject: "Mikel Arteta meminta Arsenal menikmati …")
+                starts = word.isalpha() and word[0].isupper() and not word.isupper() and prev[0].islower()
+                if i >= 5 and starts and (tok.endswith(",") or (nxt and lower(nxt))):
+                    return tokens[i - 1][1]  # "… kemenangan Arsenal langsung tampil …"
         return tokens[-1][1]
 
     def _headline(self, draft: Draft, start: int, end: int) -> tuple[str, int]:

@@ -30,6 +30,7 @@ __all__ = ["Tail"]
 _SP = r"[ \t\u00a0]"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
+_TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
 
@@ -44,6 +45,8 @@ class _Patterns:
     caps_name_line: Any
     label: Any
     rep_red: Any
+    domain_paren: Any
+    names_paren: Any
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
@@ -70,6 +73,13 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
         caps_name_line=regex.compile(
             rf"^{_SP}*(?P<v>\p{{Lu}}{{2,}}(?:{_SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){_SP}*\Z", regex.MULTILINE),
         label=regex.compile(rf"(?P<l>{label_alt}){_SP}*\|?\s*:{_SP}*\|?", regex.IGNORECASE),
+        # "(Tribunpekanbaru.com/Donny Kusuma Putra)", "( TRIBUNLAMPUNG.CO.ID / TRIBUNNEWS.COM )", "(*/jpnn)"
+        domain_paren=regex.compile(
+            rf"\({_SP}*(?P<d>\*|[\p{{L}}\d][\p{{L}}\d\-]{{0,40}}(?:\.[\p{{L}}]{{2,6}}){{1,3}}){_SP}*/{_SP}*"
+            rf"(?P<v>[^()\n/]{{1,40}}(?:{_SP}*/{_SP}*[^()\n/]{{1,40}}){{0,3}}){_SP}*\)\s*\Z"),
+        # "(Kusnandar/Yovita Amalia/Rinto A Navis)": three or more names in Title Case
+        names_paren=regex.compile(
+            rf"\((?P<v>{_TITLE_NAME}(?:{_SP}*/{_SP}*{_TITLE_NAME}){{2,5}})\)\s*\Z"),
         rep_red=regex.compile(rf"^{_SP}*Rep{_SP}*:{_SP}*(?P<a>[^/\n]+?){_SP}*/{_SP}*Red{_SP}*:{_SP}*(?P<b>[^\n]+?)"
                               rf"{_SP}*\Z", regex.MULTILINE),
     )
@@ -210,6 +220,24 @@ class Tail:
             if got2 is not None:
                 return got2
 
+        m = p.domain_paren.search(window)
+        if m and self._before_ok(text, lo + m.start()):
+            names = [x.strip() for x in m["v"].split("/") if x.strip()]
+            if m["d"] == "*":  # "(*/jpnn)": a desk code
+                c = found.claim("credit", lo + m.start(), end, "initials", role="initials",
+                                name="/".join(["*", *names]))
+            else:
+                c = found.claim("credit", lo + m.start(), end, "outlet-reporter", role="reporter",
+                                name=" / ".join(names))
+            if c:
+                return c.start, "credit"
+
+        m = p.names_paren.search(window)
+        if m and self._before_ok(text, lo + m.start()):
+            c = found.claim("credit", lo + m.start(), end, "names-paren", role="credit", name=m["v"].strip())
+            if c:
+                return c.start, "credit"
+
         m = p.square.search(window)
         if m and self._before_ok(text, lo + m.start()):
             c = found.claim("credit", lo + m.start(), end, "square-credit", role="reporter", name=m["v"].strip())
@@ -233,7 +261,7 @@ class Tail:
     def _before_ok(text: str, pos: int) -> bool:
         """A tail must follow the end of a sentence or start its own line."""
         i = pos
-        while i > 0 and text[i - 1] in " \t\u00a0":
+        while i > 0 and text[i - 1] in " \t\u00a0\u200b\u200e\u200f\ufeff":
             i -= 1
         return i == 0 or text[i - 1] in ".!?\"”’)\n]…"
 
@@ -295,14 +323,22 @@ class Tail:
             stop = m.start()
         if not accepted:
             return None
-        # the run must start a line, follow a sentence, a comma join, or be glued to a word
+        # the run must start a line, follow a sentence, a comma join or a piece another stage took
+        # (an insert: "…Prabowo\u00a0Pewarta: A"), sit in parentheses, or be glued to a word
+        opening: int | None = None
         while accepted:
             first_m = accepted[-1][0]
             s = first_m.start()
             prev = text[s - 1] if s > 0 else "\n"
-            if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or (prev == " " and (
-                s - 1 == line_lo or text[s - 2] in ".,!?\"”’)|"
-            )):
+            k = s
+            while k > 0 and text[k - 1] in " \t\u00a0":
+                k -= 1
+            before = text[k - 1] if k > 0 else "\n"
+            if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or before in "\r\n.,!?\"”’)|" or (
+                    draft.claim_at(k - 1) is not None):
+                break
+            if before == "(" and (k < 2 or not text[k - 2].isalnum()):
+                opening = k - 1  # "(Reporter: A | Editor: B)": the parenthesis belongs to the run
                 break
             accepted.pop()
         if not accepted:
@@ -317,17 +353,40 @@ class Tail:
             if label.casefold() in source_labels:
                 srcs = self.sources(draft, value, lenient=False)
                 if srcs is None and not has_credit:
-                    break  # "Sumber: BPS" is not a news source: the run ends here
+                    if len(accepted) == 1 and self._source_line(draft, m.start(), value):
+                        srcs = self.sources(draft, value, lenient=True)
+                    else:
+                        break  # "Sumber: BPS" under a table is not a news source: the run ends here
                 # inside a run of credits, an unknown "Sumber: Persib" is a credit line, not a news source
             kept.append((m, stop, label, value, srcs))
         if not kept:
             return None
+        if opening is not None and len(kept) == len(accepted):
+            found.claim("credit", opening, kept[-1][0].start(), "credit-paren")
         for m, stop, label, value, srcs in kept:
+            if opening is not None:
+                value = value.removesuffix(")").rstrip(" \t\u00a0,|")
             if srcs is not None:
                 found.claim("attribution", m.start(), stop, "source-line", sources=srcs)
             else:
                 found.claim("credit", m.start(), stop, "credit-line", role=label, name=value)
+        if opening is not None and len(kept) == len(accepted):
+            return opening
         return int(kept[-1][0].start())
+
+    def _source_line(self, draft: Draft, start: int, value: str) -> bool:
+        """``Sumber: ESPN`` on its own last line, under prose (not under a table): a source tail.
+
+        The value is a name of at most four words; the line before ends a sentence.
+        """
+        text = draft.text
+        line = draft.line_at(start)
+        words = value.split()
+        data = {x.casefold() for x in draft.locale.tail.data_sources}
+        if any(part.strip(" .").casefold() in data for part in regex.split(r"[/,&]", value)):
+            return False
+        return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
+                and not any(ch.isdigit() for ch in value) and self._prev_ends_sentence(draft, line.lo))
 
     @staticmethod
     def _plausible_value(value: str) -> bool:
