@@ -30,6 +30,7 @@ __all__ = ["Tail"]
 _SP = r"[ \t\u00a0]"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
+_DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.\p{L}{2,6}){1,3}")
 _TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
@@ -300,6 +301,9 @@ class Tail:
             return (c.start, "credit") if c else None
         if outlet_last and len(first) <= 5 and all(len(x) <= 12 for x in parts):
             c = found.claim("credit", start, end, "initials", role="initials", name=value)
+            return (c.start, "credit") if c else None
+        if len(parts) == 2 and first.islower() and len(first) <= 8 and _DOMAINISH.fullmatch(last):
+            c = found.claim("credit", start, end, "initials", role="initials", name=value)  # "(cr3/tribun-medan.com)"
             return (c.start, "credit") if c else None
         if draft.outlets.lookup(first) is not None and len(parts) == 2 and " " in last:
             c = found.claim("credit", start, end, "outlet-reporter", role="reporter", name=last)
