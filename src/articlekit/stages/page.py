@@ -52,6 +52,7 @@ class _Furniture:
     crumbs: Any
     credits: tuple[Any, ...]
     lead_clock: Any
+    byline_label: Any
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -67,6 +68,8 @@ def _furniture(draft: Draft) -> _Furniture:
         tailish=regex.compile(_TAILISH_SHAPE.format(
             words=_alt([*page.tail_words, *tail.credit_labels, *tail.source_labels]))),
         crumbs=regex.compile(_CRUMBS_SHAPE.format(words=_alt(page.breadcrumb_words))),
+        byline_label=regex.compile(rf"(?:\A|\s)(?:{_alt(page.byline_words)})[ \t\u00a0]*:[ \t\u00a0]*\p{{Lu}}",
+                                   regex.IGNORECASE),
         lead_clock=regex.compile(_LEAD_CLOCK.format(
             tz="|".join(sorted(map(regex.escape, draft.locale.dates.timezones), key=len, reverse=True)) or "(?!)",
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
@@ -153,7 +156,8 @@ class PageLayout:
             return None
         # the date must be most of the line (a byline may hold it too): not a headline that names a date
         s = self._text(draft, line)
-        if _words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _furn(draft).byline.search(s):
+        if (_words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _furn(draft).byline.search(s)
+                and not _furn(draft).byline_label.search(s)):
             return None
         if reading.time is None:
             m = _furn(draft).lead_clock.search(draft.text, line.lo, reading.start)
@@ -292,13 +296,22 @@ class PageLayout:
     def _story_end(self, draft: Draft, lines: list[Line], start: int) -> int:
         texts = [self._text(draft, ln) for ln in lines]
         last_prose = start
+        gap = 0
+        listing = False  # inside a list a sentence introduced ("… meliputi:"): its points are not a gap
         for j in range(start + 1, len(lines)):
             s = texts[j]
             if self.is_prose(draft, s, min_words=self.end_prose_words):
-                last_prose = j
-            elif j - last_prose > self.max_gap:
+                last_prose, gap = j, 0
+                listing = s.endswith(":")
+                continue
+            if s.endswith(":") and _words(s) >= 3 and j - last_prose <= 2:
+                listing = True
+            elif not (listing and _words(s) <= self.long_words and not _SENTENCE_END.search(s)):
+                listing = False
+                gap += 1
+            if gap > self.max_gap:
                 break
-            elif self._list_heading(draft, texts, j):
+            if self._list_heading(draft, texts, j):
                 break  # a link block that the story does not resume after
         # short closing sentences and numbered points right under the last paragraph are still the
         # story, and so is a short subheading over them ("Jawaban" / "1. …" / "Salah satunya …")
