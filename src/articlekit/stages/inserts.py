@@ -80,6 +80,7 @@ class Inserts:
 
     name: str = "inserts"
     max_line_headline: int = 250
+    max_headline_words: int = 16
     min_box_words: int = 5
 
     @staticmethod
@@ -125,6 +126,9 @@ class Inserts:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
         if not tokens:
             return start
+        # what runs up to another marker, a credit label or a claimed piece within a headline's length
+        # is the headline: no paragraph fits between ("… membangun Batam lebih baik Pewarta: …")
+        bounded = stop < limit and len(tokens) <= self.max_headline_words
 
         def is_small(tok: str) -> bool:
             return tok.casefold().strip(",.:;!?\"'()") in small
@@ -174,7 +178,7 @@ class Inserts:
                 # a plain capitalised word between lower-case ones, past the first five words (a name
                 # early on is the headline's subject: "Mikel Arteta meminta Arsenal menikmati …")
                 starts = word.isalpha() and word[0].isupper() and not word.isupper() and prev[0].islower()
-                if i >= 5 and starts and (tok.endswith(",") or (nxt and lower(nxt))):
+                if i >= 5 and not bounded and starts and (tok.endswith(",") or (nxt and lower(nxt))):
                     return tokens[i - 1][1]  # "… kemenangan Arsenal langsung tampil …"
         return tokens[-1][1]
 

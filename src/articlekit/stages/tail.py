@@ -68,7 +68,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
         square=regex.compile(r"\[(?P<v>[\p{L}][\p{L} .]{1,40})\]\s*\Z"),
         end_mark=locale.compile(rf"(?:{marks})\s*\Z", rule="tail.end_marks"),  # timed for a user's locale
         name_paren_line=regex.compile(
-            rf"(?:^{_SP}*|(?=\()(?<=[.!?\"”’]{_SP}*))\((?P<v>\p{{Lu}}[\p{{Ll}}'’]+(?:{_SP}+\p{{Lu}}[\p{{Ll}}'’.]*){{0,4}})"
+            rf"(?:^{_SP}*|(?=\()(?<=[.!?\"”’]{_SP}*))\((?P<v>\p{{Lu}}(?:[\p{{Ll}}'’]+|\.?(?={_SP}+\p{{Lu}}\p{{Ll}}))(?:{_SP}+\p{{Lu}}[\p{{Ll}}'’.]*){{0,4}})"
             rf"{_SP}*\){_SP}*\Z",
             regex.MULTILINE),
         caps_name_line=regex.compile(
@@ -335,11 +335,14 @@ class Tail:
             s = first_m.start()
             prev = text[s - 1] if s > 0 else "\n"
             k = s
-            while k > 0 and text[k - 1] in " \t\u00a0":
+            while k > 0 and text[k - 1].isspace() and text[k - 1] not in "\r\n":
                 k -= 1
             before = text[k - 1] if k > 0 else "\n"
+            # two labels or more ("Pewarta: A Editor: B") are a credit run even after a word, where
+            # newlines were lost
+            run = len(accepted) >= 2 and k < s
             if s == line_lo or prev in "\n.,!?\"”’)\t|" or prev.isalpha() or before in "\r\n.,!?\"”’)|" or (
-                    draft.claim_at(k - 1) is not None):
+                    run or draft.claim_at(k - 1) is not None):
                 break
             if before == "(" and (k < 2 or not text[k - 2].isalnum()):
                 opening = k - 1  # "(Reporter: A | Editor: B)": the parenthesis belongs to the run
