@@ -35,6 +35,7 @@ _WORDS = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
+_NAME = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’-]*){1,3}")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -159,8 +160,12 @@ class PageLayout:
         if (_words(s) > 8 and (reading.end - reading.start) < 0.4 * len(s) and not _furn(draft).byline.search(s)
                 and not _furn(draft).byline_label.search(s)):
             return None
+        return self._with_clock(draft, line.lo, reading)
+
+    def _with_clock(self, draft: Draft, lo: int, reading: DateReading) -> DateReading:
+        """``reading`` from ``lo`` on, with the time printed before its date if it has none."""
         if reading.time is None:
-            m = _furn(draft).lead_clock.search(draft.text, line.lo, reading.start)
+            m = _furn(draft).lead_clock.search(draft.text, lo, reading.start)
             time = _clock(m) if m else None
             if m and time is not None:
                 tz = draft.locale.dates.timezones.get(m["tz"].upper()) if m["tz"] else None
@@ -296,10 +301,16 @@ class PageLayout:
     def _story_end(self, draft: Draft, lines: list[Line], start: int) -> int:
         texts = [self._text(draft, ln) for ln in lines]
         last_prose = start
+        header = set(texts[:start])
+        # a name printed near the title (the byline) and again under the story ends it
+        names = {texts[k] for k in range(max(0, start - self.max_gap - 4), start) if _NAME.fullmatch(texts[k])
+                 and self.heading_kind(draft, texts[k]) is None and not self._continued(texts, k)}
         gap = 0
         listing = False  # inside a list a sentence introduced ("… meliputi:"): its points are not a gap
         for j in range(start + 1, len(lines)):
             s = texts[j]
+            if s in names and not self._continued(texts, j):
+                break
             if self.is_prose(draft, s, min_words=self.end_prose_words):
                 last_prose, gap = j, 0
                 listing = s.endswith(":")
@@ -328,7 +339,6 @@ class PageLayout:
         # after the last paragraph: stop at a heading, a run of menu lines, or the first line that
         # is not tail material (initials, credits, inserts, tags)
         run = 0
-        header = set(texts[:start])
         for j in range(last_prose + 1, len(lines)):
             s = texts[j]
             if self.heading_kind(draft, s) is not None:
@@ -391,6 +401,13 @@ class PageLayout:
                 at = reading.start - ln.lo
                 # "Diperbarui 20 Des 2021": the word stands before the date ("… / Updated 8 hours ago" does not)
                 stamps.append((i, reading, any(0 <= low.find(w) < at for w in updated_words)))
+                # "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.": both stamps glued on one line
+                after = [k for w in updated_words if (k := low.find(w, reading.end - ln.lo)) >= 0]
+                if not stamps[-1][2] and after:
+                    second = date_reader(draft.locale).read_header(draft.text, ln.lo + min(after), ln.hi)
+                    if second is not None and second.date is not None:
+                        second = replace(self._with_clock(draft, ln.lo + min(after), second), start=ln.lo + min(after))
+                        stamps.append((i, second, True))
         bylines = [i for i, ln in enumerate(lines) if _furn(draft).byline.search(self._text(draft, ln))]
         # the byline/timestamp nearest the story marks the title: the headline next to it
         # the timestamp nearest the story (else the byline) marks the title: the headline next to it
@@ -419,6 +436,10 @@ class PageLayout:
             for i, ln in enumerate(lines):  # the title printed again elsewhere above the story
                 if i != title_at and self._text(draft, ln) == t:
                     special.setdefault(i, ("header", "title-repeat", {}))
+        if published is not None and updated is not None and published[0] == updated[0]:
+            ln, cut = lines[published[0]], updated[1].start  # one line, two stamps: two claims
+            found.claim("header", ln.lo, cut, "page:published", page_role="published", value=_stamp(published[1]))
+            found.claim("header", cut, ln.hi, "page:updated", page_role="updated", value=_stamp(updated[1]))
         for pair, role in ((published, "published"), (updated, "updated")):
             if pair is not None:
                 i, reading = pair
