@@ -62,7 +62,8 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
     return _Patterns(
         source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
                                    regex.IGNORECASE),
-        wire=regex.compile(rf"(?<=[.!?\"”’)]\s*|^{_SP}*)(?:--|[-–—]){_SP}*(?P<v>(?i:{wire_alt})){_SP}*\.?\s*\Z",
+        # a spaced em dash needs no full stop before it: "… luah Nasuha — Majoriti"
+        wire=regex.compile(rf"(?:(?<=[.!?\"”’)]\s*|^{_SP}*)(?:--|[-–—])|(?<=\p{{L}}){_SP}+—){_SP}*(?P<v>(?i:{wire_alt})){_SP}*\.?\s*\Z",
                            regex.MULTILINE),
         code_paren=regex.compile(r"\((?P<v>[\p{L}\d][\p{L}\d\-]{0,15}(?:/[\p{L}\d\-.]{1,20}){0,5})\)\s*\Z"),
         square=regex.compile(r"\[(?P<v>[\p{L}][\p{L} .]{1,40})\]\s*\Z"),
