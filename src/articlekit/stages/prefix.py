@@ -43,6 +43,8 @@ _WORD_CAPS = r"\p{Lu}[\p{Lu}'’.]{0,40}(?:-\p{Lu}[\p{Lu}'’.]{0,40}){0,4}"
 _PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ /]{_WORD_ANY}){{0,3}})"
 _PLACE_CAPS = (rf"(?:\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}){{0,4}}"
                rf"(?:[ /]{_WORD_CAPS}){{0,3}})")
+# a partner after the agency: "(ANTARA/Business Wire)", "(ANTARA/JACX)"
+_PARTNER = r"(?:[ \t\u00a0]*/[ \t\u00a0]*\p{L}[\p{L} .]{1,30}?)?"
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
 _STRONG = frozenset({"A", "B", "B0", "C", "C0", "E", "D"})
@@ -85,7 +87,8 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
                 rf"{anchor}(?P<outlet>{out}){_SP}*,{_SP}*(?P<place>{_PLACE_ANY})(?P<sep>{_SEP}){_BODY_START}", f)),
             ("C", regex.compile(
                 rf"{anchor}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?"
-                rf"(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP})", f)),
+                rf"(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*(?:--|—|–)?{_SP}*\({_SP}*(?P<outlet>{out_known}){_PARTNER}{_SP}*\)"
+                rf"(?P<sep>{_SEP})", f)),
             ("E", regex.compile(
                 rf"{anchor}(?P<outlet>{out}){_SP}*(?:--|—|–|-){_SP}*(?P<place>{_PLACE_CAPS})"
                 rf"(?P<sep>{_SP}*(?:--|—|–|-|\.){_SP}*){_BODY_START}", f)),
@@ -124,7 +127,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         first_words=frozenset(
             _token_key(a.split()[0]) for e in outlets.entries for a in (*e.aliases, e.name) if a.split()
         ),
-        agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP})"),
+        agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_known}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
         agency_at=dict(shapes(out_known, ""))["C"],
     )
 
