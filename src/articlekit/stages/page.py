@@ -36,6 +36,12 @@ _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
 _NAME = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’-]*){1,3}")
+_BARE_WORDS = regex.compile(r"[\w&]+(?:[ \t\u00a0]+[\w&]+){4,}")
+
+
+def _menu_run(s: str) -> bool:
+    """Menu entries glued on one line: "Terkini Nasional Internasional Olahraga Pendidikan"."""
+    return bool(_BARE_WORDS.fullmatch(s)) and sum(w[:1].isupper() for w in s.split()) >= 4
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -109,6 +115,7 @@ class PageLayout:
     closing_words: int = 4
     anchor_words: int = 10
     mega_sections: int = 3
+    heading_extra_words: int = 2
     caption_echo: int = 3
 
     # ------------------------------------------------------------------ line kinds
@@ -139,8 +146,13 @@ class PageLayout:
             return "heading"
         words = draft.locale.schema.links.heading_words
         if (words and _words(s) <= 6 and len(s) <= self.max_heading_chars and not s.rstrip().endswith(".")
-                and any(w.casefold() in key for w in words)):
-            return "heading"
+                and not _menu_run(s)):
+            # the word and at most two more ("Berita detikcom Lainnya", "Pilihan Untukmu"; "Name: Berita
+            # Terkait"), not a section menu glued after it ("Terkini Gaya Hidup Senggang")
+            tail = key.rsplit(": ", 1)[-1]
+            found = [w.casefold() for w in words if w.casefold() in tail]
+            if found and _words(tail) - max(_words(" ".join(found)), 1) <= self.heading_extra_words:
+                return "heading"
         return None
 
     def is_item(self, s: str) -> bool:
