@@ -109,6 +109,7 @@ class PageSchema(BaseModel):
     byline_words: list[str] = []
     tail_words: list[str] = []
     breadcrumb_words: list[str] = []
+    footer_words: list[str] = []
 
 
 class TailSchema(BaseModel):

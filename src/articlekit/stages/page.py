@@ -28,6 +28,7 @@ import regex
 
 from ..dates import DateReading, _clock, date_reader
 from ..draft import Draft, Findings, Line
+from .links import _meta
 
 __all__ = ["PageLayout"]
 
@@ -60,6 +61,7 @@ class _Furniture:
     credits: tuple[Any, ...]
     lead_clock: Any
     byline_label: Any
+    footer: Any
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -77,6 +79,7 @@ def _furniture(draft: Draft) -> _Furniture:
         crumbs=regex.compile(_CRUMBS_SHAPE.format(words=_alt(page.breadcrumb_words))),
         byline_label=regex.compile(rf"(?:\A|\s)(?:{_alt(page.byline_words)})[ \t\u00a0]*:[ \t\u00a0]*\p{{Lu}}",
                                    regex.IGNORECASE),
+        footer=regex.compile(rf"(?:{_alt(page.footer_words)})|©", regex.IGNORECASE),
         lead_clock=regex.compile(_LEAD_CLOCK.format(
             tz="|".join(sorted(map(regex.escape, draft.locale.dates.timezones), key=len, reverse=True)) or "(?!)",
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
@@ -512,12 +515,17 @@ class PageLayout:
                     found.claim("link_block", ln.lo, ln.hi, "page:meta", block=owner, role="meta")
 
         texts = [self._text(draft, ln) for ln in lines]
+        footer = _furn(draft).footer
         items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
-                 and self.timestamp(draft, ln) is None for t, ln in zip(texts, lines, strict=True)]
+                 and self.timestamp(draft, ln) is None and not footer.search(t)
+                 for t, ln in zip(texts, lines, strict=True)]
         counts: dict[str, int] = {}
         for t in texts:
             counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
         mega = self._mega_menu(texts, items, special)
+        link_meta = draft.locale.derived("links.meta", lambda: _meta(draft.locale))
+        metas = [bool(link_meta.fullmatch(t)) or self.timestamp(draft, ln) is not None
+                 for t, ln in zip(texts, lines, strict=True)]
         for i, ln in enumerate(lines):
             s = texts[i]
             if i in special:
@@ -527,9 +535,9 @@ class PageLayout:
                 found.claim(k, ln.lo, ln.hi, f"page:{why}", **data)  # type: ignore[arg-type]
                 continue
             hk = self.heading_kind(draft, s) if counts[s.casefold()] < 3 else None  # "berita pilihan" x6: a label
-            strong = [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
-                      for k, t in enumerate(texts[i + 1 : i + 1 + self.unnamed_items])]
-            if hk is None and i not in mega and self._unnamed_heading(s, strong):
+            strong = self._strong(texts, items, i)
+            if hk is None and i not in mega and (self._unnamed_heading(s, strong)
+                                                 or self._unnamed_heading(s, self._dated(texts, items, metas, i))):
                 # a short line over a list of headlines: "Info Keagamaan", "WHAT'S COOKING" (not the
                 # last entry of a menu, over the headlines a mega-menu features)
                 hk = "heading"
@@ -578,6 +586,24 @@ class PageLayout:
     def _strong(self, texts: list[str], items: list[bool], i: int) -> list[bool]:
         return [_words(t) >= self.unnamed_item_words and items[i + 1 + k]
                 for k, t in enumerate(texts[i + 1 : i + 1 + self.unnamed_items])]
+
+    def _dated(self, texts: list[str], items: list[bool], metas: list[bool], i: int) -> list[bool]:
+        """Like :meth:`_strong` for a list whose headlines each carry a date line ("Opini" / headline /
+        "08/1/2026 05:10" / …): the headlines past the dates, when dates follow them; at most one of
+        them may be short (a two-word column name)."""
+        got: list[bool] = []
+        dates = 0
+        for k in range(i + 1, min(len(texts), i + 1 + 2 * self.unnamed_items + 2)):
+            if metas[k]:
+                dates += 1
+                continue
+            got.append(items[k] or _words(texts[k]) <= 3)
+            if len(got) == self.unnamed_items:
+                break
+        if (dates < 2 or len(got) < self.unnamed_items or not (i + 2 < len(texts) and metas[i + 2])
+                or not items[i + 1] or metas[i + 1]):
+            return []
+        return got
 
     def _mega_menu(self, texts: list[str], items: list[bool], special: dict[int, Any]) -> set[int]:
         """Short lines over headlines that each close a run of menu lines, when the page repeats that
