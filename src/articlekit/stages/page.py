@@ -500,7 +500,7 @@ class PageLayout:
             if block is None:
                 return
             has_items = any(role == "item" for _, role in members)
-            owners = self._tab_lists(text, members)  # which heading each line's list belongs to
+            owners = self._tab_lists(draft, members)  # which heading each line's list belongs to
             for (ln, role), owner in zip(members, owners, strict=True):
                 if kind == "tags" or not has_items:
                     found.claim("noise", ln.lo, ln.hi, "page:tags" if kind == "tags" else "page:empty-heading"
@@ -557,15 +557,20 @@ class PageLayout:
                 found.claim("noise", ln.lo, ln.hi, f"page:{region}")
         flush()
 
-    def _tab_lists(self, text: str, members: list[tuple[Line, str]]) -> list[int]:
+    def _tab_lists(self, draft: Draft, members: list[tuple[Line, str]]) -> list[int]:
         """The block (its heading's offset) of each member. A tab stack ("Terpopuler", "Terkomentari")
         over several lists gives one block per list shown, in order: a list starts again where the
-        line that opened the first list recurs ("+ indeks") or the numbering restarts at 1."""
+        line that opened the first list recurs ("+ indeks"), the numbering restarts at 1, or after a
+        line another stage took (a "Selengkapnya" link closing the list)."""
+        text = draft.text
         tabs = [ln.lo for ln, role in members if role in ("heading", "tab")]
         owners: list[int] = []
         marker: str | None = None
         current, last_number = 0, 0
+        prev_hi = 0
         for ln, role in members:
+            closed = len(tabs) > 1 and marker is not None and not draft.is_free(prev_hi, ln.lo)
+            prev_hi = ln.hi
             if role in ("heading", "tab"):
                 owners.append(ln.lo if len(tabs) > 1 else tabs[0])
                 continue
@@ -573,14 +578,19 @@ class PageLayout:
             number = int(key.rstrip(".")) if key.rstrip(".").isdigit() and len(key) <= 3 else None
             if marker is None:
                 marker = key
-            elif key == marker or (number == 1 and last_number > 1):
+            elif key == marker or (number == 1 and last_number > 1) or closed:
                 current += 1
             if number is not None:
                 last_number = number
             owners.append(tabs[min(current, len(tabs) - 1)])
-        if current + 1 < len(tabs):  # tabs whose lists are not shown are not headings
-            shown = set(tabs[: current + 1])
-            owners = [o if o in shown else tabs[0] for o in owners]
+        # tabs whose lists are not shown (no headline) are not headings: their lines go to the list before
+        shown = {o for o, (_, role) in zip(owners, members, strict=True) if role == "item"} | {tabs[0]}
+        last = tabs[0]
+        for k, o in enumerate(owners):
+            if o in shown:
+                last = o
+            else:
+                owners[k] = last
         return owners
 
     def _strong(self, texts: list[str], items: list[bool], i: int) -> list[bool]:
