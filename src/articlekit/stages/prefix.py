@@ -34,13 +34,14 @@ __all__ = ["Prefix"]
 
 _SP = r"[ \t\u00a0]"
 _DASH = r"(?:--|—|–|-)"
-_SEP = rf"(?:{_SP}*(?:--|—|–|-|:|\|){_SP}*)"
+# ",-" too: "TRIBUN-MEDAN.COM,- Bagi Anda …"
+_SEP = rf"(?:{_SP}*,?(?:--|—|–|-|:|\|){_SP}*)"
 _DOMAIN = r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3})"
 # Place words are bounded (40 characters, 4 hyphens): a greedy unbounded run backtracks quadratically
 # in the regex module on a long run of capitals and dots ("A.A.A.A....") at the start of a page.
 _WORD_ANY = r"\p{Lu}[\p{L}'’.]{0,40}(?:-\p{L}[\p{L}'’.]{0,40}){0,4}"
 _WORD_CAPS = r"\p{Lu}[\p{Lu}'’.]{0,40}(?:-\p{Lu}[\p{Lu}'’.]{0,40}){0,4}"
-_PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ /]{_WORD_ANY}){{0,3}})"
+_PLACE_ANY = rf"(?:{_WORD_ANY}(?:[ \u00a0/]{_WORD_ANY}){{0,3}})"  # "Bandar\u00a0Lampung" too
 _PLACE_CAPS = (rf"(?:\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}){{0,4}}"
                rf"(?:[ /]{_WORD_CAPS}){{0,3}})")
 # a partner after the agency: "(ANTARA/Business Wire)", "(ANTARA/JACX)"
@@ -90,7 +91,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
                 rf"(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*(?:--|—|–)?{_SP}*\({_SP}*(?P<outlet>{out_known}){_PARTNER}{_SP}*\)"
                 rf"(?P<sep>{_SEP})", f)),
             ("E", regex.compile(
-                rf"{anchor}(?P<outlet>{out}){_SP}*(?:--|—|–|-){_SP}*(?P<place>{_PLACE_CAPS})"
+                rf"{anchor}(?P<outlet>{out}){_SP}*(?:--|—|–|-|\|){_SP}*(?P<place>{_PLACE_CAPS})"
                 rf"(?P<sep>{_SP}*(?:--|—|–|-|\.){_SP}*){_BODY_START}", f)),
         )
 
@@ -400,7 +401,7 @@ class Prefix:
               sep: str | None) -> dict[str, Any]:
         data: dict[str, Any] = {"shape": shape, "sep": sep.strip() if sep and sep.strip() else None}
         if place:
-            data["place"] = title_place(place.strip())
+            data["place"] = title_place(" ".join(place.split()))
         if date_text:
             date, partial = date_reader(draft.locale).read_month_day(date_text)
             data["date"] = date
