@@ -28,6 +28,9 @@ _PAREN = regex.compile(
     rf"(?<!{_SP}){_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
 )
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
+_QUOTE = regex.compile(r"[\"“]")
+_COLON = regex.compile(r"[:\-–—]")
+_RUN_GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)\S")
 _SEAM = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "RusiaKemudian": two words glued together
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")  # a capitalised word of a name ("Gus", "Yahya"), not "PBNU"
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
@@ -66,7 +69,9 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
         )
         # a bundled marker without anchors gates the three scans (a user's marker is timed: it scans on its own)
         plain = mk.timeout is None and locale.pattern_timeout is None and not regex.search(r"[\^$]", mk.pattern)
-        out.append(_Compiled(mk, line, inline, box, regex.compile(mk.pattern) if plain else None))
+        # a line-only marker is looked for at line starts only (one cheap anchored scan)
+        word = rf"^{_SP}*(?:{mk.pattern})" if mk.line_only else mk.pattern
+        out.append(_Compiled(mk, line, inline, box, regex.compile(word, regex.MULTILINE) if plain else None))
     labels = "|".join(regex.escape(x) for x in sorted(locale.tail.credit_labels, key=len, reverse=True))
     credit = regex.compile(rf"(?:{labels}){_SP}*:", regex.IGNORECASE) if labels else regex.compile(r"(?!)")
     markers = "|".join(f"(?:{mk.pattern}){_SP}*[:\\-–—]" for mk in locale.markers)
@@ -269,9 +274,9 @@ class Inserts:
         """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together."""
         text = draft.text
         end = hi
-        q = regex.search(r"[\"“]", text[lo:hi])
+        q = _QUOTE.search(text, lo, hi)
         if q:
-            end = lo + q.start()
+            end = q.start()
         pieces: list[tuple[int, int]] = []
         pos = lo
         for m in _GLUED_BOX.finditer(text, lo + 1, end):
@@ -338,7 +343,7 @@ class Inserts:
             return
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        has_colon = bool(regex.search(r"[:\-–—]", m["c"]))
+        has_colon = bool(_COLON.search(m["c"]))
         rest_lo = m.end()
         rest = text[rest_lo:line_end].strip()
         if not rest:
@@ -361,7 +366,7 @@ class Inserts:
             return
         if not has_colon and rest[0].islower():
             return  # "Baca juga aturan lain" is prose
-        long_line = len(rest) > self.max_line_headline or regex.search(r"\S(?:[ \u00a0]{2,}|\t)\S", rest)
+        long_line = len(rest) > self.max_line_headline or _RUN_GAP.search(rest)
         if long_line:
             h_end = self._scan_headline(draft, rest_lo, line_end, another, credit)
             why = f"{mk.id}-runon"

@@ -46,6 +46,7 @@ _PLACE_CAPS = (rf"(?:\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}
                rf"(?:[ /]{_WORD_CAPS}){{0,3}})")
 # a partner after the agency: "(ANTARA/Business Wire)", "(ANTARA/JACX)"
 _PARTNER = r"(?:[ \t\u00a0]*/[ \t\u00a0]*\p{L}[\p{L} .]{1,30}?)?"
+_LEAD_DASH = regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}+")
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
 _STRONG = frozenset({"A", "B", "B0", "C", "C0", "E", "D"})
@@ -359,9 +360,9 @@ class Prefix:
                 return False
             body_line = after
         elif sep_text is None:
-            lead = regex.match(rf"{_SP}*(?P<sep>{_DASH}){_SP}+", text[nxt.lo : nxt.hi])
+            lead = _LEAD_DASH.match(text, nxt.lo, nxt.hi)
             if lead:
-                sep_claim = (nxt.lo, nxt.lo + lead.end())
+                sep_claim = (nxt.lo, lead.end())
                 sep_text = lead["sep"]
         if sep_text is None:
             # nothing marks it: only a known outlet, or a gazetteer place followed by prose

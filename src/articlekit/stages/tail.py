@@ -30,6 +30,8 @@ __all__ = ["Tail"]
 _SP = r"[ \t\u00a0]"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NAME = regex.compile(r"[\p{L}][\p{L}\p{M} .,'’\-]{0,60}")
+_PARTS = regex.compile(r"[/,&]")
+_PLAIN_VALUE = regex.compile(r"[\p{L}\d .,'’&/\-()]{1,60}")
 _DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.\p{L}{2,6}){1,3}")
 _TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
@@ -391,7 +393,7 @@ class Tail:
         line = draft.line_at(start)
         words = value.split()
         data = {x.casefold() for x in draft.locale.tail.data_sources}
-        if any(part.strip(" .").casefold() in data for part in regex.split(r"[/,&]", value)):
+        if any(part.strip(" .").casefold() in data for part in _PARTS.split(value)):
             return False
         return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
                 and not any(ch.isdigit() for ch in value) and self._prev_ends_sentence(draft, line.lo))
@@ -405,4 +407,4 @@ class Tail:
             return False
         if len(v) > 60 or len(v.split()) > 7:
             return False
-        return bool(_NAME.fullmatch(v)) or bool(regex.fullmatch(r"[\p{L}\d .,'’&/\-()]{1,60}", v))
+        return bool(_NAME.fullmatch(v)) or bool(_PLAIN_VALUE.fullmatch(v))
