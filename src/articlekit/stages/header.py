@@ -28,6 +28,8 @@ _SHORT = regex.compile(r"(?!.*?[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
 # a headline: 3 to 30 words, no closing full stop, no colon or comma at the end
 _TITLE = regex.compile(r"(?![^\n]*?[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
 # (``[ \t]*(?:\|[ \t]*)?:``, not ``[ \t]*\|?[ \t]*:``: two adjacent runs of spaces backtrack quadratically)
+_INNER_SENTENCE = regex.compile(r"[.!?][ \t\u00a0]")
+_SENTENCE_END = regex.compile(r"[.!?\"”][ \t\u00a0]*\Z")
 _CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*(?:\\|[ \\t\\u00a0]*)?:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
 
 
@@ -43,6 +45,8 @@ class Header:
     name: str = "header"
     max_leading_lines: int = 12
     max_caption: int = 300
+    max_title_words: int = 16
+    min_lead_words: int = 12
 
     def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool) -> bool:
         text = draft.text
@@ -78,6 +82,20 @@ class Header:
             return True
         return False
 
+    def _headline_first(self, draft: Draft, found: Findings) -> None:
+        """An extractor's dump that opens with the headline: a short Title-Case line with no sentence
+        in it, right above a prose paragraph ("Para Peracik Bola Mati" / "Pelatih set-piece …")."""
+        lines = [ln for ln in draft.lines if not ln.blank][:2]
+        if len(lines) < 2 or not draft.is_free(lines[0].lo, lines[1].hi):
+            return
+        head, first = (draft.text[ln.lo : ln.hi] for ln in lines)
+        words = head.split()
+        capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        if (_TITLE.fullmatch(head) and len(words) <= self.max_title_words and capitals >= 0.6 * len(words)
+                and head[:1].isupper() and not _INNER_SENTENCE.search(head) and not head.endswith(("-", "—", "–"))
+                and len(first.split()) >= self.min_lead_words and _SENTENCE_END.search(first)):
+            found.claim("header", lines[0].lo, lines[0].hi, "headline-first", page_role="title", value=head)
+
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         text = draft.text
@@ -90,6 +108,7 @@ class Header:
                 for rest_lo, rest_hi in draft.free_parts(min(hi, line.hi), hi):
                     self._label(draft, found, rest_lo, rest_hi, forced=True)
             return found
+        self._headline_first(draft, found)
         # no prefix: take the leading lines up to the last one that is clearly header material,
         # when every line before it is short and not prose (a byline, a title)
         plan: list[tuple[int, int, bool]] = []
