@@ -196,3 +196,11 @@ def test_heading_followed_by_prose_is_body() -> None:
             "Hasil panen tahun ini lebih banyak dari tahun lalu menurut petani setempat.")
     art = parse(text)
     assert art.link_blocks == [] and "Terpopuler" in art.body
+
+
+def test_paren_inserts_follow_the_locale_markers() -> None:
+    """``(Baca juga: …)`` and ``(Baca: …)`` come from the locale's markers, each with its own label."""
+    a = articlekit.parse("Harga naik. (Baca juga: Harga Cabai Naik Lagi) Pedagang mengeluh. (Baca: Petani Panen Raya)")
+    assert [(i.label, i.headline) for i in a.inserts] == [
+        ("baca_juga", "Harga Cabai Naik Lagi"), ("baca", "Petani Panen Raya")]
+    assert a.body == "Harga naik.\n\nPedagang mengeluh."

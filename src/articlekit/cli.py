@@ -8,6 +8,7 @@ streams give JSON Lines, one line per record (see ``articlekit parse --help``, "
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -202,7 +203,7 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
         bar = _progress_bar(args, total)
 
     started = time.perf_counter()
-    interrupted = False
+    interrupted = terminated = False
     died = ""
     try:
         writer = JsonlWriter(args.output) if args.output else JsonlWriter()
@@ -210,7 +211,7 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
         print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
-        with writer:
+        with writer, _terminate_as_interrupt():
             if workers == 1:
                 start_bar()
                 results: Iterator[tuple[str, int]] = (render_record(nlp, r) for r in records)
@@ -230,8 +231,9 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
                     counts["stage_failures"] += 1
                 if bar is not None:
                     bar.update(1)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM: the pool stops and its workers exit with us
         interrupted = True
+        terminated = isinstance(exc, _Terminated)
     except ArticlekitError as exc:  # a worker process died: the lines so far are written, whole
         died = str(exc)
     finally:
@@ -242,8 +244,30 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     if not args.quiet:
         print(_summary(counts, time.perf_counter() - started, interrupted), file=sys.stderr)
     if interrupted:
-        return 130
+        return 143 if terminated else 130
     return 1 if counts["errors"] or died else 0
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: whole lines written, worker processes shut down."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    import signal
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 _SHOW_ERRORS = 10

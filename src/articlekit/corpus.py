@@ -32,6 +32,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from pydantic_core import PydanticSerializationError
+
 from .assemble import _known_valid
 from .errors import ArticlekitError, StageError
 from .models import Article, Paragraph, Segment, Span
@@ -385,7 +387,7 @@ def render_record(nlp: Pipeline, record: InputRecord) -> tuple[str, int]:
         return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(record.error or "unknown")}}}', 1
     try:
         article = nlp(record.text, errors="note")
-        body = article.model_dump_json()
+        body = article_json(article)
     except Exception as exc:
         error = f"parse failed: {type(exc).__name__}: {exc}"
         return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(error)}}}', 1
@@ -508,8 +510,22 @@ def parse_record(
         return out
     out.update(_flat(article))
     if full:
-        out["article"] = article.model_dump_json()
+        out["article"] = article_json(article)
     return out
+
+
+def article_json(article: Article) -> str:
+    """The Article as one line of JSON.
+
+    Text that holds a lone surrogate (what a bad decode with ``surrogateescape`` leaves) has no
+    UTF-8 form: it is written with ``\\udxxx`` escapes, which JSON allows, instead of failing.
+    """
+    try:
+        return article.model_dump_json()
+    except PydanticSerializationError:
+        import json
+
+        return json.dumps(article.model_dump(mode="json"), ensure_ascii=True, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------------- pandas

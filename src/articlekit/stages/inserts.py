@@ -24,9 +24,6 @@ __all__ = ["Inserts"]
 _SP = r"[ \t\u00a0]"
 _TOKEN = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
-_PAREN = regex.compile(
-    rf"(?<!{_SP}){_SP}*\({_SP}*(?:Baca|BACA)(?:{_SP}+(?:[Jj]uga|JUGA))?{_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
-)
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _QUOTE = regex.compile(r"[\"“]")
 _COLON = regex.compile(r"[:\-–—]")
@@ -48,7 +45,17 @@ class _Compiled:
     """The marker alone (``None`` for a user's marker): every match of the others starts where it matches."""
 
 
-def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
+@dataclass(frozen=True)
+class _Patterns:
+    markers: tuple[_Compiled, ...]
+    credit: Any
+    another: Any
+    paren: Any
+    """``(Baca juga: <headline>)``: any marker that may stand inside a line, in parentheses, with a colon."""
+    paren_markers: tuple[Marker, ...]
+
+
+def _compile(locale: Locale) -> _Patterns:
     out = []
     for mk in locale.markers:
         # locale.compile: timed when the markers come from a user's locale file
@@ -76,7 +83,11 @@ def _compile(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
     credit = regex.compile(rf"(?:{labels}){_SP}*:", regex.IGNORECASE) if labels else regex.compile(r"(?!)")
     markers = "|".join(f"(?:{mk.pattern}){_SP}*[:\\-–—]" for mk in locale.markers)
     another = locale.compile(markers, rule="inserts.marker") if markers else regex.compile(r"(?!)")
-    return tuple(out), credit, another
+    inside = tuple(mk for mk in locale.markers if not mk.line_only)
+    alts = "|".join(f"(?P<m{i}>{mk.pattern})" for i, mk in enumerate(inside))
+    paren = (locale.compile(rf"\({_SP}*(?:{alts}){_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)", rule="inserts.marker")
+             if inside else regex.compile(r"(?!)"))
+    return _Patterns(tuple(out), credit, another, paren, inside)
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ class Inserts:
     min_box_words: int = 5
 
     @staticmethod
-    def _patterns(locale: Locale) -> tuple[tuple[_Compiled, ...], Any, Any]:
+    def _patterns(locale: Locale) -> _Patterns:
         return locale.derived("inserts", lambda: _compile(locale))
 
     # ------------------------------------------------------------------ headline ends
@@ -206,9 +217,14 @@ class Inserts:
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         text = draft.text
-        compiled, credit, another = self._patterns(draft.locale)
-        for m in _PAREN.finditer(text):
-            found.claim("insert", m.start(), m.end(), "baca-paren", label="baca", headline=m["h"].strip())
+        pats = self._patterns(draft.locale)
+        compiled, credit, another = pats.markers, pats.credit, pats.another
+        for m in pats.paren.finditer(text):
+            mk = next(mk for i, mk in enumerate(pats.paren_markers) if m.group(f"m{i}") is not None)
+            lo = m.start()
+            while lo > 0 and text[lo - 1] in " \t\u00a0":  # the spaces before it go with it
+                lo -= 1
+            found.claim("insert", lo, m.end(), f"{mk.id}-paren", label=mk.label, headline=m["h"].strip())
         for comp in compiled:
             mk = comp.marker
             if comp.word is None:
