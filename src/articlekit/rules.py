@@ -110,6 +110,7 @@ class PageSchema(BaseModel):
     tail_words: list[str] = []
     breadcrumb_words: list[str] = []
     footer_words: list[str] = []
+    credit_lead_words: list[str] = []
 
 
 class TailSchema(BaseModel):

@@ -62,6 +62,7 @@ class _Furniture:
     lead_clock: Any
     byline_label: Any
     footer: Any
+    bare_credit: Any
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -79,6 +80,10 @@ def _furniture(draft: Draft) -> _Furniture:
         crumbs=regex.compile(_CRUMBS_SHAPE.format(words=_alt(page.breadcrumb_words))),
         byline_label=regex.compile(rf"(?:\A|\s)(?:{_alt(page.byline_words)})[ \t\u00a0]*:[ \t\u00a0]*\p{{Lu}}",
                                    regex.IGNORECASE),
+        bare_credit=regex.compile(
+            rf"(?:(?:{_alt(page.credit_lead_words)})[ \t\u00a0]*:?[ \t\u00a0]*)?"
+            rf"(?:{_alt(draft.locale.schema.header.credit_sources)})(?:\.(?:com|co\.id|id|net|org))?\.?",
+            regex.IGNORECASE),
         footer=regex.compile(rf"(?:{_alt(page.footer_words)})|©", regex.IGNORECASE),
         lead_clock=regex.compile(_LEAD_CLOCK.format(
             tz="|".join(sorted(map(regex.escape, draft.locale.dates.timezones), key=len, reverse=True)) or "(?!)",
@@ -200,6 +205,15 @@ class PageLayout:
         end = self._story_end(draft, lines, start)
         self._header(draft, found, lines[:start])
         self._boxes(draft, found, lines[start:end])
+        # a bare photo credit between two paragraphs ("shutterstock"), not a word of a broken sentence
+        # and not a source named at the end (the tail's business)
+        texts = [self._text(draft, ln) for ln in lines]
+        for k in range(start + 1, end - 1):
+            if (_furn(draft).bare_credit.fullmatch(texts[k]) and not self._continued(texts, k)
+                    and (_SENTENCE_END.search(texts[k - 1]) or self._subheading(draft, texts[k - 1]))
+                    and (self.is_prose(draft, texts[k + 1], min_words=self.closing_words)
+                         or self._subheading(draft, texts[k + 1]))):
+                found.claim("caption", lines[k].lo, lines[k].hi, "page:photo-credit")
         self._trailer(draft, found, lines[end:])
         # the free rest of lines an earlier stage took in part ("Hearst Newspapers © Copyright …")
         for lo, hi in ((0, lines[start].lo), (lines[end].lo if end < len(lines) else len(draft.text), len(draft.text))):
