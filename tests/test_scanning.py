@@ -61,8 +61,9 @@ def _ungated(monkeypatch: object, text: str) -> tuple[list[tuple[str, int, int, 
     real = ins._compile
 
     def no_words(locale):  # type: ignore[no-untyped-def]
-        compiled, credit, another = real(locale)
-        return tuple(c.__class__(c.marker, c.line, c.inline, c.box, None) for c in compiled), credit, another
+        pats = real(locale)
+        markers = tuple(c.__class__(c.marker, c.line, c.inline, c.box, None) for c in pats.markers)
+        return pats.__class__(markers, pats.credit, pats.another, pats.paren, pats.paren_markers)
 
     mp.setattr(ins, "_compile", no_words)  # type: ignore[attr-defined]
     load_locale("id").extra.clear()
