@@ -123,6 +123,7 @@ class PageLayout:
     closing_words: int = 4
     anchor_words: int = 10
     mega_sections: int = 3
+    caption_words: int = 45
     heading_extra_words: int = 2
     caption_echo: int = 3
 
@@ -215,6 +216,19 @@ class PageLayout:
                          or self._subheading(draft, texts[k + 1]))):
                 found.claim("caption", lines[k].lo, lines[k].hi, "page:photo-credit")
         self._trailer(draft, found, lines[end:])
+        # a caption inside the story whose photo credit an earlier stage took as a copyright mark
+        # ("Heart Beat bikin Brandon terpukau …/©KapanLagi.com®/Name"): the rest is the caption
+        story_lo = lines[start].lo
+        story_hi = lines[end].lo if end < len(lines) else len(draft.text)
+        for c in draft.claims:
+            if not (story_lo <= c.start < story_hi and c.kind == "noise" and c.why.endswith(":copyright")):
+                continue
+            line = draft.line_at(c.start)
+            rest = found.free_parts(line.lo, line.hi)
+            if (rest and c.start > line.lo and _words(draft.text[line.lo : line.hi]) <= self.caption_words
+                    and not _SENTENCE_END.search(draft.text[rest[0][0] : rest[0][1]])):
+                for a, b in rest:
+                    found.claim("caption", a, b, "page:caption-credited")
         # the free rest of lines an earlier stage took in part ("Hearst Newspapers © Copyright …")
         for lo, hi in ((0, lines[start].lo), (lines[end].lo if end < len(lines) else len(draft.text), len(draft.text))):
             for a, b in found.free_parts(lo, hi):
