@@ -456,8 +456,10 @@ class PageLayout:
         # the timestamp nearest the story (else the byline) marks the title: the headline next to it
         marks = [i for i, _, _ in stamps] or bylines
         anchor = marks[-1] if marks else None
-        for i in reversed(marks[:-1]):  # the top of the last cluster
-            if anchor is not None and anchor - i <= 3:
+        for i in reversed(marks[:-1]):  # the top of the last cluster (not across a headline: a date bar
+            # above the title is not the title's stamp)
+            if anchor is not None and anchor - i <= 3 and not any(
+                    self._title_like(draft, lines[k], 5) for k in range(i + 1, anchor)):
                 anchor = i
             else:
                 break
@@ -465,7 +467,7 @@ class PageLayout:
         published: tuple[int, DateReading] | None = None
         updated: tuple[int, DateReading] | None = None
         ref = title_at if title_at is not None else anchor
-        for i, reading, is_updated in sorted(stamps, key=lambda x: abs(x[0] - (ref or 0))):
+        for i, reading, is_updated in sorted(stamps, key=lambda x: (abs(x[0] - (ref or 0)), x[1].time is None)):
             if ref is not None and abs(i - ref) > self.max_gap:
                 continue  # a top-bar "today" date far from the title
             if is_updated and updated is None:
