@@ -19,6 +19,7 @@ material); on a body-only scrape it does nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -348,11 +349,17 @@ class PageLayout:
         # a name printed near the title (the byline) and again under the story ends it
         names = {texts[k] for k in range(max(0, start - self.max_gap - 4), start) if _NAME.fullmatch(texts[k])
                  and self.heading_kind(draft, texts[k]) is None and not self._continued(texts, k)}
+        # the page's copyright line: the story never goes on past it
+        marks = sorted(c.start for c in draft.claims if c.kind == "noise" and c.why.endswith(":copyright")
+                       and draft.line_at(c.start).lo == c.start)
         gap = 0
         listing = False  # inside a list a sentence introduced ("… meliputi:"): its points are not a gap
         for j in range(start + 1, len(lines)):
             s = texts[j]
             if s in names and not self._continued(texts, j):
+                break
+            k = bisect.bisect_left(marks, lines[j - 1].hi)
+            if k < len(marks) and marks[k] < lines[j].lo:
                 break
             if self.is_prose(draft, s, min_words=self.end_prose_words):
                 last_prose, gap = j, 0
