@@ -21,11 +21,15 @@ from ..scanning import line_starts_before, matches_at, starts
 
 __all__ = ["Inserts"]
 
-_SP = r"[ \t\u00a0]"
+_SP = r"[ \t\u00a0\u202f\u200b\ufeff]"  # narrow and zero-width spaces too ("\u200b\u200bBaca juga: …")
+_BLANK = " \t\u00a0\u202f\u200b\ufeff"  # the characters of _SP
 _TOKEN = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _QUOTE = regex.compile(r"[\"“]")
+# initials closing the line after a headline: "(dra)", "(kpl/sjn)"
+_TRAILING_CODE = regex.compile(r"[ \t\u00a0]+\([\p{Ll}*][\p{Ll}\d]{0,7}(?:/[\p{Ll}\d\-.]{1,20}){0,3}\)[ \t\r]*$",
+                               regex.MULTILINE)
 _COLON = regex.compile(r"[:\-–—]")
 _RUN_GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)\S")
 _SEAM = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "RusiaKemudian": two words glued together
@@ -133,6 +137,9 @@ class Inserts:
         gap = _GAP.search(text, start, stop)
         if gap:
             stop = gap.start() + 1
+        code = _TRAILING_CODE.search(text, start, stop)  # initials closing the line are the tail's
+        if code:
+            stop = code.start()
         small = draft.locale.small_words
         words = draft.locale.schema.inserts.headline
         starters = draft.locale.derived("sentence-starters", lambda: frozenset(
@@ -234,7 +241,7 @@ class Inserts:
                 at = starts(comp.word, text)
                 if not at:
                     continue
-                line_matches = matches_at(comp.line, text, line_starts_before(text, at))
+                line_matches = matches_at(comp.line, text, line_starts_before(text, at, _BLANK))
                 box_matches, inline_matches = matches_at(comp.box, text, at), matches_at(comp.inline, text, at)
             for m in line_matches:
                 self._from_line(draft, found, comp, m, credit, another)
@@ -388,6 +395,9 @@ class Inserts:
             why = f"{mk.id}-runon"
         else:
             h_end = line_end
+            code = _TRAILING_CODE.search(text, rest_lo + 1, line_end)  # "… Cicilan 0% (dra)": the tail's
+            if code:
+                h_end = code.start()
             for pat in (credit, another):
                 cm = pat.search(text, rest_lo + 1, line_end)
                 if cm:

@@ -281,7 +281,11 @@ class Tail:
         text = draft.text
         parts = value.split("/")
         glued = start > 0 and text[start - 1].isalpha()
-        if not (self._before_ok(text, start) or glued):
+        k = start
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        after_claim = k > 0 and draft.claim_at(k - 1) is not None  # "… 0% (dra)" after an insert
+        if not (self._before_ok(text, start) or glued or after_claim):
             return None
         if len(parts) == 1:
             v = parts[0]
@@ -302,7 +306,9 @@ class Tail:
         if len(parts) == 2 and all(x[:1].isupper() and x[1:].islower() and 2 <= len(x) <= 4 for x in parts):
             c = found.claim("credit", start, end, "initials", role="initials", name=value)  # "(Dio/Ysl)"
             return (c.start, "credit") if c else None
-        if outlet_last and len(first) <= 5 and all(len(x) <= 12 for x in parts):
+        desk = {d.casefold() for d in draft.locale.tail.desk_codes}
+        if (outlet_last and (len(first) <= 5 or all_lower) and all(len(x) <= 12 for x in parts)) or (
+                first.casefold() in desk and len(parts) == 2 and len(last) <= 8):  # "(ADV/ARIK)"
             c = found.claim("credit", start, end, "initials", role="initials", name=value)
             return (c.start, "credit") if c else None
         if len(parts) == 2 and first.islower() and len(first) <= 8 and _DOMAINISH.fullmatch(last):
@@ -395,8 +401,18 @@ class Tail:
         data = {x.casefold() for x in draft.locale.tail.data_sources}
         if any(part.strip(" .").casefold() in data for part in _PARTS.split(value)):
             return False
+        # what stands above it, pieces other stages took (a promo line) skipped, must end a sentence
+        k = line.lo
+        while k > 0:
+            if text[k - 1].isspace():
+                k -= 1
+                continue
+            claim = draft.claim_at(k - 1)
+            if claim is None:
+                break
+            k = claim.start
         return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
-                and not any(ch.isdigit() for ch in value) and self._prev_ends_sentence(draft, line.lo))
+                and not any(ch.isdigit() for ch in value) and k > 0 and text[k - 1] in ".!?\"”’)")
 
     @staticmethod
     def _plausible_value(value: str) -> bool:
