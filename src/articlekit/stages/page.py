@@ -44,6 +44,7 @@ _BARE_WORDS = regex.compile(r"[\w&]+(?:[ \t\u00a0]+[\w&]+){4,}")
 def _menu_run(s: str) -> bool:
     """Menu entries glued on one line: "Terkini Nasional Internasional Olahraga Pendidikan"."""
     return bool(_BARE_WORDS.fullmatch(s)) and sum(w[:1].isupper() for w in s.split()) >= 4
+_ADDRESS = regex.compile(r"://|\bwww\.|\S@\S")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -393,7 +394,7 @@ class PageLayout:
             s = texts[j]
             if self.heading_kind(draft, s) is not None:
                 return j
-            run = run + 1 if _words(s) <= 3 else 0
+            run = run + 1 if _words(s) <= 3 and not _ADDRESS.search(s) else 0  # (a contact address is no menu)
             if run >= 3:
                 return j - 2
             if not _furn(draft).tailish.search(s) and not self.is_caption(draft, s) and (
