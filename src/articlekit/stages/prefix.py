@@ -83,7 +83,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         f = regex.MULTILINE
         return (
             ("A", regex.compile(
-                rf"{anchor}(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*(?P<outlet>{out})"
+                rf"{anchor}(?P<place>{_PLACE_ANY})(?P<comma>{_SP}*,{_SP}*|{_SP}+)(?P<outlet>{out})"
                 rf"(?P<sep>{_SEP}(?=\S)|{_SP}*\r?\n\s*{_DASH}{_SP}*|{_SP}*{_DASH}?{_SP}*(?=\r?\n))", f)),
             ("B", regex.compile(
                 rf"{anchor}(?P<outlet>{out}){_SP}*,{_SP}*(?P<place>{_PLACE_ANY})(?P<sep>{_SEP}){_BODY_START}", f)),
@@ -250,6 +250,8 @@ class Prefix:
         gd = m.groupdict()
         outlet = gd.get("outlet")
         place = gd.get("place")
+        if shape == "A" and "," not in m["comma"] and not (place or "").isupper():
+            return False  # the comma lost: only "JAKARTA KOMPAS.com -", a place in capitals
         if shape in ("D", "Dx"):
             if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
                 return False
@@ -475,11 +477,11 @@ class Prefix:
             while k < len(lines) and lines[k].blank:
                 k += 1
             stop = min(body_end, lines[k].end) if k < len(lines) else body_end
-            for _shape, pat in shapes.start_shapes[:4]:
+            for shape, pat in shapes.start_shapes[:4]:
                 m = pat.match(text, line.start, stop)
-                if (m and m.groupdict().get("outlet") and draft.outlets.lookup(m["outlet"]) is not None) or (
-                    m and m.groupdict().get("outlet") and "." in m["outlet"]
-                ):
+                if m is None or not m.groupdict().get("outlet") or not self._accept(draft, shape, m):
+                    continue
+                if draft.outlets.lookup(m["outlet"]) is not None or "." in m["outlet"]:
                     for lo, hi in draft.free_parts(line.lo, body_end):
                         found.claim("noise", lo, hi, "prefix:second-article", ends_body=True)
                     found.note(f"a second dateline at offset {line.lo} starts another article; "
