@@ -29,3 +29,15 @@ def _draft(text: str, lang: str = "id") -> Draft:
 )
 def test_heading_kind(line: str, kind: str | None) -> None:
     assert PageLayout().heading_kind(_draft(line), line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Nama Artis: Foto", "heading"),  # a name, a colon and a topic section
+        ("NAMA ARTIS: VIDEO", "heading"),
+        ("Foto", None),  # a topic section alone is a menu word
+    ],
+)
+def test_topic_section_after_a_name(line: str, kind: str | None) -> None:
+    assert PageLayout().heading_kind(_draft(line), line) == kind

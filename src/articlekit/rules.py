@@ -98,6 +98,7 @@ class LinksSchema(BaseModel):
     headings: list[str] = []
     tag_headings: list[str] = []
     heading_words: list[str] = []
+    topic_sections: list[str] = []
     time_units: list[str] = []
     ago_words: list[str] = []
     meta_labels: list[str] = []

@@ -45,6 +45,7 @@ def _menu_run(s: str) -> bool:
     """Menu entries glued on one line: "Terkini Nasional Internasional Olahraga Pendidikan"."""
     return bool(_BARE_WORDS.fullmatch(s)) and sum(w[:1].isupper() for w in s.split()) >= 4
 _ADDRESS = regex.compile(r"://|\bwww\.|\S@\S")
+_CRUMB_SEPS = regex.compile(r"\s[»|>]\s.*\s[»|>]\s")  # "HOME » SHOWBIZ » FILM", "Profile | Foto | Berita"
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -161,6 +162,8 @@ class PageLayout:
             # the word and at most two more ("Berita detikcom Lainnya", "Pilihan Untukmu"; "Name: Berita
             # Terkait"), not a section menu glued after it ("Terkini Gaya Hidup Senggang")
             tail = key.rsplit(": ", 1)[-1]
+            if tail != key and tail in {w.casefold() for w in draft.locale.schema.links.topic_sections}:
+                return "heading"  # "Nama Artis: Foto"
             found = [w.casefold() for w in words if w.casefold() in tail]
             if found and _words(tail) - max(_words(" ".join(found)), 1) <= self.heading_extra_words:
                 return "heading"
@@ -555,7 +558,7 @@ class PageLayout:
         texts = [self._text(draft, ln) for ln in lines]
         footer = _furn(draft).footer
         items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
-                 and self.timestamp(draft, ln) is None and not footer.search(t)
+                 and self.timestamp(draft, ln) is None and not footer.search(t) and not _CRUMB_SEPS.search(t)
                  for t, ln in zip(texts, lines, strict=True)]
         counts: dict[str, int] = {}
         for t in texts:
@@ -578,9 +581,12 @@ class PageLayout:
                                                  or self._unnamed_heading(s, self._dated(texts, items, metas, i))):
                 # a short line over a list of headlines: "Info Keagamaan", "WHAT'S COOKING" (not the
                 # last entry of a menu, over the headlines a mega-menu features)
-                hk = "heading"
+                hk = "unnamed"
+                if block is not None and kind != "unnamed" and all(role in ("heading", "tab") for _, role in members):
+                    hk = None  # the first line under a heading still waiting for its list
             if hk is not None:
-                if block is not None and kind == hk and all(role == "heading" for _, role in members):
+                if (block is not None and kind == hk and hk != "unnamed"
+                        and all(role == "heading" for _, role in members)):
                     members.append((ln, "tab"))  # a tab stack: the first heading names the list shown
                     continue
                 flush()
