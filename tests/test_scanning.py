@@ -63,7 +63,7 @@ def _ungated(monkeypatch: object, text: str) -> tuple[list[tuple[str, int, int, 
     def no_words(locale):  # type: ignore[no-untyped-def]
         pats = real(locale)
         markers = tuple(c.__class__(c.marker, c.line, c.inline, c.box, None) for c in pats.markers)
-        return pats.__class__(markers, pats.credit, pats.another, pats.paren, pats.paren_markers)
+        return pats.__class__(markers, pats.credit, pats.another, pats.paren, pats.paren_markers, pats.stop)
 
     mp.setattr(ins, "_compile", no_words)  # type: ignore[attr-defined]
     load_locale("id").extra.clear()

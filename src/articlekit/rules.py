@@ -84,6 +84,7 @@ class HeadlineSchema(BaseModel):
     small_words: list[str] = []
     sentence_starters: list[str] = []
     reporting_verbs: list[str] = []
+    stops: list[str] = []
 
 
 class InsertsSchema(BaseModel):

@@ -57,6 +57,8 @@ class _Patterns:
     paren: Any
     """``(Baca juga: <headline>)``: any marker that may stand inside a line, in parentheses, with a colon."""
     paren_markers: tuple[Marker, ...]
+    stop: Any
+    """Where a headline ends wherever it stands (the locale's ``[inserts.headline] stops``)."""
 
 
 def _compile(locale: Locale) -> _Patterns:
@@ -91,7 +93,10 @@ def _compile(locale: Locale) -> _Patterns:
     alts = "|".join(f"(?P<m{i}>{mk.pattern})" for i, mk in enumerate(inside))
     paren = (locale.compile(rf"\({_SP}*(?:{alts}){_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)", rule="inserts.marker")
              if inside else regex.compile(r"(?!)"))
-    return _Patterns(tuple(out), credit, another, paren, inside)
+    stops = locale.schema.inserts.headline.stops
+    stop = (locale.compile("|".join(f"(?:{x})" for x in stops), rule="inserts.headline.stops")
+            if stops else regex.compile(r"(?!)"))
+    return _Patterns(tuple(out), credit, another, paren, inside, stop)
 
 
 @dataclass(frozen=True)
@@ -208,6 +213,9 @@ class Inserts:
     def _headline(self, draft: Draft, start: int, end: int) -> tuple[str, int]:
         """The headline text in ``[start, end)``, quotes and trailer words removed."""
         text = draft.text
+        cut = self._patterns(draft.locale).stop.search(text, start, end)
+        if cut:  # "<headline> Foto/Instagram @akun": the photo's credit stays in the insert, not in its headline
+            end = cut.start()
         raw = text[start:end].strip()
         if raw[:1] in "\"“'‘":
             # a quoted title, which may hold quotes of its own: up to the last closing quote
