@@ -46,6 +46,7 @@ def _menu_run(s: str) -> bool:
     return bool(_BARE_WORDS.fullmatch(s)) and sum(w[:1].isupper() for w in s.split()) >= 4
 _ADDRESS = regex.compile(r"://|\bwww\.|\S@\S")
 _CRUMB_SEPS = regex.compile(r"\s[»|>]\s.*\s[»|>]\s")  # "HOME » SHOWBIZ » FILM", "Profile | Foto | Berita"
+_MENU_WORDS = regex.compile(r"[\p{L}&'’.-]+(?:[ \t\u00a0]+[\p{L}&'’.-]+){0,2}")  # "Contact Us", "Cookie Settings"
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -127,6 +128,8 @@ class PageLayout:
     anchor_words: int = 10
     mega_sections: int = 3
     caption_words: int = 45
+    menu_entries: int = 3
+    menu_window: int = 8
     heading_extra_words: int = 2
     caption_echo: int = 3
 
@@ -540,7 +543,15 @@ class PageLayout:
         def flush() -> None:
             if block is None:
                 return
-            has_items = any(role == "item" for _, role in members)
+            # a heading over menu entries with a stray long line or two is a menu, not a list of headlines
+            # (judged on the first lines under it: a page's footer menu often ends the last block)
+            head = [(ln, role) for ln, role in members if role not in ("heading", "tab")][: self.menu_window]
+            n_items = sum(role == "item" for _, role in head)
+            while head and head[-1][1] != "item":  # menu lines after the last headline are the page's, not the box's
+                head.pop()
+            menu = sum(role == "meta" and _MENU_WORDS.fullmatch(text[ln.lo : ln.hi]) is not None for ln, role in head)
+            has_items = any(role == "item" for _, role in members) and not (
+                menu >= self.menu_entries and menu > 2 * n_items)
             owners = self._tab_lists(draft, members)  # which heading each line's list belongs to
             for (ln, role), owner in zip(members, owners, strict=True):
                 if kind == "tags" or not has_items:
