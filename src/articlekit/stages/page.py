@@ -47,6 +47,7 @@ def _menu_run(s: str) -> bool:
 _ADDRESS = regex.compile(r"://|\bwww\.|\S@\S")
 _CRUMB_SEPS = regex.compile(r"\s[»|>]\s.*\s[»|>]\s")  # "HOME » SHOWBIZ » FILM", "Profile | Foto | Berita"
 _MENU_WORDS = regex.compile(r"[\p{L}&'’.-]+(?:[ \t\u00a0]+[\p{L}&'’.-]+){0,2}")  # "Contact Us", "Cookie Settings"
+_LIST_NUMBER = regex.compile(r"\d{1,2}\.?")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -190,6 +191,11 @@ class PageLayout:
                 and not _furn(draft).byline_label.search(s)):
             return None
         return self._with_clock(draft, line.lo, reading)
+
+    def _mostly_date(self, draft: Draft, line: Line) -> bool:
+        """A timestamp line, not a headline that names a date ("Huawei P50 Diluncurkan Pada 23 Desember 2021")."""
+        reading = self.timestamp(draft, line)
+        return reading is not None and (reading.end - reading.start) >= 0.5 * (line.hi - line.lo)
 
     def _with_clock(self, draft: Draft, lo: int, reading: DateReading) -> DateReading:
         """``reading`` from ``lo`` on, with the time printed before its date if it has none."""
@@ -569,7 +575,7 @@ class PageLayout:
         texts = [self._text(draft, ln) for ln in lines]
         footer = _furn(draft).footer
         items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
-                 and self.timestamp(draft, ln) is None and not footer.search(t) and not _CRUMB_SEPS.search(t)
+                 and not self._mostly_date(draft, ln) and not footer.search(t) and not _CRUMB_SEPS.search(t)
                  for t, ln in zip(texts, lines, strict=True)]
         counts: dict[str, int] = {}
         for t in texts:
@@ -593,8 +599,10 @@ class PageLayout:
                 # a short line over a list of headlines: "Info Keagamaan", "WHAT'S COOKING" (not the
                 # last entry of a menu, over the headlines a mega-menu features)
                 hk = "unnamed"
-                if block is not None and kind != "unnamed" and all(role in ("heading", "tab") for _, role in members):
+                if block is not None and kind == "heading" and all(role in ("heading", "tab") for _, role in members):
                     hk = None  # the first line under a heading still waiting for its list
+            if hk is not None and block is not None and i > 0 and _LIST_NUMBER.fullmatch(texts[i - 1]):
+                hk = None  # a channel label under a list number ("4" / "Hot" / headline)
             if hk is not None:
                 if (block is not None and kind == hk and hk != "unnamed"
                         and all(role == "heading" for _, role in members)):
