@@ -45,7 +45,10 @@ def _menu_run(s: str) -> bool:
     """Menu entries glued on one line: "Terkini Nasional Internasional Olahraga Pendidikan"."""
     return bool(_BARE_WORDS.fullmatch(s)) and sum(w[:1].isupper() for w in s.split()) >= 4
 _ADDRESS = regex.compile(r"://|\bwww\.|\S@\S")
-_CRUMB_SEPS = regex.compile(r"\s[»|>]\s.*\s[»|>]\s")  # "HOME » SHOWBIZ » FILM", "Profile | Foto | Berita"
+# "HOME » SHOWBIZ » FILM", "Profile | Foto | Berita", "Entries RSS | Comments RSS", "Filed under: Khawarij |"
+# and a post's previous/next links "« Older post title »"
+_CRUMB_SEPS = regex.compile(
+    r"\s[»|>]\s.*\s[»|>]\s|\A(?:\S+\s){0,2}\S+\s\|\s(?:\S+\s){0,2}\S+\Z|\s\|\Z|\A«|»\Z")
 _MENU_WORDS = regex.compile(r"[\p{L}&'’.-]+(?:[ \t\u00a0]+[\p{L}&'’.-]+){0,2}")  # "Contact Us", "Cookie Settings"
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.?")
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
@@ -131,6 +134,7 @@ class PageLayout:
     caption_words: int = 45
     menu_entries: int = 3
     menu_window: int = 8
+    max_lead_meta: int = 4
     heading_extra_words: int = 2
     caption_echo: int = 3
 
@@ -553,10 +557,13 @@ class PageLayout:
             # (judged on the first lines under it: a page's footer menu often ends the last block)
             head = [(ln, role) for ln, role in members if role not in ("heading", "tab")][: self.menu_window]
             n_items = sum(role == "item" for _, role in head)
-            while head and head[-1][1] != "item":  # menu lines after the last headline are the page's, not the box's
+            while n_items and head[-1][1] != "item":  # menu lines after the last headline are the page's, not the box's
                 head.pop()
             menu = sum(role == "meta" and _MENU_WORDS.fullmatch(text[ln.lo : ln.hi]) is not None for ln, role in head)
-            has_items = any(role == "item" for _, role in members) and not (
+            # and the list starts right under the heading (not after a post's tag line, its previous/next
+            # links and a comment count)
+            lead = [role for _, role in members if role not in ("heading", "tab")]
+            has_items = "item" in lead and lead.index("item") < self.max_lead_meta and not (
                 menu >= self.menu_entries and menu > 2 * n_items)
             owners = self._tab_lists(draft, members)  # which heading each line's list belongs to
             for (ln, role), owner in zip(members, owners, strict=True):
