@@ -357,6 +357,8 @@ class PageLayout:
         """A caption above the story: printed twice (the image and its gallery), or a bare credit under it."""
         s = self._text(draft, lines[i])
         after = [self._text(draft, ln) for ln in lines[i + 1 : i + 1 + self.caption_echo]]
+        if _words(s) <= self.caption_words and any(c.search(s) for c in _furn(draft).credits):
+            return True  # a caption that carries its photo credit ("KOMPAS.COM/NAME Penyidik …")
         return s in after or (bool(after) and self.is_credit(draft, after[0]))
 
     def _story_end(self, draft: Draft, lines: list[Line], start: int) -> int:
@@ -621,7 +623,8 @@ class PageLayout:
             if block is not None:
                 members.append((ln, "item" if items[i] else "meta"))
                 continue
-            if self.is_caption(draft, s):
+            if self.is_caption(draft, s) or (_words(s) <= self.caption_words
+                                             and any(c.search(s) for c in _furn(draft).credits)):
                 found.claim("caption", ln.lo, ln.hi, "page:caption")
             else:
                 found.claim("noise", ln.lo, ln.hi, f"page:{region}")
