@@ -51,6 +51,7 @@ _CRUMB_SEPS = regex.compile(
     r"\s[»|>]\s.*\s[»|>]\s|\A(?:\S+\s){0,2}\S+\s\|\s(?:\S+\s){0,2}\S+\Z|\s\|\Z|\A«|»\Z")
 _MENU_WORDS = regex.compile(r"[\p{L}&'’.-]+(?:[ \t\u00a0]+[\p{L}&'’.-]+){0,2}")  # "Contact Us", "Cookie Settings"
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.?")
+_COUNT_LINE = regex.compile(r"[\p{L} ]{2,30} [-–|·] \d[\d.,]* \p{L}{2,12}")  # "Liga Italia - 1 komentar"
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -585,10 +586,12 @@ class PageLayout:
         footer = _furn(draft).footer
         items = [self.is_item(t) and _words(t) >= self.block_item_words and not self.is_caption(draft, t)
                  and not self._mostly_date(draft, ln) and not footer.search(t) and not _CRUMB_SEPS.search(t)
+                 and not _COUNT_LINE.fullmatch(t)
                  for t, ln in zip(texts, lines, strict=True)]
         counts: dict[str, int] = {}
         for t in texts:
             counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
+        texts_at = {ln.lo: t for ln, t in zip(lines, texts, strict=True)}
         mega = self._mega_menu(texts, items, special)
         link_meta = draft.locale.derived("links.meta", lambda: _meta(draft.locale))
         metas = [bool(link_meta.fullmatch(t)) or self.timestamp(draft, ln) is not None
@@ -610,6 +613,8 @@ class PageLayout:
                 hk = "unnamed"
                 if block is not None and kind == "heading" and all(role in ("heading", "tab") for _, role in members):
                     hk = None  # the first line under a heading still waiting for its list
+                elif block is not None and any(texts_at[m.lo] == s for m, role in members if role == "meta"):
+                    hk = None  # the line that opened this block's first list, opening the next ("+ indeks")
             if hk is not None and block is not None and i > 0 and _LIST_NUMBER.fullmatch(texts[i - 1]):
                 hk = None  # a channel label under a list number ("4" / "Hot" / headline)
             if hk is not None:
