@@ -100,6 +100,7 @@ class LinksSchema(BaseModel):
     tag_headings: list[str] = []
     heading_words: list[str] = []
     topic_sections: list[str] = []
+    open_headings: list[str] = []
     time_units: list[str] = []
     ago_words: list[str] = []
     meta_labels: list[str] = []

@@ -575,7 +575,7 @@ class PageLayout:
                                 if role == "heading" else f"page:{region}")
                 elif role == "heading" or (role == "tab" and owner == ln.lo):
                     found.claim("link_block", ln.lo, ln.hi, "page:heading" if role == "heading" else "page:tab",
-                                block=owner, role="heading", heading=text[ln.lo : ln.hi].strip())
+                                block=owner, role="heading", heading=" ".join(text[ln.lo : ln.hi].split()))
                 elif role == "item":
                     found.claim("link_block", ln.lo, ln.hi, "page:item", block=owner, role="item",
                                 title=text[ln.lo : ln.hi].strip())
@@ -592,6 +592,10 @@ class PageLayout:
         for t in texts:
             counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
         texts_at = {ln.lo: t for ln, t in zip(lines, texts, strict=True)}
+        open_keys = {w.casefold() for w in draft.locale.schema.links.open_headings}
+        opened = {i for i, t in enumerate(texts[:-1]) if " ".join(t.casefold().split()) in open_keys
+                  and _words(texts[i + 1]) <= 3 and not items[i + 1] and i + 1 not in special}
+        joined = {i + 1 for i in opened}
         mega = self._mega_menu(texts, items, special)
         link_meta = draft.locale.derived("links.meta", lambda: _meta(draft.locale))
         metas = [bool(link_meta.fullmatch(t)) or self.timestamp(draft, ln) is not None
@@ -617,6 +621,8 @@ class PageLayout:
                     hk = None  # the line that opened this block's first list, opening the next ("+ indeks")
             if hk is not None and block is not None and i > 0 and _LIST_NUMBER.fullmatch(texts[i - 1]):
                 hk = None  # a channel label under a list number ("4" / "Hot" / headline)
+            if i in joined and block is not None and members and members[0][0].hi == ln.hi:
+                continue  # the second line of a heading printed over two lines
             if hk is not None:
                 if (block is not None and kind == hk and hk != "unnamed"
                         and all(role == "heading" for _, role in members)):
@@ -624,6 +630,8 @@ class PageLayout:
                     continue
                 flush()
                 block, kind, members = ln.lo, hk, [(ln, "heading")]
+                if i in opened:  # the heading goes on on the next line: one heading over two lines
+                    members = [(Line(ln.index, ln.start, lines[i + 1].end, ln.lo, lines[i + 1].hi), "heading")]
                 continue
             if block is not None:
                 members.append((ln, "item" if items[i] else "meta"))
