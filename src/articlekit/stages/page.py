@@ -34,6 +34,7 @@ from .links import _meta
 __all__ = ["PageLayout"]
 
 _WORDS = regex.compile(r"\S+")
+_GOES_ON = frozenset(",.;)")  # a line starting so goes on with the sentence the line before left open
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
@@ -280,10 +281,17 @@ class PageLayout:
         """Page furniture above the story: a timestamp, a byline, a block heading, or a menu.
 
         Short lines that continue each other (a link's words broken onto their own lines, the
-        next starting in lower case) are not a menu.
+        next starting in lower case) are not a menu. Where a third of the lines above the story
+        are pieces of sentences broken at their links (``… kantor berita⏎AFP⏎, Selasa …``), the
+        text is a body scrape, not a page: nothing there is furniture.
         """
+        broken = [self._broken_piece(draft, ln) for ln in head]
+        if sum(broken) >= max(2, len(head) // 3):
+            return False
         menu = 0
         for i, ln in enumerate(head):
+            if broken[i]:
+                continue
             s = self._text(draft, ln)
             if self.timestamp(draft, ln) is not None or _furn(draft).byline.search(s) or self.heading_kind(draft, s):
                 return True
@@ -291,6 +299,19 @@ class PageLayout:
             if _words(s) <= 3 and s[:1].isupper() and nxt[:1].isupper():
                 menu += 1
         return menu >= 8
+
+    @staticmethod
+    def _broken_piece(draft: Draft, ln: Line) -> bool:
+        """A line that goes on from the one before, or that the next goes on from (", Selasa …")."""
+        text = draft.text
+        first = text[ln.lo : ln.lo + 1]
+        if first in _GOES_ON:
+            return True
+        k = ln.index + 1  # the next line with words (not a slice: no copy of the rest per line)
+        while k < len(draft.lines) and draft.lines[k].blank:
+            k += 1
+        nxt = text[draft.lines[k].lo : draft.lines[k].lo + 1] if k < len(draft.lines) else ""
+        return nxt in _GOES_ON
 
     def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
         first = self._first_prose(draft, lines, 0)
