@@ -25,6 +25,7 @@ _SP = r"[ \t\u00a0\u202f\u200b\ufeff]"  # narrow and zero-width spaces too ("\u2
 _BLANK = " \t\u00a0\u202f\u200b\ufeff"  # the characters of _SP
 _TOKEN = regex.compile(r"\S+")
 _SENTENCE_END = regex.compile(r"[.!?]\Z")
+_SUBHEAD = regex.compile(r"\d{1,2}[.)][ \t]|\p{L}+:[ \t]")
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _QUOTE = regex.compile(r"[\"“]")
 # initials closing the line after a headline: "(dra)", "(kpl/sjn)"
@@ -286,9 +287,14 @@ class Inserts:
 
     @staticmethod
     def _headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int]]:
-        """Two or more headline lines right after ``pos`` (4-20 words, no closing full stop), then prose."""
+        """Headline lines right after ``pos`` (4-20 words, no closing full stop), then prose.
+
+        Two or more; or one of five words or more when a paragraph of prose follows it
+        (``Baca Juga`` / ``Lewat Kemitraan ANTAM, Pelaku UMKM Naik Kelas`` / the story goes on).
+        """
         out: list[tuple[int, int]] = []
         lines = draft.lines
+        after: str | None = None
         for i in range(draft.line_at(pos).index + 1, len(lines)):
             ln = lines[i]
             if ln.blank:
@@ -298,8 +304,17 @@ class Inserts:
             if found.is_free(ln.lo, ln.hi) and 4 <= n <= 20 and not s.endswith((".", ":", ",")) and len(out) < 6:
                 out.append((ln.lo, ln.hi))
                 continue
+            after = s
             break
-        return out if len(out) >= 2 else []
+        if len(out) >= 2:
+            return out
+        if len(out) == 1 and after is not None:
+            one = draft.text[out[0][0] : out[0][1]]
+            # not the story's own subheading ("Desain: Engsel …") or list item ("1. Gunakan …")
+            if (len(one.split()) >= 5 and not _SUBHEAD.match(one) and len(after.split()) >= 12
+                    and _SENTENCE_END.search(after.rstrip())):
+                return out
+        return []
 
     def _glued_box(self, draft: Draft, found: Findings, mk: Marker, start: int, lo: int, hi: int) -> None:
         """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together."""
