@@ -39,8 +39,15 @@ def matches_at(pattern: Any, text: str, offsets: Iterable[int]) -> Iterator[Any]
 def line_starts_before(text: str, offsets: Iterable[int], blank: str = " \t\u00a0") -> list[int]:
     """The starts of the lines where an offset has only ``blank`` characters before it, sorted."""
     out: set[int] = set()
-    for pos in offsets:
-        lo = text.rfind("\n", 0, pos) + 1
-        if not text[lo:pos].strip(blank):
+    lo, seen = 0, 0  # the start of the line holding ``seen``: each stretch of text is searched once
+    for pos in sorted(offsets):
+        nl = text.rfind("\n", seen, pos)
+        if nl >= 0:
+            lo = nl + 1
+        seen = pos
+        k = pos  # only blank characters back to the line start? (no slice of the line per offset)
+        while k > lo and text[k - 1] in blank:
+            k -= 1
+        if k == lo:
             out.add(lo)
     return sorted(out)

@@ -126,7 +126,8 @@ class Inserts:
                     return entry.headline_case
         return ""
 
-    def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any) -> int:
+    def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any,
+                       case: str | None = None) -> int:
         """Where a headline starting at ``start`` ends, in running text (newlines lost).
 
         Title-Case headlines end before the capitalised word that starts the next sentence
@@ -167,7 +168,8 @@ class Inserts:
 
         # the first word after the first that is neither a number nor a small word tells the case
         first = next((t[2] for t in tokens[1:] if t[2][0].isalpha() and not is_small(t[2])), "")
-        case = self._headline_case(draft)
+        if case is None:
+            case = self._headline_case(draft)
         sentence_case = case == "sentence" or (not case and bool(first) and first[0].islower())
         for i in range(1, len(tokens)):
             tok = tokens[i][2]
@@ -234,6 +236,7 @@ class Inserts:
         found = draft.findings(self.name)
         text = draft.text
         pats = self._patterns(draft.locale)
+        case = self._headline_case(draft)  # once: it reads the claims
         compiled, credit, another = pats.markers, pats.credit, pats.another
         for m in pats.paren.finditer(text):
             mk = next(mk for i, mk in enumerate(pats.paren_markers) if m.group(f"m{i}") is not None)
@@ -253,7 +256,7 @@ class Inserts:
                 line_matches = matches_at(comp.line, text, line_starts_before(text, at, _BLANK))
                 box_matches, inline_matches = matches_at(comp.box, text, at), matches_at(comp.inline, text, at)
             for m in line_matches:
-                self._from_line(draft, found, comp, m, credit, another)
+                self._from_line(draft, found, comp, m, credit, another, case)
             if mk.line_only:
                 continue
             if mk.bare:
@@ -265,7 +268,7 @@ class Inserts:
                 if not found.is_free(m.start(), m.end()):
                     continue
                 line_end = draft.line_at(m.end()).end
-                h_end = self._scan_headline(draft, m.end(), line_end, another, credit)
+                h_end = self._scan_headline(draft, m.end(), line_end, another, credit, case)
                 headline, _ = self._headline(draft, m.end(), h_end)
                 if headline:
                     found.claim("insert", m.start(), h_end, f"{mk.id}-inline", label=mk.label, headline=headline)
@@ -381,7 +384,7 @@ class Inserts:
         return [(a, b) for a, b, _ in (*done, cur)]  # one piece left
 
     def _from_line(self, draft: Draft, found: Findings, comp: _Compiled, m: Any, credit: Any,
-                   another: Any) -> None:
+                   another: Any, case: str) -> None:
         text = draft.text
         mk = comp.marker
         start = m.start("m")
@@ -414,7 +417,7 @@ class Inserts:
             return  # "Baca juga aturan lain" is prose
         long_line = len(rest) > self.max_line_headline or _RUN_GAP.search(rest)
         if long_line:
-            h_end = self._scan_headline(draft, rest_lo, line_end, another, credit)
+            h_end = self._scan_headline(draft, rest_lo, line_end, another, credit, case)
             why = f"{mk.id}-runon"
         else:
             h_end = line_end
