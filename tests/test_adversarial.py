@@ -567,33 +567,6 @@ def test_cli_gives_one_line_per_record_with_a_clear_error(tmp_path: Path) -> Non
             assert row["id"] == i
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_interrupted_cli_run_leaves_no_half_written_line(tmp_path: Path, workers: str) -> None:
-    """A real Ctrl-C (SIGINT) to a real process in the middle of a run."""
-    src = tmp_path / "in.jsonl"
-    with src.open("w", encoding="utf-8") as fh:
-        for i in range(50_000):
-            fh.write(json.dumps({"id": i, "text": _page(i)}) + "\n")
-    out = tmp_path / "out.jsonl"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    command = [sys.executable, "-m", "articlekit", "parse", str(src), "-o", str(out), "--workers", workers]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2_000_000):
-            time.sleep(0.05)  # wait until it has written a few batches (a batch is 1 MB of lines)
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
-    finally:
-        proc.kill()
-    assert proc.returncode == 130, err
-    data = out.read_bytes()
-    assert data and data.endswith(b"\n")
-    rows = [json.loads(line) for line in data.decode("utf-8").splitlines()]
-    assert [r["id"] for r in rows] == list(range(len(rows)))
-    assert b"interrupted" in err
-
-
 def _children(pid: int) -> set[int]:
     """The child processes of ``pid`` (Linux /proc), empty where /proc does not tell."""
     out: set[int] = set()
@@ -611,33 +584,49 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_terminated_cli_run_stops_its_workers(tmp_path: Path) -> None:
-    """SIGTERM (a scheduler stopping the job) is handled like Ctrl-C: whole lines, no orphaned workers."""
+def _signal_a_cli_run(tmp_path: Path, workers: str, sig: int) -> tuple[int, bytes, list[dict[str, object]], set[int]]:
+    """Start a real ``articlekit parse`` run over 50,000 records; send ``sig`` once it has written
+    a few batches. Returns its exit status, its stderr, the rows written and the worker pids seen."""
     src = tmp_path / "in.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for i in range(50_000):
             fh.write(json.dumps({"id": i, "text": _page(i)}) + "\n")
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    command = [sys.executable, "-m", "articlekit", "parse", str(src), "-o", str(out), "--workers", "2"]
+    command = [sys.executable, "-m", "articlekit", "parse", str(src), "-o", str(out), "--workers", workers]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    workers: set[int] = set()
+    seen: set[int] = set()
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2_000_000):
-            workers |= _children(proc.pid)
-            time.sleep(0.05)
-        workers |= _children(proc.pid)
-        proc.send_signal(signal.SIGTERM)
+            seen |= _children(proc.pid)
+            time.sleep(0.05)  # wait until it has written a few batches (a batch is 1 MB of lines)
+        seen |= _children(proc.pid)
+        proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
     finally:
         proc.kill()
-    assert proc.returncode == 143, err
-    assert b"interrupted" in err
     data = out.read_bytes()
+    assert data and data.endswith(b"\n")
     rows = [json.loads(line) for line in data.decode("utf-8").splitlines()]
-    assert rows and [r["id"] for r in rows] == list(range(len(rows)))
+    assert [r["id"] for r in rows] == list(range(len(rows)))  # whole lines only, in order
+    return proc.returncode, err, rows, seen
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_interrupted_cli_run_leaves_no_half_written_line(tmp_path: Path, workers: str) -> None:
+    """A real Ctrl-C (SIGINT) to a real process in the middle of a run."""
+    status, err, rows, _ = _signal_a_cli_run(tmp_path, workers, signal.SIGINT)
+    assert status == 130, err
+    assert rows and b"interrupted" in err
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_terminated_cli_run_stops_its_workers(tmp_path: Path) -> None:
+    """SIGTERM (a scheduler stopping the job) is handled like Ctrl-C: whole lines, no orphaned workers."""
+    status, err, rows, workers = _signal_a_cli_run(tmp_path, "2", signal.SIGTERM)
+    assert status == 143, err
+    assert rows and b"interrupted" in err
     assert workers, "the run started no worker processes"
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_alive(p) for p in workers):
