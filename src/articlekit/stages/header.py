@@ -48,7 +48,7 @@ class Header:
     max_title_words: int = 16
     min_lead_words: int = 12
 
-    def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool) -> bool:
+    def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool, title: bool = True) -> bool:
         text = draft.text
         piece = text[lo:hi]
         locale = draft.locale
@@ -76,7 +76,7 @@ class Header:
                 return True
         if forced:
             data = {}
-            if _TITLE.fullmatch(piece) and not any(c.data.get("page_role") == "title" for c in found.claims):
+            if title and _TITLE.fullmatch(piece) and not any(c.data.get("page_role") == "title" for c in found.claims):
                 data = {"page_role": "title", "value": piece}  # the first headline above the body
             found.claim("header", lo, hi, "before-body", **data)
             return True
@@ -103,10 +103,18 @@ class Header:
         if starts:
             body_start = min(starts)
             for lo, hi in draft.free_parts(0, body_start):
-                line = draft.line_at(lo)
-                self._label(draft, found, lo, min(hi, line.hi) if line.hi > lo else hi, forced=True)
-                for rest_lo, rest_hi in draft.free_parts(min(hi, line.hi), hi):
-                    self._label(draft, found, rest_lo, rest_hi, forced=True)
+                # line by line: a timestamp or a caption on its own line is labelled as such
+                # (the title is the stretch's first line, or its second when that is its last)
+                k, n = 0, draft.line_at(hi - 1).index - draft.line_at(lo).index + 1
+                while lo < hi:
+                    line = draft.line_at(lo)
+                    end = min(hi, line.hi) if line.hi > lo else hi
+                    for part_lo, part_hi in draft.free_parts(lo, end):
+                        self._label(draft, found, part_lo, part_hi, forced=True, title=k == 0 or (k == 1 and n == 2))
+                        k += 1
+                    if end >= hi:
+                        break
+                    lo = next((p for p, _ in draft.free_parts(end, hi)), hi)
             return found
         self._headline_first(draft, found)
         # no prefix: take the leading lines up to the last one that is clearly header material,
