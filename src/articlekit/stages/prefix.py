@@ -69,6 +69,9 @@ class _Shapes:
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
     alias = outlets.alias_pattern() or "(?!)"
     out_known = rf"(?:{alias})(?![\p{{L}}\d.])"
+    # an agency in parentheses in any case: "(Antara/PRNewswire)", "(ANTARA)"
+    agencies = outlets.alias_pattern(agencies_only=True) or "(?!)"
+    out_paren = rf"(?:{alias}|(?i:{agencies}))(?![\p{{L}}\d.])"
     out_any = rf"(?:{out_known}|{_DOMAIN}(?![\p{{L}}\d]))"
     gaz_alt = "|".join(regex.escape(p) for p in sorted(locale.places, key=len, reverse=True)) or "(?!)"
     gaz = rf"(?i:{gaz_alt})(?![\p{{L}}])"
@@ -89,7 +92,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
                 rf"{anchor}(?P<outlet>{out}){_SP}*,{_SP}*(?P<place>{_PLACE_ANY})(?P<sep>{_SEP}){_BODY_START}", f)),
             ("C", regex.compile(
                 rf"{anchor}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?"
-                rf"(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*(?:--|—|–)?{_SP}*\({_SP}*(?P<outlet>{out_known}){_PARTNER}{_SP}*\)"
+                rf"(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*(?:--|—|–)?{_SP}*\({_SP}*(?P<outlet>{out_paren}){_PARTNER}{_SP}*\)"
                 rf"(?P<sep>{_SEP})", f)),
             ("E", regex.compile(
                 rf"{anchor}(?P<outlet>{out}){_SP}*(?:--|—|–|-|\|){_SP}*(?P<place>{_PLACE_CAPS})"
@@ -129,7 +132,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         first_words=frozenset(
             _token_key(a.split()[0]) for e in outlets.entries for a in (*e.aliases, e.name) if a.split()
         ),
-        agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_known}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
+        agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_paren}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
         agency_at=dict(shapes(out_known, ""))["C"],
     )
 
