@@ -398,6 +398,19 @@ def _timed(compiled: Any, seconds: float | None, *, path: str, rule: str) -> Any
     return compiled if seconds is None else TimedPattern(compiled, path=path, rule=rule, timeout=seconds)
 
 
+def _line_rules(rules: Sequence[LineRuleSchema], table: str, suffix: str, path: str,
+                pattern_timeout: float | None) -> tuple[LineRule, ...]:
+    """Validated, compiled ``[[header.line]]`` or ``[[header.caption]]`` rules (``suffix`` appended)."""
+    _check_unique_ids([r.id for r in rules], path=path, table=table)
+    out = []
+    for lr in rules:
+        _check_pattern(lr.pattern, path=path, rule=lr.id, field_name="pattern")
+        seconds = _timeout(lr.timeout, pattern_timeout, path=path, rule=lr.id)
+        compiled = compile_pattern(rf"(?:{lr.pattern}){suffix}", path=path, rule=lr.id, field_name="pattern")
+        out.append(LineRule(lr.id, _timed(compiled, seconds, path=path, rule=lr.id), seconds))
+    return tuple(out)
+
+
 def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None = None) -> Locale:
     if pattern_timeout is not None:
         _timeout(pattern_timeout, None, path=path, rule="(locale)")
@@ -445,22 +458,9 @@ def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None
         noise.append(NoiseRule(r.id, r.scope, r.to_eol, _timed(compiled, seconds, path=path, rule=r.id), r.kind,
                                r.role, seconds))
 
-    _check_unique_ids([r.id for r in schema.header.line], path=path, table="header.line")
-    header_list = []
-    for lr in schema.header.line:
-        _check_pattern(lr.pattern, path=path, rule=lr.id, field_name="pattern")
-        seconds = _timeout(lr.timeout, pattern_timeout, path=path, rule=lr.id)
-        compiled = compile_pattern(rf"(?:{lr.pattern})", path=path, rule=lr.id, field_name="pattern")
-        header_list.append(LineRule(lr.id, _timed(compiled, seconds, path=path, rule=lr.id), seconds))
-    header = tuple(header_list)
-    _check_unique_ids([r.id for r in schema.header.caption], path=path, table="header.caption")
-    caption_list = []
-    for lr in schema.header.caption:
-        _check_pattern(lr.pattern, path=path, rule=lr.id, field_name="pattern")
-        seconds = _timeout(lr.timeout, pattern_timeout, path=path, rule=lr.id)
-        compiled = compile_pattern(rf"(?:{lr.pattern})[ \t\u00a0.]*\Z", path=path, rule=lr.id, field_name="pattern")
-        caption_list.append(LineRule(lr.id, _timed(compiled, seconds, path=path, rule=lr.id), seconds))
-    captions = tuple(caption_list)
+    header = _line_rules(schema.header.line, "header.line", "", path, pattern_timeout)
+    # a caption's credit closes its line
+    captions = _line_rules(schema.header.caption, "header.caption", r"[ \t\u00a0.]*\Z", path, pattern_timeout)
     for i, mark in enumerate(schema.tail.end_marks):
         _check_pattern(mark, path=path, rule=f"end_marks[{i}]", field_name="tail.end_marks")
     for i, credit in enumerate(schema.header.body_caption_credits):
