@@ -126,8 +126,7 @@ class Inserts:
                     return entry.headline_case
         return ""
 
-    def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any,
-                       case: str | None = None) -> int:
+    def _scan_headline(self, draft: Draft, start: int, limit: int, another: Any, credit: Any, case: str) -> int:
         """Where a headline starting at ``start`` ends, in running text (newlines lost).
 
         Title-Case headlines end before the capitalised word that starts the next sentence
@@ -168,8 +167,6 @@ class Inserts:
 
         # the first word after the first that is neither a number nor a small word tells the case
         first = next((t[2] for t in tokens[1:] if t[2][0].isalpha() and not is_small(t[2])), "")
-        if case is None:
-            case = self._headline_case(draft)
         sentence_case = case == "sentence" or (not case and bool(first) and first[0].islower())
         for i in range(1, len(tokens)):
             tok = tokens[i][2]
