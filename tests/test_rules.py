@@ -85,3 +85,23 @@ def test_user_file_overrides_by_id(tmp_path: Path) -> None:
     cat = load_outlets(p)
     entry = cat.lookup("KOMPAS.com")
     assert entry is not None and entry.domain == "kompas.id"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Malay copy full of words Indonesian shares ("yang", "tersebut", "pihak"): the Malay-only words decide
+        ("Pihak berkuasa berkata jalan tersebut ditutup selepas hujan lebat kerana tanah runtuh, "
+         "iaitu kali kedua minggu ini. Orang ramai yang mahu ke sana perlu mengikut jalan lain.", "ms"),
+        # Indonesian copy that uses a word Malay spells the same way ("polis" for an insurance policy)
+        ("Perusahaan asuransi itu mengatakan pemegang polis bisa mengajukan klaim karena polis tersebut "
+         "masih berlaku saat kejadian, yakni pada Senin pagi.", "id"),
+        ("The ministry said on Monday that the new rules would take effect from next month, "
+         "and that the change was in line with the plan.", "en"),
+        # no telling word at all: the default
+        ("Hujan turun di kota itu.", "id"),
+    ],
+)
+def test_language_detection_tells_malay_from_indonesian(text: str, lang: str) -> None:
+    assert articlekit.detect_language(text) == lang
+    assert articlekit.parse(text).lang == lang
