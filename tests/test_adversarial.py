@@ -182,6 +182,10 @@ ONCE_SLOW = {
     "bare-baca-juga-then-blank-lines": (lambda n: _fill("Baca juga:\n" + "\n" * 20, n), "inserts: no line copies"),
     "caption-credits": (lambda n: _fill("Warga memanen padi. (Antara/Budi Santoso) ", n),
                         "captions: no copy of the rest of the body per credit"),
+    "malay-gap-captions": (lambda n: _fill("Polis hadir kerana.   Anggota polis di lokasi kejadian. — Facebook ", n),
+                           "captions: each gap's sentence search is bounded"),
+    "malay-gaps-without-full-stops": (lambda n: _fill("kerana.   Anggota polis di lokasi kejadian ", n),
+                                      "captions: each gap's sentence search is bounded"),
 }
 
 

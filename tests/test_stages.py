@@ -204,3 +204,39 @@ def test_paren_inserts_follow_the_locale_markers() -> None:
     assert [(i.label, i.headline) for i in a.inserts] == [
         ("baca_juga", "Harga Cabai Naik Lagi"), ("baca", "Petani Panen Raya")]
     assert a.body == "Harga naik.\n\nPedagang mengeluh."
+
+
+# ---------------------------------------------------------------- captions where a picture stood
+
+_MS_LEAD = "Polis menahan dua lelaki selepas kejadian samun di sebuah kedai runcit pada awal pagi semalam. "
+
+
+@pytest.mark.parametrize(
+    ("after_gap", "caption"),
+    [
+        ("Kedai runcit yang dimasuki penyamun di pekan itu.", "Kedai runcit yang dimasuki penyamun di pekan itu."),
+        ("Anggota polis di lokasi kejadian. — Facebook", "Anggota polis di lokasi kejadian. — Facebook"),
+        # story sentences after a gap stay body: reported speech, a quotation, an opener, a lead-in, too long
+        ("Ketua polis daerah berkata siasatan masih berjalan.", None),
+        ('"Kami akan menahan mereka semua," katanya.', None),
+        ("Sementara itu, dua lagi suspek masih diburu.", None),
+        ("Berikut perkara yang perlu diketahui: siasatan.", None),
+        ("Kedua-dua suspek yang berusia 20 dan 25 tahun itu ditahan di sebuah rumah sewa di pinggir bandar "
+         "pada petang yang sama.", None),
+        ("Pakar forensik hospital, Dr. Ahmad memeriksa mangsa.", None),  # a title's full stop
+    ],
+)
+def test_malay_caption_after_a_gap(after_gap: str, caption: str | None) -> None:
+    text = f"{_MS_LEAD}Mangsa tidak cedera.   {after_gap} Penduduk diminta lebih berwaspada. — Bernama"
+    art = articlekit.parse(text, lang="ms")
+    got = [text[s.start:s.end] for s in art.segments if s.kind == "caption"]
+    assert got == ([caption] if caption else [])
+    if caption:
+        assert caption not in art.body and "Penduduk diminta" in art.body
+
+
+def test_gap_caption_needs_the_story_to_go_on_and_the_locale_to_ask() -> None:
+    last = f"{_MS_LEAD}Mangsa tidak cedera.   Kedai runcit yang dimasuki penyamun di pekan itu."
+    assert not [s for s in articlekit.parse(last, lang="ms").segments if s.kind == "caption"]
+    indonesian = f"{_MS_LEAD}Mangsa tidak cedera.  Kedai itu tutup sepanjang hari. Penduduk diminta waspada."
+    assert not [s for s in articlekit.parse(indonesian, lang="id").segments if s.kind == "caption"]

@@ -142,6 +142,14 @@ class HeaderSchema(BaseModel):
     body_caption_credits: list[str] = []
 
 
+class CaptionsSchema(BaseModel):
+    model_config = _STRICT
+    gap_captions: bool = False
+    gap_caption_words: int = 14
+    prose_openers: list[str] = []
+    prose_words: list[str] = []
+
+
 class NoiseRuleSchema(BaseModel):
     model_config = _STRICT
     id: str
@@ -171,6 +179,7 @@ class LocaleSchema(BaseModel):
     links: LinksSchema = LinksSchema()
     tail: TailSchema = TailSchema()
     header: HeaderSchema = HeaderSchema()
+    captions: CaptionsSchema = CaptionsSchema()
     noise: NoiseSchema = NoiseSchema()
     page: PageSchema = PageSchema()
 

@@ -4,6 +4,12 @@ Where newlines were lost, a photo caption sits between two paragraphs as one sen
 with a photo credit in parentheses: a credit source from the locale's list or a catalogued
 outlet, a slash, then the photographer's name. The caption is that sentence and its credit.
 A credit at the very end of the body is left to the tail stage (it credits the reporter).
+
+Some sites' flattened copies (the locale's ``[captions] gap_captions``: Malay ones) join paragraphs
+with one space and leave a run of spaces where a picture stood, the picture's caption right after
+it: ``... katanya.   Zamani antara penyanyi yang membuat persembahan. Selain itu ...``. There a
+short plain sentence after such a gap (no quotation, no reported speech, not opened by a word
+that opens story sentences, maybe closed by a one-word credit ``— Facebook``) is the caption.
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ __all__ = ["Captions"]
 
 _CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .]{2,40}\)")
 _SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s*|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
+# a run of spaces inside a line, after a sentence's end and before a capital: where a picture stood
+_GAP = regex.compile(r"(?<=[.!?\"”’)])[ \u00a0]{2,}(?=\p{Lu})")
+# the end of the caption's sentence: a full stop before white space, then maybe a one-word credit
+_CAPTION_END = regex.compile(r"\.(?=[ \u00a0])(?:[ \u00a0]{0,3}[—–][ \u00a0]?[@\p{L}][\w@./]{1,40}(?=[ \u00a0]))?")
+_QUOTES = frozenset('"“”«»:;')
+_WORD = regex.compile(r"\p{L}+")
 
 
 def _compile(locale: Locale) -> tuple[Any, list[Any]]:
@@ -86,4 +98,42 @@ class Captions:
             if cap_start == lo and lo != line.lo:
                 continue
             found.claim("caption", cap_start, m.end(), "credit-in-body")
+        if draft.locale.schema.captions.gap_captions:
+            self._gap_captions(draft, found, start, end)
         return found
+
+    def _gap_captions(self, draft: Draft, found: Findings, start: int, end: int) -> None:
+        """Captions printed where a picture stood in flattened text (see the module's note)."""
+        text = draft.text
+        schema = draft.locale.schema.captions
+        openers, words = draft.locale.derived("gap-captions", lambda: _prose_words(draft.locale))
+        for gap in _GAP.finditer(text, start, end):
+            lo = gap.end()
+            last = _CAPTION_END.search(text, lo, min(end, lo + self.max_caption))
+            if last is None:
+                continue
+            hi = last.end()
+            sentence = text[lo : last.start() + 1]
+            if "\n" in sentence or _QUOTES.intersection(sentence):
+                continue  # across a line break, or quoted speech, a list's lead-in, a marker
+            tokens = _WORD.findall(sentence.casefold())
+            if tokens and len(tokens[-1]) <= 2 and sentence.rstrip(". ")[-1:].isalpha():
+                continue  # a short title's full stop ("Dr.", "En."), not the sentence's end
+            if not 2 <= len(tokens) <= schema.gap_caption_words or tokens[0] in openers or words.intersection(tokens):
+                continue
+            nxt = hi  # the story goes on after it (a caption is never the last thing before the tail)
+            while nxt < end and text[nxt] in " \u00a0":
+                nxt += 1
+            if nxt >= end or text[nxt] == "\n" or not draft.is_free(nxt, nxt + 1) or not found.is_free(lo, hi):
+                continue
+            if not (text[nxt].isupper() or text[nxt] in "\"“‘'"):
+                continue
+            found.claim("caption", lo, hi, "gap-caption")
+
+
+def _prose_words(locale: Locale) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that open story sentences, and those that report speech anywhere in one."""
+    schema = locale.schema
+    openers = [*schema.captions.prose_openers, *schema.inserts.headline.sentence_starters]
+    words = [*schema.captions.prose_words, *schema.inserts.headline.reporting_verbs]
+    return frozenset(w.casefold() for w in openers), frozenset(w.casefold() for w in words)
