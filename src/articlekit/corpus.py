@@ -26,6 +26,7 @@ import inspect
 import itertools
 import os
 import pickle
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -183,28 +184,44 @@ class _Raised:
 # nested model on both sides, and an Article holds dozens (segments, paragraphs and their spans).
 # The two long lists travel as plain tuples and are rebuilt without validation (their values come
 # from a valid Article); everything else is pickled as usual.
-_Packed = tuple[dict[str, Any], set[str], list[tuple[str, int, int, str]], list[tuple[str, int, int]]]
+_Packed = tuple[dict[str, Any], set[str], list[tuple[str, int, int, str]], list[tuple[str | None, int, int]]]
 
 
-def _pack(article: Article) -> _Packed:
+def _pack(article: Article, source: object) -> _Packed:
+    """``article`` for the trip to the parent, without the strings the parent can cut from ``source``.
+
+    The input text stays home (the parent holds it), and so do the paragraphs and the body when
+    they are what the default assembly makes of it (a paragraph is its span of the text, the body
+    the paragraphs joined by blank lines); anything else travels as it is.
+    """
     fields = dict(article.__dict__)
     segments = fields.pop("segments")
     paragraphs = fields.pop("paragraphs")
-    return (
-        fields,
-        article.__pydantic_fields_set__,
-        [(s.kind, s.start, s.end, s.why) for s in segments],
-        [(p.text, p.span.start, p.span.end) for p in paragraphs],
-    )
+    text = article.text
+    if text is source:
+        fields["text"] = None
+    packed_paragraphs = [
+        (None if p.text == text[p.span.start : p.span.end] else p.text, p.span.start, p.span.end) for p in paragraphs
+    ]
+    if article.body == "\n\n".join(p.text for p in paragraphs):
+        fields["body"] = None
+    return (fields, article.__pydantic_fields_set__, [(s.kind, s.start, s.end, s.why) for s in segments],
+            packed_paragraphs)
 
 
-def _unpack(packed: _Packed) -> Article:
+def _unpack(packed: _Packed, source: object) -> Article:
     fields, fields_set, segments, paragraphs = packed
+    text = fields["text"]
+    if text is None:
+        fields["text"] = text = source
     fields["segments"] = [_known_valid(Segment, {"kind": k, "start": s, "end": e, "why": w}) for k, s, e, w in segments]
     fields["paragraphs"] = [
-        _known_valid(Paragraph, {"text": t, "span": _known_valid(Span, {"start": s, "end": e})})
+        _known_valid(Paragraph, {"text": text[s:e] if t is None else t,
+                                 "span": _known_valid(Span, {"start": s, "end": e})})
         for t, s, e in paragraphs
     ]
+    if fields["body"] is None:
+        fields["body"] = "\n\n".join(p.text for p in fields["paragraphs"])
     article: Article = _known_valid(Article, {name: fields[name] for name in Article.model_fields})
     object.__setattr__(article, "__pydantic_fields_set__", fields_set)
     return article
@@ -215,7 +232,7 @@ def _parse_chunk(start: int, texts: list[object], errors: ErrorPolicy) -> list[_
     out: list[_Packed] = []
     for i, text in enumerate(texts):
         try:
-            out.append(_pack(_parse_one(nlp, text, errors)))
+            out.append(_pack(_parse_one(nlp, text, errors), text))
         except Exception as exc:  # only with errors="raise": hand the first one back
             return _Raised(start + i, exc)
     return out
@@ -228,17 +245,22 @@ def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _mp_context(start_method: str | None, pipeline: Pipeline | None = None) -> multiprocessing.context.BaseContext:
-    """The worker start method: as asked, else ``forkserver`` where the platform has it.
+    """The worker start method: as asked; else ``fork`` on Linux from a process with one thread; else ``forkserver``.
 
-    Forking a process that runs threads (a notebook kernel, a test runner, a progress bar) can
-    leave a lock held in the child forever, so workers start from a clean server process by
-    default. A pipeline that does not pickle (a lambda stage) is still served, by ``fork``.
+    A forked worker starts at once with the parent's patterns compiled (:func:`_warm`), where a
+    fresh one spends most of a second importing and compiling. But forking a process that runs
+    other threads (a notebook kernel, a progress bar) can leave a lock held in the child forever,
+    so such a process starts its workers from a clean server process. A pipeline that does not
+    pickle (a lambda stage) is still served, by ``fork``.
     """
     import multiprocessing
-    import pickle
+    import sys
+    import threading
 
     if start_method is None:
         methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
         start_method = "forkserver" if "forkserver" in methods else None
         if start_method is not None and pipeline is not None:
             try:
@@ -271,7 +293,10 @@ def map_ordered(
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     window = 4 * workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(start_method, pipeline),
+    context = _mp_context(start_method, pipeline)
+    if context.get_start_method() == "fork":
+        _warm(_pipeline_for(lang, pipeline))  # once here, not once per worker
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_init_worker, initargs=(pipeline, lang)) as pool:
         pending: deque[tuple[int, int, Future[R]]] = deque()
         offset = 0
@@ -301,6 +326,26 @@ def _result(offset: int, size: int, future: Future[R]) -> R:
             f"a worker process died while parsing records {offset}..{offset + size - 1} (killed for memory? "
             "a crash?); the records before them were delivered"
         ) from exc
+
+
+_WARM_TEXTS = (
+    "JAKARTA, KOMPAS.com - Harga cabai turun karena pasokan bisa naik saat panen, kata pedagang pada Senin "
+    "(3/1/2022).\nBaca juga: Harga Beras Naik Lagi\n(Sumber: Antara)\nBerita Terkait\n- Harga Gula Turun",
+    "KUALA LUMPUR, 3 Jan (Bernama) -- Polis berkata kerana selepas kejadian itu, iaitu pada Isnin, jalan ditutup. "
+    "— Bernama",
+    "JAKARTA, Jan 3 (Reuters) - The ministry said on Monday that the rules would take effect from next month, "
+    "and that it was in line with the plan. (Reporting by A. Writer)",
+)
+_WARMED: weakref.WeakSet[Pipeline] = weakref.WeakSet()
+
+
+def _warm(nlp: Pipeline) -> None:
+    """Compile what ``nlp`` compiles lazily (each bundled language's patterns), so forked workers inherit it."""
+    if nlp in _WARMED:
+        return
+    for text in _WARM_TEXTS:
+        nlp(text, errors="note")
+    _WARMED.add(nlp)
 
 
 def _resolve_workers(workers: int | None) -> int:
@@ -337,6 +382,9 @@ def parse_many(
 
     ``pipeline`` replaces the default one for ``lang``; with worker processes it is
     copied to each worker (it must pickle unless the start method is ``fork``).
+    ``start_method`` (``"fork"``, ``"forkserver"``, ``"spawn"``) overrides how workers start: by
+    default a Linux process with no other thread forks them (they start with its compiled
+    patterns, at once), and any other process starts them from a fork server.
     """
     _check_errors(errors)
     n = _resolve_workers(workers)
@@ -348,13 +396,20 @@ def parse_many(
 
 def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy, lang: str | None,
                       pipeline: Pipeline | None, chunksize: int, start_method: str | None) -> Iterator[Article]:
-    chunks = map_ordered(_ParseChunk(errors), texts, workers=workers, chunksize=chunksize, pipeline=pipeline,
-                         lang=lang, start_method=start_method)
+    sent: deque[object] = deque()  # the inputs handed out and not yet yielded (a few chunks at most)
+
+    def handed_out() -> Iterator[object]:
+        for text in texts:
+            sent.append(text)
+            yield text
+
+    chunks = map_ordered(_ParseChunk(errors), handed_out(), workers=workers, chunksize=chunksize,
+                         pipeline=pipeline, lang=lang, start_method=start_method)
     for result in chunks:
         if isinstance(result, _Raised):
             raise result.rebuild()
         for packed in result:
-            yield _unpack(packed)
+            yield _unpack(packed, sent.popleft())
 
 
 class _ParseChunk:
