@@ -240,3 +240,22 @@ def test_gap_caption_needs_the_story_to_go_on_and_the_locale_to_ask() -> None:
     assert not [s for s in articlekit.parse(last, lang="ms").segments if s.kind == "caption"]
     indonesian = f"{_MS_LEAD}Mangsa tidak cedera.  Kedai itu tutup sepanjang hari. Penduduk diminta waspada."
     assert not [s for s in articlekit.parse(indonesian, lang="id").segments if s.kind == "caption"]
+
+
+@pytest.mark.parametrize(
+    ("line", "headlines"),
+    [
+        # one headline with names in camel case: no seam
+        ("Baca juga: Video Warga Viral di Status WhatsApp, Polisi Panggil Pengunggah dari GrabFood",
+         ["Video Warga Viral di Status WhatsApp, Polisi Panggil Pengunggah dari GrabFood"]),
+        # two headlines glued after a question mark: two inserts
+        ("Baca juga: Kapan Pajak Kendaraan Naik Lagi?Pemerintah Kota Tambah Tiga Bus Listrik untuk Warga",
+         ["Kapan Pajak Kendaraan Naik Lagi?", "Pemerintah Kota Tambah Tiga Bus Listrik untuk Warga"]),
+        # a second marker on the line takes its own headline
+        ("Baca juga:Warga Tanam Seribu Pohon di Bantaran SungaiBaca juga:Jalan Desa Diperbaiki Sebelum Lebaran",
+         ["Warga Tanam Seribu Pohon di Bantaran Sungai", "Jalan Desa Diperbaiki Sebelum Lebaran"]),
+    ],
+)
+def test_glued_headlines_after_a_colon(line: str, headlines: list[str]) -> None:
+    text = f"BANDUNG - Hujan deras turun sejak pagi di kota itu.\n{line}\nPetugas menyiagakan pompa air."
+    assert [i.headline for i in parse(text).inserts] == headlines

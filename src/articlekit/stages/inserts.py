@@ -37,7 +37,22 @@ _SEAM = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "RusiaKemudian": two
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")  # a capitalised word of a name ("Gus", "Yahya"), not "PBNU"
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
 # where two glued headlines meet: "…HijauProyek …", "…HGBTPrabowo …", "…Apa Itu?Mengenal …"
-_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!])(?=\p{Lu})")
+# the story's sentences (a headline may ask a question: "Kok Bisa? Ternyata Ini Alasannya")
+_CLAUSE_END = regex.compile(r"[.;:][ \t\u00a0\u202f]+\S|\.[ \t\u00a0\u202f\r]*\Z")
+# after a marker's colon, where two glued headlines meet: a word of five letters or more runs into a
+# capitalised one ("…Perannya IkonikPotret …"), or a question or a bracket closes ("…?Deretan", "(part 2)Resep");
+# names written in camel case ("WhatsApp", "GrabFood", "McMoRan", "iQoo") are no seam
+_BOX_SEAM = regex.compile(r"(?<=\p{Ll}{5})(?=\p{Lu}\p{Ll}{3})|(?<=[?!)])(?=\p{Lu})")
+_CAPITALISED = regex.compile(r"[\p{Lu}\d]")
+
+
+def _title_case(piece: str) -> bool:
+    """Most words capitalised, the first one too: a headline in Title Case, not a sentence."""
+    words = piece.split()
+    if not words or not _CAPITALISED.match(words[0]):
+        return False
+    return sum(1 for w in words if _CAPITALISED.match(w)) >= 0.6 * len(words)
+_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!)])(?=\p{Lu})")
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,8 @@ class Inserts:
     max_line_headline: int = 250
     max_headline_words: int = 16
     min_box_words: int = 5
+    max_box_headlines: int = 8
+    max_box_headline_words: int = 25
 
     @staticmethod
     def _patterns(locale: Locale) -> _Patterns:
@@ -316,20 +333,15 @@ class Inserts:
                 return out
         return []
 
-    def _glued_box(self, draft: Draft, found: Findings, mk: Marker, start: int, lo: int, hi: int) -> None:
+    def _glued_box(self, draft: Draft, found: Findings, mk: Marker, start: int, lo: int, hi: int,
+                   seam: Any = _GLUED_BOX) -> None:
         """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together."""
         text = draft.text
         end = hi
         q = _QUOTE.search(text, lo, hi)
         if q:
             end = q.start()
-        pieces: list[tuple[int, int]] = []
-        pos = lo
-        for m in _GLUED_BOX.finditer(text, lo + 1, end):
-            pieces.append((pos, m.start()))
-            pos = m.start()
-        pieces.append((pos, end))
-        pieces = self._merge_short(text, pieces)
+        pieces = self._merge_short(text, self._box_pieces(text, lo, end, seam))
         claim = found.claim("insert", start, lo, f"{mk.id}-box", label=mk.label, headline="")
         if claim is None:
             return
@@ -337,6 +349,33 @@ class Inserts:
         for i, (a, b) in enumerate(pieces):
             a2 = start if i == 0 else a
             found.claim("insert", a2, b, f"{mk.id}-box", label=mk.label, headline=text[a:b].strip())
+
+    def _box_line(self, text: str, lo: int, hi: int, another: Any) -> bool:
+        """Does ``text[lo:hi]`` (the rest of a marker's line) hold only headlines glued together?
+
+        ``Yuk baca juga:Headline One?Headline TwoHeadline Three⏎``: a few Title-Case headlines that
+        meet without a space, the line ending with the last. Story text run on after a headline has
+        sentences (a full stop and a space), so such a line is never read as a box; nor is a line
+        where another marker follows (each marker takes its own headline).
+        """
+        if (hi - lo > self.max_box_headlines * self.max_line_headline or _CLAUSE_END.search(text, lo, hi)
+                or another.search(text, lo + 1, hi)):
+            return False  # too long, the story's sentences, or another marker: each marker has its own
+        pieces = self._merge_short(text, self._box_pieces(text, lo, hi, _BOX_SEAM))
+        return 2 <= len(pieces) <= self.max_box_headlines and all(
+            len(text[a:b].split()) <= self.max_box_headline_words and _title_case(text[a:b]) for a, b in pieces
+        )
+
+    @staticmethod
+    def _box_pieces(text: str, lo: int, end: int, seam: Any) -> list[tuple[int, int]]:
+        """``text[lo:end]`` cut where two glued headlines may meet (``seam``)."""
+        pieces: list[tuple[int, int]] = []
+        pos = lo
+        for m in seam.finditer(text, lo + 1, end):
+            pieces.append((pos, m.start()))
+            pos = m.start()
+        pieces.append((pos, end))
+        return pieces
 
     def _merge_short(self, text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Mend splits inside a headline: a glued link word ("EraAging", "MantuAl") is no boundary.
@@ -413,6 +452,9 @@ class Inserts:
         if not has_colon and rest[0].islower():
             return  # "Baca juga aturan lain" is prose
         long_line = len(rest) > self.max_line_headline or _RUN_GAP.search(rest)
+        if has_colon and self._box_line(text, rest_lo, line_end, another):
+            self._glued_box(draft, found, mk, start, rest_lo, line_end, _BOX_SEAM)
+            return
         if long_line:
             h_end = self._scan_headline(draft, rest_lo, line_end, another, credit, case)
             why = f"{mk.id}-runon"
