@@ -184,6 +184,8 @@ ONCE_SLOW = {
                         "captions: no copy of the rest of the body per credit"),
     "malay-gap-captions": (lambda n: _fill("Polis hadir kerana.   Anggota polis di lokasi kejadian. — Facebook ", n),
                            "captions: each gap's sentence search is bounded"),
+    "malay-dash-credits": (lambda n: _fill("Polis hadir kerana. — Facebook Anggota ", n),
+                           "captions: each credit looks back at most max_caption characters"),
     "malay-gaps-without-full-stops": (lambda n: _fill("kerana.   Anggota polis di lokasi kejadian ", n),
                                       "captions: each gap's sentence search is bounded"),
 }

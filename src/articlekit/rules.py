@@ -148,6 +148,7 @@ class CaptionsSchema(BaseModel):
     gap_caption_words: int = 14
     prose_openers: list[str] = []
     prose_words: list[str] = []
+    dash_credits: list[str] = []
 
 
 class NoiseRuleSchema(BaseModel):

@@ -10,6 +10,9 @@ with one space and leave a run of spaces where a picture stood, the picture's ca
 it: ``... katanya.   Zamani antara penyanyi yang membuat persembahan. Selain itu ...``. There a
 short plain sentence after such a gap (no quotation, no reported speech, not opened by a word
 that opens story sentences, maybe closed by a one-word credit ``— Facebook``) is the caption.
+And there a sentence closed by a credit after a dash (``[captions] dash_credits``: ``… pada Selasa.
+— Facebook/FAM Sementara itu, …``) is a caption wherever it stands, when the story goes on after
+it (at the very end, the same dash and name are the wire credit, the tail's).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ _SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s*|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\
 _GAP = regex.compile(r"(?<=[.!?\"”’)])[ \u00a0]{2,}(?=\p{Lu})")
 # the end of the caption's sentence: a full stop before white space, then maybe a one-word credit
 _CAPTION_END = regex.compile(r"\.(?=[ \u00a0])(?:[ \u00a0]{0,3}[—–][ \u00a0]?[@\p{L}][\w@./]{1,40}(?=[ \u00a0]))?")
+# where the sentence before a credit begins: after a sentence's end, a run of spaces or a line break
+_CAPTION_START = regex.compile(r"[.!?\"”][ \u00a0]+|[ \u00a0]{2,}|\n")
 _QUOTES = frozenset('"“”«»:;')
 _WORD = regex.compile(r"\p{L}+")
 
@@ -98,9 +103,33 @@ class Captions:
             if cap_start == lo and lo != line.lo:
                 continue
             found.claim("caption", cap_start, m.end(), "credit-in-body")
+        if draft.locale.schema.captions.dash_credits:
+            self._credited_captions(draft, found, start, end)
         if draft.locale.schema.captions.gap_captions:
             self._gap_captions(draft, found, start, end)
         return found
+
+    def _credited_captions(self, draft: Draft, found: Findings, start: int, end: int) -> None:
+        """A sentence closed by a photo credit after a dash (``… malam. — Facebook``), the story going on after it."""
+        text = draft.text
+        pattern = draft.locale.derived("dash-credit", lambda: _dash_credit(draft.locale))
+        for m in pattern.finditer(text, start, end):
+            nxt = m.end()
+            while nxt < end and text[nxt] in " \u00a0":
+                nxt += 1
+            if nxt >= end or not draft.is_free(nxt, nxt + 1) or not draft.is_free(m.start(), m.end()):
+                continue  # at the end of the story it is the wire credit: the tail's
+            lo = max(start, m.start() - self.max_caption)
+            cap_start = lo
+            for b in _CAPTION_START.finditer(text, lo, m.start()):
+                cap_start = b.end()
+            if cap_start == lo and lo != start:
+                continue  # no sentence start within reach
+            sentence = text[cap_start : m.start()]
+            if (not sentence[:1].isupper() or "\n" in sentence or _QUOTES.intersection(sentence)
+                    or len(sentence.split()) > self.max_caption_words or not found.is_free(cap_start, m.end())):
+                continue
+            found.claim("caption", cap_start, m.end(), "credited-caption")
 
     def _gap_captions(self, draft: Draft, found: Findings, start: int, end: int) -> None:
         """Captions printed where a picture stood in flattened text (see the module's note)."""
@@ -129,6 +158,14 @@ class Captions:
             if not (text[nxt].isupper() or text[nxt] in "\"“‘'"):
                 continue
             found.claim("caption", lo, hi, "gap-caption")
+
+
+def _dash_credit(locale: Locale) -> Any:
+    names = "|".join(regex.escape(n) for n in sorted(locale.schema.captions.dash_credits, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<=\.)[ \u00a0]?[—–][ \u00a0]?(?:@[\w.]{{2,40}}|(?:{names})(?:[ \u00a0]?/[ \u00a0]?@?[\w.]{{2,40}})?)"
+        r"(?=[ \u00a0]+[\p{Lu}\d\"“])"
+    )
 
 
 def _prose_words(locale: Locale) -> tuple[frozenset[str], frozenset[str]]:
