@@ -72,6 +72,19 @@ def test_header_timestamp_reader() -> None:
     assert r is not None and r.date == dt.date(2022, 9, 27) and r.time == dt.time(21, 15) and r.tz == "+07:00"
 
 
+@pytest.mark.parametrize(
+    ("text", "tz"),
+    [
+        ("March 7, 20247:55 AM UTCUpdated ago", "+00:00"),  # the zone glued to the next word
+        ("Selasa 27 Sep 2022 21:15 WIBBaca juga", "+07:00"),
+        ("March 7, 2024 7:55 AM ESTONIA", None),  # no zone: a word that begins like one
+    ],
+)
+def test_header_zone_glued_to_the_next_word(text: str, tz: str | None) -> None:
+    r = date_reader(load_locale("en")).read_header(text, 0, len(text))
+    assert r is not None and r.tz == tz
+
+
 # ---------------------------------------------------------------- prefix
 
 

@@ -19,6 +19,10 @@ from .rules import Locale
 
 __all__ = ["DateReader", "DateReading", "date_reader", "make_parserinfo"]
 
+# where a time zone's name ends: a word boundary, or a capitalised word glued on by an extractor
+# ("7:55 AM UTCUpdated ago")
+_ZONE_END = r"(?:\b|(?-i:(?=\p{Lu}\p{Ll})))"
+
 
 def make_parserinfo(locale: Locale) -> du_parser.parserinfo:
     """A dateutil ``parserinfo`` whose word tables come from ``locale`` (day first)."""
@@ -99,7 +103,7 @@ class DateReader:
             rf"(?:(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?,?{sp}+(?P<y>\d{{4}})"
             rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}}))"
             rf"(?:{sp}*(?:,|\||–|-|/){sp}*|{sp}+)?"
-            rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:{sp}*(?P<tz>{tz})\b)?)?",
+            rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:{sp}*(?P<tz>{tz}){_ZONE_END})?)?",
             regex.IGNORECASE,
         )
         # US order, in English pages: "January 19, 2020 / 12:25 PM", "Nov. 20, 2019 5:52 AM EST",
@@ -107,7 +111,7 @@ class DateReader:
         self.header_us = regex.compile(
             rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}}),?{sp}*(?P<y>\d{{4}})"
             rf"(?:{sp}*(?:(?:/|,|at|\|){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
-            rf"(?:{sp}*(?P<tz>{tz})\b(?P<off>[+-]\d{{1,2}})?)?",
+            rf"(?:{sp}*(?P<tz>{tz}){_ZONE_END}(?P<off>[+-]\d{{1,2}})?)?",
             regex.IGNORECASE,
         )
         # "pukul 14.30 WIB", "14:30 WITA": a time with its zone

@@ -49,7 +49,7 @@ _PARTNER = r"(?:[ \t\u00a0]*/[ \t\u00a0]*\p{L}[\p{L} .]{1,30}?)?"
 _LEAD_DASH = regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}+")
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
-_STRONG = frozenset({"A", "B", "B0", "C", "C0", "E", "D"})
+_STRONG = frozenset({"A", "B", "B0", "C", "C0", "E", "D", "W"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
 
@@ -112,6 +112,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         ("Dx", regex.compile(rf"{start}(?P<outlet>{_DOMAIN})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         ("C0", regex.compile(
             rf"{start}\({_SP}*(?P<outlet>{out_known}){_SP}*\)(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
+        # a press-release wire: "NEW YORK, USA - Media OutReach Newswire - 30 April 2024 - "
+        ("W", regex.compile(
+            rf"{start}(?P<place>{_PLACE_CAPS}){region}?{_SP}*{_DASH}{_SP}*(?P<outlet>{out_known}){_SP}*{_DASH}{_SP}*"
+            rf"(?P<date>{eng_date})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         ("G", regex.compile(
             rf"{start}(?P<place>{_PLACE_CAPS}){_SP}+(?P<date>\d{{1,2}}{_SP}+(?i:{mon}))\.?(?P<sep>{_SEP})"
             rf"{_BODY_START}", regex.MULTILINE)),
