@@ -60,7 +60,9 @@ _TAILISH_SHAPE = r"\A\s*(?:[(\[]|\p{{Ll}}|(?:{words})\b)|\A[\p{{Lu}} .]+\Z|\A[-�
 # a clock printed before the date: "Updated 12:24 am EST, Wednesday, November 20, 2019"
 _LEAD_CLOCK = (r"\b(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})[ \t\u00a0]*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?[ \t\u00a0]*"
                r"(?P<tz>{tz})?\b[ \t\u00a0]*[,|/]?[ \t\u00a0]*(?:(?:{wd})\b\.?[ \t\u00a0]*,?[ \t\u00a0]*)?\Z")
-_CRUMBS_SHAPE = r"\s[>»|/]\s|\A(?:{words})\b"
+# a breadcrumb: parts joined by ">" or "|", or a line opened by a crumb word ("Home", "Beranda") or
+# closed by one of several words ("detikTravel Travel News Detail Artikel")
+_CRUMBS_SHAPE = r"\s[>»|/]\s|\A(?:{words})\b|\b(?:{last})\Z"
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def _furniture(draft: Draft) -> _Furniture:
         byline=regex.compile(_BYLINE_SHAPE.format(lead=_alt(page.byline_words), wires=_alt(wires)), regex.IGNORECASE),
         tailish=regex.compile(_TAILISH_SHAPE.format(
             words=_alt([*page.tail_words, *tail.credit_labels, *tail.source_labels]))),
-        crumbs=regex.compile(_CRUMBS_SHAPE.format(words=_alt(page.breadcrumb_words))),
+        crumbs=regex.compile(_CRUMBS_SHAPE.format(
+            words=_alt(page.breadcrumb_words), last=_alt([w for w in page.breadcrumb_words if " " in w]) or "(?!)")),
         byline_label=regex.compile(rf"(?:\A|\s)(?:{_alt(page.byline_words)})[ \t\u00a0]*:[ \t\u00a0]*\p{{Lu}}",
                                    regex.IGNORECASE),
         bare_credit=regex.compile(
@@ -550,8 +553,12 @@ class PageLayout:
 
     def _title(self, draft: Draft, lines: list[Line], anchor: int | None) -> int | None:
         if anchor is not None:
+            # a breadcrumb sits above the title: nothing above it is the title ("Home > News" ⏎ timestamp ⏎ title)
+            crumbs = [i for i in range(max(0, anchor - 4), anchor)
+                      if _furn(draft).crumbs.search(self._text(draft, lines[i]))]
+            top = crumbs[-1] + 1 if crumbs else max(0, anchor - 4)
             for min_words in (5, 3):
-                near = [i for i in range(max(0, anchor - 4), min(len(lines), anchor + 4))
+                near = [i for i in range(top, min(len(lines), anchor + 4))
                         if self._title_like(draft, lines[i], min_words)]
                 above = [i for i in near if i < anchor]
                 if above:
