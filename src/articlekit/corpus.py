@@ -39,6 +39,7 @@ from .assemble import _known_valid
 from .errors import ArticlekitError, StageError
 from .models import Article, Paragraph, Segment, Span
 from .pipeline import Pipeline, _default_pipeline, parse
+from .rules import available_languages, load_locale
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -328,23 +329,19 @@ def _result(offset: int, size: int, future: Future[R]) -> R:
         ) from exc
 
 
-_WARM_TEXTS = (
-    "JAKARTA, KOMPAS.com - Harga cabai turun karena pasokan bisa naik saat panen, kata pedagang pada Senin "
-    "(3/1/2022).\nBaca juga: Harga Beras Naik Lagi\n(Sumber: Antara)\nBerita Terkait\n- Harga Gula Turun",
-    "KUALA LUMPUR, 3 Jan (Bernama) -- Polis berkata kerana selepas kejadian itu, iaitu pada Isnin, jalan ditutup. "
-    "— Bernama",
-    "JAKARTA, Jan 3 (Reuters) - The ministry said on Monday that the rules would take effect from next month, "
-    "and that it was in line with the plan. (Reporting by A. Writer)",
-)
 _WARMED: weakref.WeakSet[Pipeline] = weakref.WeakSet()
 
 
 def _warm(nlp: Pipeline) -> None:
-    """Compile what ``nlp`` compiles lazily (each bundled language's patterns), so forked workers inherit it."""
+    """Compile what ``nlp`` compiles lazily, so forked workers inherit it.
+
+    One parse per bundled language, of that language's detection words (so ``lang="auto"`` picks
+    it): each stage compiles its patterns for the locale on its first page.
+    """
     if nlp in _WARMED:
         return
-    for text in _WARM_TEXTS:
-        nlp(text, errors="note")
+    for lang in available_languages():
+        nlp(" ".join(load_locale(lang).schema.detect_words), errors="note")
     _WARMED.add(nlp)
 
 

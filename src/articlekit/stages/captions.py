@@ -114,10 +114,7 @@ class Captions:
         text = draft.text
         pattern = draft.locale.derived("dash-credit", lambda: _dash_credit(draft.locale))
         for m in pattern.finditer(text, start, end):
-            nxt = m.end()
-            while nxt < end and text[nxt] in " \u00a0":
-                nxt += 1
-            if nxt >= end or not draft.is_free(nxt, nxt + 1) or not draft.is_free(m.start(), m.end()):
+            if _story_goes_on(draft, m.end(), end) is None or not draft.is_free(m.start(), m.end()):
                 continue  # at the end of the story it is the wire credit: the tail's
             lo = max(start, m.start() - self.max_caption)
             cap_start = lo
@@ -150,14 +147,18 @@ class Captions:
                 continue  # a short title's full stop ("Dr.", "En."), not the sentence's end
             if not 2 <= len(tokens) <= schema.gap_caption_words or tokens[0] in openers or words.intersection(tokens):
                 continue
-            nxt = hi  # the story goes on after it (a caption is never the last thing before the tail)
-            while nxt < end and text[nxt] in " \u00a0":
-                nxt += 1
-            if nxt >= end or text[nxt] == "\n" or not draft.is_free(nxt, nxt + 1) or not found.is_free(lo, hi):
-                continue
-            if not (text[nxt].isupper() or text[nxt] in "\"“‘'"):
+            nxt = _story_goes_on(draft, hi, end)  # a caption is never the last thing before the tail
+            if nxt is None or not (text[nxt].isupper() or text[nxt] in "\"“‘'") or not found.is_free(lo, hi):
                 continue
             found.claim("caption", lo, hi, "gap-caption")
+
+
+def _story_goes_on(draft: Draft, pos: int, end: int) -> int | None:
+    """Where the story goes on after ``pos`` on the same line (past spaces, unclaimed, before ``end``)."""
+    text = draft.text
+    while pos < end and text[pos] in " \u00a0":
+        pos += 1
+    return pos if pos < end and text[pos] != "\n" and draft.is_free(pos, pos + 1) else None
 
 
 def _dash_credit(locale: Locale) -> Any:

@@ -36,7 +36,6 @@ _RUN_GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)\S")
 _SEAM = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "RusiaKemudian": two words glued together
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")  # a capitalised word of a name ("Gus", "Yahya"), not "PBNU"
 _GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
-# where two glued headlines meet: "…HijauProyek …", "…HGBTPrabowo …", "…Apa Itu?Mengenal …"
 # the story's sentences (a headline may ask a question: "Kok Bisa? Ternyata Ini Alasannya")
 _CLAUSE_END = regex.compile(r"[.;:][ \t\u00a0\u202f]+\S|\.[ \t\u00a0\u202f\r]*\Z")
 # after a marker's colon, where two glued headlines meet: a word of five letters or more runs into a
@@ -44,6 +43,8 @@ _CLAUSE_END = regex.compile(r"[.;:][ \t\u00a0\u202f]+\S|\.[ \t\u00a0\u202f\r]*\Z
 # names written in camel case ("WhatsApp", "GrabFood", "McMoRan", "iQoo") are no seam
 _BOX_SEAM = regex.compile(r"(?<=\p{Ll}{5})(?=\p{Lu}\p{Ll}{3})|(?<=[?!)])(?=\p{Lu})")
 _CAPITALISED = regex.compile(r"[\p{Lu}\d]")
+# where two glued headlines meet: "…HijauProyek …", "…HGBTPrabowo …", "…Apa Itu?Mengenal …"
+_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!)])(?=\p{Lu})")
 
 
 def _title_case(piece: str) -> bool:
@@ -52,7 +53,6 @@ def _title_case(piece: str) -> bool:
     if not words or not _CAPITALISED.match(words[0]):
         return False
     return sum(1 for w in words if _CAPITALISED.match(w)) >= 0.6 * len(words)
-_GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!)])(?=\p{Lu})")
 
 
 @dataclass(frozen=True)
@@ -334,14 +334,18 @@ class Inserts:
         return []
 
     def _glued_box(self, draft: Draft, found: Findings, mk: Marker, start: int, lo: int, hi: int,
-                   seam: Any = _GLUED_BOX) -> None:
-        """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together."""
+                   pieces: list[tuple[int, int]] | None = None) -> None:
+        """``Baca JugaHeadline OneHeadline Two"Quote...``: a box whose headlines were glued together.
+
+        ``pieces``: the headlines' spans when the caller has already cut them.
+        """
         text = draft.text
-        end = hi
-        q = _QUOTE.search(text, lo, hi)
-        if q:
-            end = q.start()
-        pieces = self._merge_short(text, self._box_pieces(text, lo, end, seam))
+        if pieces is None:
+            end = hi
+            q = _QUOTE.search(text, lo, hi)
+            if q:
+                end = q.start()
+            pieces = self._merge_short(text, self._box_pieces(text, lo, end, _GLUED_BOX))
         claim = found.claim("insert", start, lo, f"{mk.id}-box", label=mk.label, headline="")
         if claim is None:
             return
@@ -350,8 +354,8 @@ class Inserts:
             a2 = start if i == 0 else a
             found.claim("insert", a2, b, f"{mk.id}-box", label=mk.label, headline=text[a:b].strip())
 
-    def _box_line(self, text: str, lo: int, hi: int, another: Any) -> bool:
-        """Does ``text[lo:hi]`` (the rest of a marker's line) hold only headlines glued together?
+    def _box_line(self, text: str, lo: int, hi: int, another: Any) -> list[tuple[int, int]] | None:
+        """The headlines of ``text[lo:hi]`` (the rest of a marker's line) when it holds only headlines glued together.
 
         ``Yuk baca juga:Headline One?Headline TwoHeadline Three⏎``: a few Title-Case headlines that
         meet without a space, the line ending with the last. Story text run on after a headline has
@@ -360,11 +364,12 @@ class Inserts:
         """
         if (hi - lo > self.max_box_headlines * self.max_line_headline or _CLAUSE_END.search(text, lo, hi)
                 or another.search(text, lo + 1, hi)):
-            return False  # too long, the story's sentences, or another marker: each marker has its own
+            return None  # too long, the story's sentences, or another marker: each marker has its own
         pieces = self._merge_short(text, self._box_pieces(text, lo, hi, _BOX_SEAM))
-        return 2 <= len(pieces) <= self.max_box_headlines and all(
+        box = 2 <= len(pieces) <= self.max_box_headlines and all(
             len(text[a:b].split()) <= self.max_box_headline_words and _title_case(text[a:b]) for a, b in pieces
         )
+        return pieces if box else None
 
     @staticmethod
     def _box_pieces(text: str, lo: int, end: int, seam: Any) -> list[tuple[int, int]]:
@@ -452,8 +457,8 @@ class Inserts:
         if not has_colon and rest[0].islower():
             return  # "Baca juga aturan lain" is prose
         long_line = len(rest) > self.max_line_headline or _RUN_GAP.search(rest)
-        if has_colon and self._box_line(text, rest_lo, line_end, another):
-            self._glued_box(draft, found, mk, start, rest_lo, line_end, _BOX_SEAM)
+        if has_colon and (pieces := self._box_line(text, rest_lo, line_end, another)):
+            self._glued_box(draft, found, mk, start, rest_lo, line_end, pieces)
             return
         if long_line:
             h_end = self._scan_headline(draft, rest_lo, line_end, another, credit, case)
