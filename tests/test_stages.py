@@ -272,3 +272,15 @@ def test_gap_caption_needs_the_story_to_go_on_and_the_locale_to_ask() -> None:
 def test_glued_headlines_after_a_colon(line: str, headlines: list[str]) -> None:
     text = f"BANDUNG - Hujan deras turun sejak pagi di kota itu.\n{line}\nPetugas menyiagakan pompa air."
     assert [i.headline for i in parse(text).inserts] == headlines
+
+
+def test_sentence_case_headline_ends_before_a_common_word_capitalised() -> None:
+    """ANTARA copy with its newlines lost: the headline ends where a capitalised common word (one the page
+    writes in lower case inside a sentence) opens the next paragraph; a title like 'Wali Kota' is a name."""
+    text = ("Jakarta (ANTARA) - Pemerintah kota menambah armada bus listrik tahun ini untuk warga. "
+            "Baca juga: Dinas perhubungan uji coba rute baru bus listrik di pusat kota Jadwal uji coba dimulai "
+            "pekan depan di tiga halte utama. Warga bisa melihat jadwal lengkap di laman dinas. "
+            "Wali Kota meminta warga mencoba layanan baru itu.")
+    art = parse(text)
+    assert [i.headline for i in art.inserts] == ["Dinas perhubungan uji coba rute baru bus listrik di pusat kota"]
+    assert "Jadwal uji coba dimulai pekan depan" in art.body

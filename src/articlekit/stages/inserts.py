@@ -47,6 +47,16 @@ _CAPITALISED = regex.compile(r"[\p{Lu}\d]")
 _GLUED_BOX = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})|(?<=[?!)])(?=\p{Lu})")
 
 
+def _common_word(text: str, word: str, at: int) -> bool:
+    """Is the capitalised ``word`` at ``at`` a common word, not a name? The page writes it in lower case
+    inside a sentence, and nowhere else capitalised inside one (a title such as "Wali Kota" is)."""
+    low = regex.compile(rf"(?<=\p{{Ll}}[ \t\u00a0]){regex.escape(word.lower())}(?!\p{{L}})")
+    if low.search(text) is None:
+        return False
+    cap = regex.compile(rf"(?<=\p{{Ll}}[ \t\u00a0]){regex.escape(word)}(?!\p{{L}})")
+    return all(m.start() == at for m in cap.finditer(text))
+
+
 def _title_case(piece: str) -> bool:
     """Most words capitalised, the first one too: a headline in Title Case, not a sentence."""
     words = piece.split()
@@ -225,6 +235,9 @@ class Inserts:
                 starts = word.isalpha() and word[0].isupper() and not word.isupper() and prev[0].islower()
                 if i >= 5 and not bounded and starts and (tok.endswith(",") or (nxt and lower(nxt))):
                     return tokens[i - 1][1]  # "… kemenangan Arsenal langsung tampil …"
+                if (i >= 3 and not bounded and word.isalpha() and len(word) >= 3 and word[0].isupper()
+                        and not word.isupper() and nxt and lower(nxt) and _common_word(text, word, tokens[i][0])):
+                    return tokens[i - 1][1]  # "… selama libur Nataru Jadwal dan daftar tarif …": "jadwal" is no name
         return tokens[-1][1]
 
     def _headline(self, draft: Draft, start: int, end: int) -> tuple[str, int]:
