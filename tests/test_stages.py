@@ -278,9 +278,9 @@ def test_sentence_case_headline_ends_before_a_common_word_capitalised() -> None:
     """ANTARA copy with its newlines lost: the headline ends where a capitalised common word (one the page
     writes in lower case inside a sentence) opens the next paragraph; a title like 'Wali Kota' is a name."""
     text = ("Jakarta (ANTARA) - Pemerintah kota menambah armada bus listrik tahun ini untuk warga. "
-            "Baca juga: Dinas perhubungan uji coba rute baru bus listrik di pusat kota Jadwal uji coba dimulai "
+            "Baca juga: Dinas perhubungan uji coba rute baru bus listrik ke Halte Harmoni Jadwal uji coba dimulai "
             "pekan depan di tiga halte utama. Warga bisa melihat jadwal lengkap di laman dinas. "
             "Wali Kota meminta warga mencoba layanan baru itu.")
     art = parse(text)
-    assert [i.headline for i in art.inserts] == ["Dinas perhubungan uji coba rute baru bus listrik di pusat kota"]
+    assert [i.headline for i in art.inserts] == ["Dinas perhubungan uji coba rute baru bus listrik ke Halte Harmoni"]
     assert "Jadwal uji coba dimulai pekan depan" in art.body
