@@ -284,3 +284,21 @@ def test_sentence_case_headline_ends_before_a_common_word_capitalised() -> None:
     art = parse(text)
     assert [i.headline for i in art.inserts] == ["Dinas perhubungan uji coba rute baru bus listrik ke Halte Harmoni"]
     assert "Jadwal uji coba dimulai pekan depan" in art.body
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Anggota polis di lokasi kejadian.", "— Facebook"),
+        ("Anggota polis di lokasi kejadian.", " — @akaun_polis-daerah"),  # a gap before the dash
+        ("Ahmad Rahim", "— Agensi"),  # a caption that only names the person
+        ("Ketua kampung bersama penduduk.", "— Instagram/kampung-baru"),
+    ],
+)
+def test_malay_caption_closed_by_a_dash_credit(caption: str, credit: str) -> None:
+    text = (f"{_MS_LEAD}Mangsa tidak cedera.  {caption} {credit} Penduduk diminta lebih berwaspada selepas ini. "
+            "— Bernama")
+    art = articlekit.parse(text, lang="ms")
+    got = [text[s.start:s.end] for s in art.segments if s.kind == "caption"]
+    assert got == [f"{caption} {credit}"]
+    assert art.attribution is not None and art.attribution.sources == ["Bernama"]

@@ -164,7 +164,8 @@ def _story_goes_on(draft: Draft, pos: int, end: int) -> int | None:
 def _dash_credit(locale: Locale) -> Any:
     names = "|".join(regex.escape(n) for n in sorted(locale.schema.captions.dash_credits, key=len, reverse=True))
     return regex.compile(
-        rf"(?<=\.)[ \u00a0]?[—–][ \u00a0]?(?:@[\w.]{{2,40}}|(?:{names})(?:[ \u00a0]?/[ \u00a0]?@?[\w.]{{2,40}})?)"
+        rf"(?<=[.\p{{L}}])[ \u00a0]{{0,3}}[—–][ \u00a0]?"
+        rf"(?:@[\w.\-]{{2,40}}|(?:{names})(?:[ \u00a0]?/[ \u00a0]?@?[\w.\-]{{2,40}})?)"
         r"(?=[ \u00a0]+[\p{Lu}\d\"“])"
     )
 
