@@ -27,7 +27,7 @@ from ..rules import Locale
 
 __all__ = ["Captions"]
 
-_CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .]{2,40}\)")
+_CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .\-]{2,40}\)")
 _SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s*|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
 # a run of spaces inside a line, after a sentence's end and before a capital: where a picture stood
 _GAP = regex.compile(r"(?<=[.!?\"”’)])[ \u00a0]{2,}(?=\p{Lu})")
