@@ -302,3 +302,11 @@ def test_malay_caption_closed_by_a_dash_credit(caption: str, credit: str) -> Non
     got = [text[s.start:s.end] for s in art.segments if s.kind == "caption"]
     assert got == [f"{caption} {credit}"]
     assert art.attribution is not None and art.attribution.sources == ["Bernama"]
+
+
+def test_a_space_and_a_no_break_space_inside_a_headline_is_no_paragraph_gap() -> None:
+    text = ("Jakarta (ANTARA) - Pemerintah menambah kuota beasiswa tahun ini.\n"
+            "Baca juga: Menteri ajak \u00a0mahasiswa di daerah siapkan diri sambut bonus demografi\n"
+            "Kuota naik dua kali lipat.")
+    assert [i.headline for i in parse(text).inserts] == [
+        "Menteri ajak \u00a0mahasiswa di daerah siapkan diri sambut bonus demografi"]

@@ -32,10 +32,12 @@ _QUOTE = regex.compile(r"[\"“]")
 _TRAILING_CODE = regex.compile(r"[ \t\u00a0]+\([\p{Ll}*][\p{Ll}\d]{0,7}(?:/[\p{Ll}\d\-.]{1,20}){0,3}\)[ \t\r]*$",
                                regex.MULTILINE)
 _COLON = regex.compile(r"[:\-–—]")
-_RUN_GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)\S")
+# a gap between paragraphs where newlines were lost: two spaces, a longer run, or a tab ("ajak \u00a0mahasiswa",
+# one space and a no-break space, is how a page writes a single space)
+_RUN_GAP = regex.compile(r"\S(?: {2,}|[ \u00a0]{3,}|\t)\S")
 _SEAM = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "RusiaKemudian": two words glued together
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")  # a capitalised word of a name ("Gus", "Yahya"), not "PBNU"
-_GAP = regex.compile(r"\S(?:[ \u00a0]{2,}|\t)")
+_GAP = regex.compile(r"\S(?: {2,}|[ \u00a0]{3,}|\t)")
 # the story's sentences (a headline may ask a question: "Kok Bisa? Ternyata Ini Alasannya")
 _CLAUSE_END = regex.compile(r"[.;:][ \t\u00a0\u202f]+\S|\.[ \t\u00a0\u202f\r]*\Z")
 # after a marker's colon, where two glued headlines meet: a word of five letters or more runs into a
