@@ -310,3 +310,11 @@ def test_a_space_and_a_no_break_space_inside_a_headline_is_no_paragraph_gap() ->
             "Kuota naik dua kali lipat.")
     assert [i.headline for i in parse(text).inserts] == [
         "Menteri ajak \u00a0mahasiswa di daerah siapkan diri sambut bonus demografi"]
+
+
+def test_a_line_printed_twice_in_the_story_is_not_a_doubled_title() -> None:
+    text = ("Jakarta - Warga memadati alun-alun kota sejak pagi.\n"
+            "Panitia Menutup Jalan Utama Selama Acara Berlangsung\n"
+            "Panitia Menutup Jalan Utama Selama Acara Berlangsung\n"
+            "Acara dimulai pukul tujuh pagi dan berakhir menjelang sore, diikuti ribuan warga dari berbagai kecamatan.")
+    assert not [s for s in parse(text).segments if s.why == "repeats:doubled-title"]

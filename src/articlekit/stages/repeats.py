@@ -9,6 +9,10 @@ that no single paragraph line holds (a ``Baca Juga`` box between P2 and P3, a cl
 offered to the tail stage as a place to peel from.
 
 A line that repeats the end of an earlier long line (``repeats:suffix``) is noise as well.
+
+A short title printed twice on consecutive lines near the end, with only short lines (initials,
+tags) after it, is a video or link box's title (``repeats:doubled-title``): ``… paparnya.⏎Video Bahlil
+soal Izin Tambang⏎Video Bahlil soal Izin Tambang⏎(prf/ega)⏎nikel``.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ class Repeats:
     min_paragraph: int = 40
     min_long: int = 200
     recent_long: int = 4
+    min_title_words: int = 4  # a headline, not a lone dash or a button pair
+    max_title_words: int = 20
+    max_tail_words: int = 6  # the lines after a doubled title: initials, tags
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
@@ -47,7 +54,24 @@ class Repeats:
                         break
             if len(s) >= self.min_long:
                 long_lines.append(line)
+        self._doubled_title(draft, found, lines)
         return found
+
+    def _doubled_title(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
+        text = draft.text
+        i = len(lines) - 2
+        while i >= 0:
+            line, nxt = lines[i], lines[i + 1]
+            s = text[line.lo : line.hi].strip()
+            if s and s == text[nxt.lo : nxt.hi].strip():
+                if self.min_title_words <= len(s.split()) <= self.max_title_words and not s.endswith((".", ":", ",")):
+                    for ln in (line, nxt):
+                        for lo, hi in draft.free_parts(ln.lo, ln.hi):
+                            found.claim("noise", lo, hi, "doubled-title")
+                return
+            if len(text[nxt.lo : nxt.hi].split()) > self.max_tail_words:
+                return  # a line of the story: the pair would not be near the end
+            i -= 1
 
     def _cascade(self, draft: Draft, found: Findings, line: Line, nxt: Line, after: Line | None) -> bool:
         text = draft.text
