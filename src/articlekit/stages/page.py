@@ -35,6 +35,8 @@ __all__ = ["PageLayout"]
 
 _WORDS = regex.compile(r"\S+")
 _GOES_ON = frozenset(",.;)")  # a line starting so goes on with the sentence the line before left open
+_LINK_WORDS = 4  # a link's words broken onto a line of their own ("Wataru Endo", "Timnas Indonesia")
+_CLOSERS = frozenset(".!?:;\"”")
 _SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
 _CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
 _NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
@@ -108,6 +110,12 @@ def _furniture(draft: Draft) -> _Furniture:
 
 def _furn(draft: Draft) -> _Furniture:
     return draft.derived("page", lambda: _furniture(draft))
+
+
+def _link_words(text: str, ln: Line) -> bool:
+    """A line holding only a link's few capitalised words, no sentence closed ("Wataru Endo")."""
+    return (text[ln.lo : ln.lo + 1].isupper() and _words(text[ln.lo : ln.hi]) <= _LINK_WORDS
+            and text[ln.hi - 1 : ln.hi] not in _CLOSERS)
 
 
 def _words(s: str) -> int:
@@ -305,7 +313,8 @@ class PageLayout:
 
     @staticmethod
     def _broken_piece(draft: Draft, ln: Line) -> bool:
-        """A line that goes on from the one before, or that the next goes on from (", Selasa …")."""
+        """A line that goes on from the one before, or that the next goes on from (", Selasa …",
+        "Wataru Endo⏎menyebut timnya …": a link's words on a line of their own, the sentence going on)."""
         text = draft.text
         first = text[ln.lo : ln.lo + 1]
         if first in _GOES_ON:
@@ -314,7 +323,16 @@ class PageLayout:
         while k < len(draft.lines) and draft.lines[k].blank:
             k += 1
         nxt = text[draft.lines[k].lo : draft.lines[k].lo + 1] if k < len(draft.lines) else ""
-        return nxt in _GOES_ON
+        if nxt in _GOES_ON:
+            return True
+        # a capitalised link of a few words, the sentence going on in lower case on the next line (either
+        # side of that break counts)
+        if nxt.islower() and _link_words(text, ln):
+            return True
+        j = ln.index - 1
+        while j >= 0 and draft.lines[j].blank:
+            j -= 1
+        return first.islower() and j >= 0 and _link_words(text, draft.lines[j])
 
     def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
         first = self._first_prose(draft, lines, 0)
