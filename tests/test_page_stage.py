@@ -41,3 +41,41 @@ def test_heading_kind(line: str, kind: str | None) -> None:
 )
 def test_topic_section_after_a_name(line: str, kind: str | None) -> None:
     assert PageLayout().heading_kind(_draft(line), line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Selasa, 10 Juni 2025 | 14:30 WIB", True),
+        ("Kompas.com - 10/06/2025, 14:30 WIB", True),
+        ("Senin (9/6/2025)", True),
+        # a sentence that ends with a date is the story's, not the page's
+        ("Kisahnya terungkap saat pemuda itu ditemukan polisi Senin (9/6/2025).", False),
+        ("Gempa itu berkekuatan magnitudo 3,1, Selasa (10/6/2025)", False),
+    ],
+)
+def test_a_stamp_line_is_mostly_its_date(line: str, furniture: bool) -> None:
+    draft = _draft(line)
+    assert PageLayout()._stamp_line(draft, draft.lines[0]) is furniture
+
+
+def test_a_marker_line_is_no_page_furniture() -> None:
+    from articlekit.stages.page import _furn
+
+    draft = _draft("Baca juga:")
+    assert _furn(draft).marker_line.fullmatch("Baca juga:") and _furn(draft).marker_line.fullmatch("BACA JUGA :")
+    assert not _furn(draft).marker_line.fullmatch("Baca juga: Harga Cabai Turun")
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "broken"),
+    [
+        ("Kriminolog itu berkata kepada\nKompas.com,\nSelasa (10/6/2025).", 2, True),  # the line before left a comma
+        ("Kapten tim\nWataru Endo\nmenyebut timnya tertekan.", 1, True),  # a link's words, the sentence going on
+        ("Kapten tim\nWataru Endo\nmenyebut timnya tertekan.", 2, True),
+        ("Berita Terkait\nHarga Cabai Naik Lagi\nHarga Beras Turun", 1, False),  # headlines under a heading
+    ],
+)
+def test_broken_pieces_of_a_body_scrape(text: str, index: int, broken: bool) -> None:
+    draft = _draft(text)
+    assert PageLayout._broken_piece(draft, draft.lines[index]) is broken

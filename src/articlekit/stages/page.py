@@ -77,6 +77,7 @@ class _Furniture:
     byline_label: Any
     footer: Any
     bare_credit: Any
+    marker_line: Any  # a line that is only an insert marker ("Baca juga:"): the story's, not the page's
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -105,7 +106,13 @@ def _furniture(draft: Draft) -> _Furniture:
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
         credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
                       for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
+        marker_line=draft.locale.compile(
+            rf"[ \t\u00a0]*(?:{_markers(draft)})[ \t\u00a0]*:[ \t\u00a0]*", rule="page.marker_line"),
     )
+
+
+def _markers(draft: Draft) -> str:
+    return "|".join(f"(?:{m.pattern})" for m in draft.locale.markers) or "(?!)"
 
 
 def _furn(draft: Draft) -> _Furniture:
@@ -129,6 +136,7 @@ class PageLayout:
     name: str = "page"
     min_lines: int = 12
     min_header_lines: int = 4
+    stamp_prose_words: int = 4  # a longer line whose date is a small part of it is a sentence, not a stamp
     prose_words: int = 12
     long_words: int = 25
     max_gap: int = 8
@@ -208,6 +216,16 @@ class PageLayout:
                 and not _furn(draft).byline_label.search(s)):
             return None
         return self._with_clock(draft, line.lo, reading)
+
+    def _stamp_line(self, draft: Draft, line: Line) -> bool:
+        """A timestamp line that is page furniture: the date most of it, not a sentence that ends with one
+        ("Kisahnya terungkap saat Adnan ditemukan polisi Senin (9/6/2025).")."""
+        reading = self.timestamp(draft, line)
+        if reading is None:
+            return False
+        s = self._text(draft, line)
+        return (_words(s) <= self.stamp_prose_words or (reading.end - reading.start) >= 0.4 * len(s)
+                or bool(_furn(draft).byline.search(s)) or bool(_furn(draft).byline_label.search(s)))
 
     def _mostly_date(self, draft: Draft, line: Line) -> bool:
         """A timestamp line, not a headline that names a date ("Huawei P50 Diluncurkan Pada 23 Desember 2021")."""
@@ -304,7 +322,9 @@ class PageLayout:
             if broken[i]:
                 continue
             s = self._text(draft, ln)
-            if self.timestamp(draft, ln) is not None or _furn(draft).byline.search(s) or self.heading_kind(draft, s):
+            if _furn(draft).marker_line.fullmatch(s):
+                continue  # "Baca juga:" over a headline: an insert in a body scrape
+            if self._stamp_line(draft, ln) or _furn(draft).byline.search(s) or self.heading_kind(draft, s):
                 return True
             nxt = self._text(draft, head[i + 1]) if i + 1 < len(head) else ""
             if _words(s) <= 3 and s[:1].isupper() and nxt[:1].isupper():
@@ -332,7 +352,11 @@ class PageLayout:
         j = ln.index - 1
         while j >= 0 and draft.lines[j].blank:
             j -= 1
-        return first.islower() and j >= 0 and _link_words(text, draft.lines[j])
+        if j < 0:
+            return False
+        prev = draft.lines[j]
+        # the line before left its sentence open with a comma ("… kepada⏎Kompas.com,⏎Selasa (10/6/2025).")
+        return text[prev.hi - 1 : prev.hi] == "," or (first.islower() and _link_words(text, prev))
 
     def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
         first = self._first_prose(draft, lines, 0)
