@@ -318,3 +318,13 @@ def test_a_line_printed_twice_in_the_story_is_not_a_doubled_title() -> None:
             "Panitia Menutup Jalan Utama Selama Acara Berlangsung\n"
             "Acara dimulai pukul tujuh pagi dan berakhir menjelang sore, diikuti ribuan warga dari berbagai kecamatan.")
     assert not [s for s in parse(text).segments if s.why == "repeats:doubled-title"]
+
+
+@pytest.mark.parametrize(
+    "doubled",
+    ["Video: Bus Sekolah Gratis Kini Beroperasi Sampai Sore", "- Judul Berita Lain di Kota Kita",
+     "Baca juga: Harga Cabai Turun Lagi Pekan Ini"],
+)
+def test_a_doubled_marker_line_or_list_item_is_left_to_its_stage(doubled: str) -> None:
+    text = f"Jakarta - Pemerintah kota menambah jam operasional bus sekolah.\n{doubled}\n{doubled}\n(abc/def)"
+    assert not [s for s in parse(text).segments if s.why == "repeats:doubled-title"]

@@ -11,7 +11,8 @@ offered to the tail stage as a place to peel from.
 A line that repeats the end of an earlier long line (``repeats:suffix``) is noise as well.
 
 A short title printed twice on consecutive lines near the end, with only short lines (initials,
-tags) after it, is a video or link box's title (``repeats:doubled-title``): ``… paparnya.⏎Video Bahlil
+tags) after it, is a video or link box's title (not a list item or an insert marker's line, which the
+links and inserts stages read) (``repeats:doubled-title``): ``… paparnya.⏎Video Bahlil
 soal Izin Tambang⏎Video Bahlil soal Izin Tambang⏎(prf/ega)⏎nikel``.
 """
 
@@ -64,7 +65,11 @@ class Repeats:
             line, nxt = lines[i], lines[i + 1]
             s = text[line.lo : line.hi].strip()
             if s and s == text[nxt.lo : nxt.hi].strip():
-                if self.min_title_words <= len(s.split()) <= self.max_title_words and not s.endswith((".", ":", ",")):
+                marker = draft.locale.derived("repeats-markers", lambda: draft.locale.compile(  # "Video: <title>"
+                    "|".join(f"(?:{m.pattern})[ \t]*[:\\-–—]" for m in draft.locale.markers) or "(?!)",
+                    rule="repeats.markers"))
+                if (self.min_title_words <= len(s.split()) <= self.max_title_words and not s.endswith((".", ":", ","))
+                        and (s[0].isalnum() or s[0] in "\"“'‘") and not marker.match(s)):
                     for ln in (line, nxt):
                         for lo, hi in draft.free_parts(ln.lo, ln.hi):
                             found.claim("noise", lo, hi, "doubled-title")
