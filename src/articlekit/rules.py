@@ -365,6 +365,11 @@ class Locale:
         limit = timeout if timeout is not None else self.pattern_timeout
         return compiled if limit is None else TimedPattern(compiled, path=self.path, rule=rule, timeout=limit)
 
+    @property
+    def marker_alt(self) -> str:
+        """The insert markers as one alternation (``(?:Baca juga)|(?:Simak juga)|…``; never matches when none)."""
+        return self.derived("marker-alt", lambda: "|".join(f"(?:{m.pattern})" for m in self.markers) or "(?!)")
+
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """A value built once per locale (compiled patterns a stage derives from the data)."""
         if key not in self.extra:

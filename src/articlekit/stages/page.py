@@ -107,12 +107,8 @@ def _furniture(draft: Draft) -> _Furniture:
         credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
                       for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
         marker_line=draft.locale.compile(
-            rf"[ \t\u00a0]*(?:{_markers(draft)})[ \t\u00a0]*:[ \t\u00a0]*", rule="page.marker_line"),
+            rf"[ \t\u00a0]*(?:{draft.locale.marker_alt})[ \t\u00a0]*:[ \t\u00a0]*", rule="page.marker_line"),
     )
-
-
-def _markers(draft: Draft) -> str:
-    return "|".join(f"(?:{m.pattern})" for m in draft.locale.markers) or "(?!)"
 
 
 def _furn(draft: Draft) -> _Furniture:

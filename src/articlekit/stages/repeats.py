@@ -66,8 +66,7 @@ class Repeats:
             s = text[line.lo : line.hi].strip()
             if s and s == text[nxt.lo : nxt.hi].strip():
                 marker = draft.locale.derived("repeats-markers", lambda: draft.locale.compile(  # "Video: <title>"
-                    "|".join(f"(?:{m.pattern})[ \t]*[:\\-–—]" for m in draft.locale.markers) or "(?!)",
-                    rule="repeats.markers"))
+                    rf"(?:{draft.locale.marker_alt})[ \t]*[:\-–—]", rule="repeats.markers"))
                 if (self.min_title_words <= len(s.split()) <= self.max_title_words and not s.endswith((".", ":", ","))
                         and (s[0].isalnum() or s[0] in "\"“'‘") and not marker.match(s)):
                     for ln in (line, nxt):
