@@ -17,8 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 """The repository root."""
 
 _SRC = str(REPO / "src")
-if importlib.util.find_spec("articlekit") is None and _SRC not in sys.path:
-    sys.path.insert(0, _SRC)  # a checkout that is not installed: import from src/
+if Path(_SRC, "articlekit").is_dir() and _SRC not in sys.path:
+    # this checkout's own code first, even where another checkout is installed (git worktrees)
+    sys.path.insert(0, _SRC)
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 """``../shared/corpus`` relative to the repository root."""
