@@ -112,6 +112,16 @@ def test_prefix_shapes(text: str, domain: str | None, place: str, sep: str | Non
     assert art.dateline.sep == sep
 
 
+def test_double_dash_alone_on_the_dateline_line_is_one_separator() -> None:
+    # "Kota, Outlet --" ending its line: the whole "--" is the separator (not "-" plus a stray "-"),
+    # so the next line is the first paragraph and its news date is read
+    art = parse("Kotabaru, CNN Indonesia --\n\nWarga Kotabaru pada Jumat (14/3/2025) menanam bakau.\n\nMereka senang.")
+    assert art.dateline is not None
+    assert art.dateline.sep == "--"
+    assert art.dateline.date == dt.date(2025, 3, 14)
+    assert not [s for s in art.segments if s.kind == "noise"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

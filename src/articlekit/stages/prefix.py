@@ -87,7 +87,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         return (
             ("A", regex.compile(
                 rf"{anchor}(?P<place>{_PLACE_ANY})(?P<comma>{_SP}*,{_SP}*|{_SP}+)(?P<outlet>{out})"
-                rf"(?P<sep>{_SEP}(?=\S)|{_SP}*\r?\n\s*{_DASH}{_SP}*|{_SP}*{_DASH}?{_SP}*(?=\r?\n))", f)),
+                rf"(?P<sep>{_SEP}(?=\S)(?![-—–])|{_SP}*\r?\n\s*{_DASH}{_SP}*|{_SP}*{_DASH}?{_SP}*(?=\r?\n))", f)),
             ("B", regex.compile(
                 rf"{anchor}(?P<outlet>{out}){_SP}*,{_SP}*(?P<place>{_PLACE_ANY})(?P<sep>{_SEP}){_BODY_START}", f)),
             ("C", regex.compile(
