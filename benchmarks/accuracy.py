@@ -13,6 +13,18 @@ every figure past its limit. ``--update-floors`` pins the current figures; it on
 ever tightens, unless ``--allow-lower --reason "..."`` is given, and then the reason is
 recorded under ``history``.
 
+Outlet left out (``--outlet-left-out``): every text is parsed as if its outlet were
+unknown. The catalogue entries (``data/outlets/*.toml``) whose domain is the text's
+outlet -- the corpus record's ``outlet`` field (the registrable domain of its URL) and
+the label's ``outlet`` when that differs -- are removed, and with them every field that
+only an entry carries (aliases, codes, ``lost_separator``, ``headline_case``). One
+pipeline is built per left-out set of domains and reused. The figures are the same;
+the gap between the two runs is what the parser only knows by name. With
+``--check-floors`` or ``--update-floors`` this mode uses its own floors file,
+``benchmarks/accuracy_floors_loo.json`` (``--floors`` overrides it, as for page labels).
+``--by-outlet`` adds the share of fully right articles per outlet (both runs side by
+side with ``--outlet-left-out``).
+
 Usage::
 
     python benchmarks/accuracy.py                      # dev/labels.jsonl: per-field table
@@ -22,6 +34,10 @@ Usage::
     python benchmarks/accuracy.py --check-floors       # the CI gate
     python benchmarks/accuracy.py --update-floors      # pin the current figures
     python benchmarks/accuracy.py --update-floors --allow-lower --reason "labels corrected"
+    python benchmarks/accuracy.py --outlet-left-out    # each text's outlet unknown to the parser
+    python benchmarks/accuracy.py --outlet-left-out --check-floors   # against accuracy_floors_loo.json
+    python benchmarks/accuracy.py --outlet-left-out --by-outlet      # fully right per outlet, both runs
+    python benchmarks/accuracy.py --outlet-left-out --labels dev/pages-labels.jsonl
 
 Exit codes: 0 ok (also when the corpus is absent), 1 a gate failed or an update was
 refused, 2 a usage or setup error (no parser, unknown label file).
@@ -37,7 +53,8 @@ import math
 import sys
 import time
 import traceback
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -46,9 +63,13 @@ from _common import DEFAULT_CORPUS, Parser, ParserUnavailable, corpus_files, ite
 from articlekit.evaluation import LOWER_IS_BETTER, ArticleScore, Scoreboard, crash_score, score_article
 from articlekit.invariants import violations
 from articlekit.models import Article
+from articlekit.rules import OutletCatalogue, load_locale, load_outlets
 
 DEFAULT_LABELS = "dev/labels.jsonl"
 DEFAULT_FLOORS = Path(__file__).resolve().parent / "accuracy_floors.json"
+DEFAULT_FLOORS_LOO = Path(__file__).resolve().parent / "accuracy_floors_loo.json"
+NO_OUTLET = "(none)"
+"""The outlet group of a text whose record and label name no outlet (``--by-outlet``)."""
 EPS = 1e-9
 """Tolerance when comparing a figure with its floor or ceiling."""
 
@@ -64,6 +85,64 @@ def index_texts(corpus: Path) -> dict[str, str]:
             if isinstance(rid, str) and isinstance(text, str):
                 texts[rid] = text
     return texts
+
+
+def index_outlets(corpus: Path) -> dict[str, str | None]:
+    """The ``outlet`` field (registrable domain of the URL) of every corpus record, by id."""
+    outlets: dict[str, str | None] = {}
+    for path in corpus_files(corpus, "raw", "pages"):
+        for record in iter_jsonl(path):
+            rid, outlet = record.get("id"), record.get("outlet")
+            if isinstance(rid, str):
+                outlets[rid] = outlet.strip().casefold() if isinstance(outlet, str) and outlet.strip() else None
+    return outlets
+
+
+# --------------------------------------------------------------------------- outlet left out
+
+
+def left_out_domains(label: Mapping[str, object], record_outlet: str | None) -> frozenset[str]:
+    """The domains to remove from the catalogue for one text: its record's outlet and its label's."""
+    found = (record_outlet, label.get("outlet"))
+    return frozenset(d.strip().casefold() for d in found if isinstance(d, str) and d.strip())
+
+
+def without_domains(catalogue: OutletCatalogue, domains: Iterable[str]) -> OutletCatalogue:
+    """``catalogue`` less every entry whose domain is one of ``domains`` (with all its fields)."""
+    drop = {d.casefold() for d in domains}
+    return OutletCatalogue.from_entries(e for e in catalogue.entries if e.domain.casefold() not in drop)
+
+
+def default_pipeline_for(catalogue: OutletCatalogue) -> Parser:
+    """What ``articlekit.parse`` does (default stages, language detected per text), with ``catalogue``."""
+    from articlekit.pipeline import Pipeline
+    from articlekit.stages import default_stages
+
+    locale = load_locale("id")
+    return Pipeline(default_stages(locale, catalogue), lang="auto", locale=locale, outlets=catalogue)
+
+
+class LeftOutParsers:
+    """One parser per left-out set of domains, built on first use from the reduced catalogue."""
+
+    def __init__(
+        self,
+        catalogue: OutletCatalogue | None = None,
+        make: Callable[[OutletCatalogue], Parser] = default_pipeline_for,
+    ) -> None:
+        self.catalogue = catalogue if catalogue is not None else load_outlets()
+        self.make = make
+        self._cache: dict[frozenset[str], Parser] = {}
+
+    def __call__(self, domains: frozenset[str]) -> Parser:
+        """The parser that does not know ``domains``."""
+        parser = self._cache.get(domains)
+        if parser is None:
+            parser = self._cache[domains] = self.make(without_domains(self.catalogue, domains))
+        return parser
+
+    def __len__(self) -> int:
+        return len(self._cache)
 
 
 def _describe(exc: Exception) -> str:
@@ -88,13 +167,35 @@ def score_one(label: Mapping[str, object], text: str | None, parse: Parser) -> A
     return replace(score, violations=tuple(found)) if found else score
 
 
-def evaluate(labels_path: Path, texts: Mapping[str, str], parse: Parser) -> Scoreboard:
-    """Score every label of one label file."""
+def evaluate(
+    labels_path: Path,
+    texts: Mapping[str, str],
+    parse: Parser,
+    *,
+    left_out: LeftOutParsers | None = None,
+    outlets: Mapping[str, str | None] | None = None,
+) -> Scoreboard:
+    """Score every label of one label file; with ``left_out``, each text's outlet is unknown."""
     board = Scoreboard()
     for label in iter_jsonl(labels_path):
         rid = label.get("id")
-        board.add(score_one(label, texts.get(rid) if isinstance(rid, str) else None, parse))
+        parser = parse
+        if left_out is not None:
+            record_outlet = (outlets or {}).get(rid) if isinstance(rid, str) else None
+            parser = left_out(left_out_domains(label, record_outlet))
+        board.add(score_one(label, texts.get(rid) if isinstance(rid, str) else None, parser))
     return board
+
+
+def outlet_groups(labels_path: Path, outlets: Mapping[str, str | None]) -> dict[str, str]:
+    """The outlet of each labelled text (record's ``outlet``, else the label's, else ``(none)``), by id."""
+    groups: dict[str, str] = {}
+    for label in iter_jsonl(labels_path):
+        rid = label.get("id")
+        if isinstance(rid, str):
+            name = outlets.get(rid) or label.get("outlet")
+            groups[rid] = name.casefold() if isinstance(name, str) and name else NO_OUTLET
+    return groups
 
 
 # --------------------------------------------------------------------------- floors
@@ -303,6 +404,23 @@ def format_failures(board: Scoreboard) -> str:
     return "\n".join(lines)
 
 
+def format_by_outlet(groups: Mapping[str, str], boards: Sequence[tuple[str, Scoreboard]]) -> str:
+    """Fully right per outlet, one column per run (``normal``, ``left out``)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * (len(boards) + 1))
+    for column, (_, board) in enumerate(boards):
+        for score in board:
+            row = counts[groups.get(score.id, NO_OUTLET)]
+            if column == 0:
+                row[0] += 1
+            row[column + 1] += score.fully_right
+    head = "".join(f"{name:>12}" for name, _ in boards)
+    lines = [f"  {'outlet':<28}{'n':>5}{head}"]
+    for name, row in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        cells = "".join(f"{right / row[0]:>8.3f}{'':>4}" if row[0] else f"{'-':>12}" for right in row[1:])
+        lines.append(f"  {name:<28}{row[0]:>5}{cells}".rstrip())
+    return "fully right by outlet:\n" + "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- command line
 
 
@@ -321,8 +439,16 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument(
         "--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus directory (default: ../shared/corpus)"
     )
+    data.add_argument(
+        "--outlet-left-out",
+        action="store_true",
+        help="parse each text with its outlet's catalogue entries removed (floors: accuracy_floors_loo.json)",
+    )
     out = parser.add_argument_group("output")
     out.add_argument("--failures", action="store_true", help="list failing ids and what went wrong")
+    out.add_argument(
+        "--by-outlet", action="store_true", help="fully right per outlet (both runs with --outlet-left-out)"
+    )
     out.add_argument("--json", type=Path, metavar="OUT", help="write figures and per-article scores as JSON")
     gate = parser.add_argument_group("gate")
     mode = gate.add_mutually_exclusive_group()
@@ -331,7 +457,9 @@ def build_parser() -> argparse.ArgumentParser:
     gate.add_argument("--allow-lower", action="store_true", help="let --update-floors loosen a limit")
     gate.add_argument("--reason", help="why a limit is loosened (required with --allow-lower)")
     gate.add_argument(
-        "--floors", type=Path, default=DEFAULT_FLOORS, help="floors file (default: %(default)s)"
+        "--floors",
+        type=Path,
+        help="floors file (default: accuracy_floors.json, or accuracy_floors_loo.json with --outlet-left-out)",
     )
     return parser
 
@@ -348,14 +476,17 @@ def _display(path: Path, corpus: Path) -> str:
         return str(path)
 
 
-def main(argv: Sequence[str] | None = None, *, parse: Parser | None = None) -> int:
-    """Run the harness; ``parse`` replaces ``articlekit.parse`` (for tests)."""
+def main(
+    argv: Sequence[str] | None = None, *, parse: Parser | None = None, left_out: LeftOutParsers | None = None
+) -> int:
+    """Run the harness; ``parse`` replaces ``articlekit.parse`` and ``left_out`` the outlet-left-out
+    parsers (for tests)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.allow_lower and not (args.update_floors and args.reason):
         parser.error("--allow-lower needs --update-floors and --reason")
-    if args.reason and not args.allow_lower:
-        parser.error("--reason only goes with --allow-lower")
+    if args.reason and not args.update_floors:
+        parser.error("--reason only goes with --update-floors (a first pin or --allow-lower)")
     corpus: Path = args.corpus
     if not corpus.is_dir():
         print(f"accuracy: no corpus at {corpus}; nothing to score.")
@@ -366,8 +497,16 @@ def main(argv: Sequence[str] | None = None, *, parse: Parser | None = None) -> i
         except ParserUnavailable as exc:
             print(f"accuracy: {exc}", file=sys.stderr)
             return 2
+    if args.floors is None:
+        args.floors = DEFAULT_FLOORS_LOO if args.outlet_left_out else DEFAULT_FLOORS
     gating = args.check_floors or args.update_floors
-    floors = load_floors(args.floors) if gating or args.floors.exists() else None
+    first_pin = args.update_floors and not args.floors.exists()
+    if first_pin and not args.reason:
+        parser.error(f"{args.floors} does not exist yet: pin it with --update-floors --reason '...'")
+    if first_pin:
+        floors: Floors | None = Floors(labels=(args.labels or [DEFAULT_LABELS])[0], floors={}, ceilings={})
+    else:
+        floors = load_floors(args.floors) if gating or args.floors.exists() else None
     label_paths = [_resolve_labels(n, corpus) for n in (args.labels or [DEFAULT_LABELS])]
     for path in label_paths:
         if not path.is_file():
@@ -375,20 +514,33 @@ def main(argv: Sequence[str] | None = None, *, parse: Parser | None = None) -> i
             return 2
 
     texts = index_texts(corpus)
+    outlets = index_outlets(corpus) if args.outlet_left_out or args.by_outlet else {}
+    if args.outlet_left_out and left_out is None:
+        left_out = LeftOutParsers()
+    mode = "outlet left out" if args.outlet_left_out else "normal"
     runs: list[tuple[Path, Scoreboard]] = []
     for path in label_paths:
         started = time.perf_counter()
-        board = evaluate(path, texts, parse)
+        if args.outlet_left_out:
+            board = evaluate(path, texts, parse, left_out=left_out, outlets=outlets)
+        else:
+            board = evaluate(path, texts, parse)
         elapsed = time.perf_counter() - started
         runs.append((path, board))
         gated = floors if floors is not None and _is_gated(path, corpus, floors) else None
-        print(format_table(_display(path, corpus), board, gated))
+        title = _display(path, corpus) + (" [outlet left out]" if args.outlet_left_out else "")
+        print(format_table(title, board, gated))
         print(f"  time: {elapsed:.2f} s")
         if args.failures:
             print(format_failures(board))
+        if args.by_outlet:
+            columns = [("left out" if args.outlet_left_out else "normal", board)]
+            if args.outlet_left_out:
+                columns.insert(0, ("normal", evaluate(path, texts, parse)))
+            print(format_by_outlet(outlet_groups(path, outlets), columns))
         print()
     if args.json:
-        _write_json(args.json, runs, corpus)
+        _write_json(args.json, runs, corpus, mode)
     if not gating:
         return 0
     assert floors is not None
@@ -399,9 +551,10 @@ def _is_gated(path: Path, corpus: Path, floors: Floors) -> bool:
     return path.resolve() == _resolve_labels(floors.labels, corpus).resolve()
 
 
-def _write_json(out: Path, runs: Sequence[tuple[Path, Scoreboard]], corpus: Path) -> None:
+def _write_json(out: Path, runs: Sequence[tuple[Path, Scoreboard]], corpus: Path, mode: str) -> None:
     doc = {
         "corpus": str(corpus),
+        "mode": mode,
         "runs": [
             {
                 "labels": _display(path, corpus),
@@ -447,6 +600,8 @@ def _gate(
         print(f"tightened  {name}: {old:.4f} -> {new:.4f}")
     for name, new in sorted(update.added.items()):
         print(f"added      {name}: {new:.4f}")
+    if not floors.floors and not floors.ceilings and args.reason:  # a first pin records why
+        update.floors.history.append({"date": dt.date.today().isoformat(), "reason": args.reason, "pinned": "first"})
     save_floors(args.floors, update.floors)
     print(f"floors: wrote {args.floors}")
     return 0

@@ -326,6 +326,7 @@ def test_unknown_label_file(corpus: Path) -> None:
         ["--update-floors", "--allow-lower"],
         ["--check-floors", "--allow-lower", "--reason", "x"],
         ["--reason", "x"],
+        ["--check-floors", "--reason", "x"],
         ["--check-floors", "--update-floors"],
     ],
 )
@@ -333,6 +334,122 @@ def test_argument_errors(argv: list[str], corpus: Path) -> None:
     with pytest.raises(SystemExit) as info:
         accuracy.main(["--corpus", str(corpus), *argv], parse=lines_parser)
     assert info.value.code == 2
+
+
+# --------------------------------------------------------------------------- outlet left out
+
+
+def _entry(oid: str, name: str, domain: str, **extra: object) -> object:
+    from articlekit.rules import OutletEntry
+
+    return OutletEntry(id=oid, name=name, domain=domain, aliases=[name], **extra)
+
+
+def mini_catalogue() -> object:
+    from articlekit.rules import OutletCatalogue
+
+    return OutletCatalogue.from_entries(
+        [
+            _entry("kompas", "KOMPAS.com", "kompas.com", codes=["kmp"]),
+            _entry("kompas_tv", "KompasTV", "kompas.com"),  # a second entry with the same domain
+            _entry("detik", "detikNews", "detik.com", codes=["dtk"]),
+            _entry("antara", "ANTARA", "antaranews.com", agency=True, source_name="Antara"),
+        ]
+    )
+
+
+def test_left_out_domains_take_the_record_and_the_label() -> None:
+    assert accuracy.left_out_domains({"outlet": "Tribunjateng.com"}, "tribunnews.com") == frozenset(
+        {"tribunjateng.com", "tribunnews.com"}
+    )
+    assert accuracy.left_out_domains({"outlet": None}, "detik.com") == frozenset({"detik.com"})
+    assert accuracy.left_out_domains({"outlet": None}, None) == frozenset()
+
+
+def test_without_domains_removes_every_entry_of_the_domain() -> None:
+    reduced = accuracy.without_domains(mini_catalogue(), {"kompas.com"})
+    assert [e.id for e in reduced.entries] == ["detik", "antara"]
+    assert reduced.lookup("KompasTV") is None and reduced.lookup("kompas.com") is None
+    assert "kmp" not in reduced.by_code and "dtk" in reduced.by_code  # the entry's fields go with it
+
+
+def test_left_out_parsers_are_built_once_per_set() -> None:
+    built: list[set[str]] = []
+
+    def make(catalogue: object) -> object:
+        built.append({e.domain for e in catalogue.entries})  # type: ignore[attr-defined]
+        return lines_parser
+
+    parsers = accuracy.LeftOutParsers(mini_catalogue(), make)
+    one = parsers(frozenset({"detik.com"}))
+    assert parsers(frozenset({"detik.com"})) is one
+    parsers(frozenset({"kompas.com", "detik.com"}))
+    assert built == [{"kompas.com", "antaranews.com"}, {"antaranews.com"}]
+    assert len(parsers) == 2
+
+
+def knowing_parser(catalogue: object) -> object:
+    """A fake parser that cuts ``KOMPAS.com -`` only while the catalogue knows it."""
+
+    def parse(text: str) -> Article:
+        article = lines_parser(text)
+        if catalogue.lookup("KOMPAS.com") is None or "KOMPAS.com - " not in text:  # type: ignore[attr-defined]
+            return article
+        cut = text.find(" - ") + 3
+        first = article.paragraphs[0]
+        paragraphs = [Paragraph(text=text[cut : first.span.end], span=Span(start=cut, end=first.span.end))]
+        paragraphs += article.paragraphs[1:]
+        segments = [Segment(kind="outlet", start=0, end=cut, why="fake"), *article.segments]
+        segments[1] = Segment(kind="body", start=cut, end=first.span.end, why="fake")
+        body = "\n\n".join(p.text for p in paragraphs)
+        return Article(text=text, lang="id", segments=segments, paragraphs=paragraphs, body=body)
+
+    return parse
+
+
+def test_outlet_left_out_run_and_by_outlet(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    left_out = accuracy.LeftOutParsers(mini_catalogue(), knowing_parser)
+    full = knowing_parser(mini_catalogue())
+    out_json = tmp_path / "loo.json"
+    argv = ["--corpus", str(corpus), "--outlet-left-out", "--by-outlet", "--json", str(out_json)]
+    assert accuracy.main(argv, parse=full, left_out=left_out) == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "dev/labels.jsonl [outlet left out]: 3 articles, 1 crashed" in out
+    assert re.search(r"outlet\s+n\s+normal\s+left out", out)
+    assert re.search(r"detik\.com\s+2\s+0\.500\s+0\.500", out)  # normal, then left out
+    doc = json.loads(out_json.read_text(encoding="utf-8"))
+    assert doc["mode"] == "outlet left out"
+    assert doc["runs"][0]["summary"]["body_start"] == pytest.approx(1 / 3)  # the prefix stays in fiksi-1
+    assert len(left_out) == 2  # {kompas.com} and {detik.com}
+
+    normal_json = tmp_path / "normal.json"
+    assert accuracy.main(["--corpus", str(corpus), "--json", str(normal_json)], parse=full) == 0
+    normal = json.loads(normal_json.read_text(encoding="utf-8"))
+    assert normal["mode"] == "normal"
+    assert normal["runs"][0]["summary"]["body_start"] == pytest.approx(2 / 3)  # the catalogue knows it
+
+
+def test_outlet_left_out_gate_uses_its_own_floors(corpus: Path, tmp_path: Path) -> None:
+    left_out = accuracy.LeftOutParsers(mini_catalogue(), knowing_parser)
+    floors_path = tmp_path / "loo.json"
+    args = ["--corpus", str(corpus), "--outlet-left-out", "--floors", str(floors_path)]
+    with pytest.raises(SystemExit):  # a first pin needs a reason
+        accuracy.main([*args, "--update-floors"], parse=lines_parser, left_out=left_out)  # type: ignore[arg-type]
+    first = [*args, "--update-floors", "--reason", "first pin"]
+    assert accuracy.main(first, parse=lines_parser, left_out=left_out) == 0  # type: ignore[arg-type]
+    pinned = accuracy.load_floors(floors_path)
+    assert pinned.history[-1]["reason"] == "first pin"
+    assert pinned.floors["fully_right"] == pytest.approx(0.3333)
+    assert accuracy.main([*args, "--check-floors"], parse=lines_parser, left_out=left_out) == 0  # type: ignore[arg-type]
+
+
+def test_repository_loo_floors_file_is_valid() -> None:
+    pinned = accuracy.load_floors(BENCHMARKS / "accuracy_floors_loo.json")
+    normal = accuracy.load_floors(BENCHMARKS / "accuracy_floors.json")
+    assert pinned.labels == normal.labels
+    assert set(pinned.floors) == set(normal.floors) and set(pinned.ceilings) == set(normal.ceilings)
 
 
 # --------------------------------------------------------------------------- the real corpus
