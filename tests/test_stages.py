@@ -37,6 +37,14 @@ def test_parserinfo_reads_indonesian_words() -> None:
         ("Warga pada Jumat, 6 Juni 2025 berkumpul.", dt.date(2025, 6, 6), None),
         ("Warga pada Senin (11/12) berkumpul.", None, "--12-11"),
         ("Warga pada 10 Juni 2025 berkumpul.", None, None),  # no weekday: not the news date
+        # the part of the day between weekday and date (locale `day_parts`)
+        ("Warga pada Selasa sore 17 Juni 2025 berkumpul.", dt.date(2025, 6, 17), None),
+        ("Warga pada Rabu petang (18/6/2025) berkumpul.", dt.date(2025, 6, 18), None),
+        ("Warga pada Senin dini hari, 9 Juni 2025 berkumpul.", dt.date(2025, 6, 9), None),
+        # a run of two spaces after a plain word is a slip inside the sentence, not a paragraph gap
+        ("Warga kota  berkumpul di alun-alun, Jumat (6/6/2025).", dt.date(2025, 6, 6), None),
+        # ... but after a sentence end it is one (the date is in the second paragraph)
+        ("Warga kota berkumpul.  Mereka datang Jumat (6/6/2025).", None, None),
     ],
 )
 def test_first_sentence_dates(sentence: str, date: dt.date | None, partial: str | None) -> None:
@@ -45,6 +53,16 @@ def test_first_sentence_dates(sentence: str, date: dt.date | None, partial: str 
     assert got is not None
     assert got.date == date
     assert got.partial == partial
+
+
+def test_flattened_first_paragraph_ends_at_a_glued_sentence_end() -> None:
+    # newlines lost: "... Tbk. (KODE) ..." is no paragraph end (a space follows), "(29/1/2019).Berdasarkan"
+    # is (the next sentence is glued on), so the first paragraph holds the date
+    first = ("Saham PT Contoh Jaya Tbk. (CJAY) turun paling dalam pada perdagangan hari ini, Selasa (29/1/2019)."
+             + "Berdasarkan data bursa, saham itu ditutup di level terendah. " * 15)
+    art = parse("JAKARTA - " + first)
+    assert art.dateline is not None
+    assert art.dateline.date == dt.date(2019, 1, 29)
 
 
 def test_weekday_mismatch_is_noted() -> None:

@@ -84,16 +84,21 @@ class DateReader:
         mon = locale.month_alt
         tz = "|".join(sorted(locale.dates.timezones, key=len, reverse=True)) or "(?!)"
         sp = r"[ \t\u00a0]"
+        # the part of the day between a weekday and its date ("Selasa sore 17 Juni 2025"): one optional
+        # word group after the weekday's own spaces, so no two runs of spaces meet
+        parts = "|".join(regex.escape(w).replace(r"\ ", f"{sp}+")
+                         for w in sorted(locale.dates.day_parts, key=len, reverse=True))
+        part = rf"(?:(?:{parts})\b{sp}*)?" if parts else ""
         # (``{sp}*(?:,{sp}*)?``, not ``{sp}*,?{sp}*``: two adjacent runs of spaces backtrack quadratically)
-        # "Rabu (20/10/2021)", "Selasa, (7/7/2015)", "Senin (11/12)", "(17 /4/ 2015)"
+        # "Rabu (20/10/2021)", "Selasa, (7/7/2015)", "Senin (11/12)", "(17 /4/ 2015)", "Rabu petang (18/6/2025)"
         self.weekday_paren = regex.compile(
-            rf"\b(?P<wd>{wd})\b{sp}*(?:,{sp}*)?\({sp}*(?P<d>\d{{1,2}}){sp}*/{sp}*(?P<m>\d{{1,2}})"
+            rf"\b(?P<wd>{wd})\b{sp}*{part}(?:,{sp}*)?\({sp}*(?P<d>\d{{1,2}}){sp}*/{sp}*(?P<m>\d{{1,2}})"
             rf"(?:{sp}*/{sp}*(?P<y>\d{{4}}|\d{{2}}))?{sp}*\)",
             regex.IGNORECASE,
         )
         # "Rabu, 5 November 2025", "Sabtu 23 April 2016", "Jumat, 6 Juni 2025"
         self.weekday_long = regex.compile(
-            rf"\b(?P<wd>{wd})\b{sp}*(?:,{sp}*)?\(?(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?{sp}+(?P<y>\d{{4}})\b\)?",
+            rf"\b(?P<wd>{wd})\b{sp}*{part}(?:,{sp}*)?\(?(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?{sp}+(?P<y>\d{{4}})\b\)?",
             regex.IGNORECASE,
         )
         # a header timestamp: "Rabu, 20 Oktober 2021 | 14:30 WIB", "Selasa 27 Sep 2022 21:15 WIB",

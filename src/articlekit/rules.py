@@ -55,6 +55,7 @@ class DatesSchema(BaseModel):
     skip: list[str] = []
     century: int = 2000
     future_markers: list[str] = []
+    day_parts: list[str] = []
 
 
 class PrefixSchema(BaseModel):

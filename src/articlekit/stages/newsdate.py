@@ -22,7 +22,12 @@ __all__ = ["NewsDate"]
 _SENTENCE_END = regex.compile(r"[.!?](?=[\"”’)]?(?:\s+[\"“‘(]?\p{Lu}|\s*\n|\s*\Z|\p{Lu}\p{Ll}))|\n")
 
 
-_PARAGRAPH_END = regex.compile(r"\n|(?<=\S)[ \u00a0]{2,}(?=\S)")
+# a line break, or a run of spaces after a closing mark (some data sets left such runs between
+# paragraphs; a run after a plain word is a typing slip inside the sentence: "antara  Timnas")
+_PARAGRAPH_END = regex.compile(r"\n|(?<=[.!?:\"”’)])[ \u00a0]{2,}(?=\S)")
+# where newlines were flattened, a sentence end glued to the next sentence is the paragraph break
+# (LABELS: "… operasi.Kisah …"); a sentence end followed by a space is not
+_GLUED_BREAK = regex.compile(r"[.!?][\"”’)]?(?=\p{Lu}\p{Ll})")
 
 
 def _soft_break(text: str, pos: int) -> bool:
@@ -73,6 +78,10 @@ class NewsDate:
                 continue  # a line break left by a link, inside the sentence
             stop = m.start() + 1
             break
+        if stop - lo > self.max_paragraph:
+            glued = _GLUED_BREAK.search(text, lo, min(stop, lo + self.max_paragraph))
+            if glued is not None:
+                stop = glued.end()
         if stop - lo > self.max_paragraph:
             for m in _SENTENCE_END.finditer(text, lo, stop):
                 if m.group() != "\n":
