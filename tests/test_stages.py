@@ -171,6 +171,17 @@ def test_not_a_dateline(text: str) -> None:
         ("terjadi.\nEditor: Budi Santoso", [], ("Editor", "Budi Santoso")),
         ("terjadi.\nPewarta: Rina KusumaEditor: Budi", [], ("Pewarta", "Rina Kusuma")),
         ("terjadi. (Dian Saraswati)", [], ("reporter", "Dian Saraswati")),
+        # any short code in brackets, in any case, after the last sentence
+        ("terjadi. (CNN)", [], ("initials", "CNN")),
+        ("terjadi. (AFP)", ["AFP"], None),
+        ("terjadi.[ab/Cd]", [], ("initials", "ab/Cd")),
+        ("terjadi. (*/abc)", [], ("initials", "*/abc")),
+        ("terjadi. (ab/cd/EF)", [], ("initials", "ab/cd/EF")),
+        ("terjadi. (Mg-21)", [], ("initials", "Mg-21")),
+        # a dash and a brand (maybe with a date) closing the story
+        ("terjadi. - NAMA AKHBAR 3/7/2017", [], ("outlet", "NAMA AKHBAR")),
+        ("terjadi.\n-- Utusan Online", ["utusan.com.my"], None),
+        ("terjadi. - BERITA HARIAN 3/7/2017", ["bharian.com.my"], None),
     ],
 )
 def test_tail_forms(end: str, sources: list[str], credit: tuple[str, str] | None) -> None:
@@ -188,6 +199,15 @@ def test_tail_forms(end: str, sources: list[str], credit: tuple[str, str] | None
 def test_tail_lookalikes_stay(end: str) -> None:
     art = parse("JAKARTA - Dua fraksi menolak usulan " + end)
     assert art.attribution is None and art.credits == []
+
+
+@pytest.mark.parametrize(
+    "end",
+    ["warga (SMS)", "warga.\n- Sukamaju\n- Tirta Asih", "warga @ab**", "warga. (1/2)"],
+)
+def test_bracket_and_dash_lookalikes_stay(end: str) -> None:
+    art = parse("JAKARTA - Hasil seleksi diumumkan kepada " + end)
+    assert art.credits == [] and art.body.endswith(end.split("\n")[-1].lstrip("- "))
 
 
 # ---------------------------------------------------------------- inserts

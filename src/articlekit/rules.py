@@ -125,6 +125,7 @@ class TailSchema(BaseModel):
     data_sources: list[str] = []
     desk_codes: list[str] = []
     end_marks: list[str] = []
+    brand_suffixes: list[str] = []
 
 
 class LineRuleSchema(BaseModel):

@@ -34,6 +34,11 @@ _PARTS = regex.compile(r"[/,&]")
 _PLAIN_VALUE = regex.compile(r"[\p{L}\d .,'’&/\-()]{1,60}")
 _DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.\p{L}{2,6}){1,3}")
 _TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
+_BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
+_BRAND = rf"{_BRAND_WORD}(?:{_SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
+_DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
+_CODE_PART = regex.compile(r"\*|(?=[^/]*\p{L})[\p{L}\d][\p{L}\d\-.]{0,11}")
+_NAME_PART = regex.compile(rf"\p{{Lu}}[\p{{L}}'’]*\.?(?:{_SP}\p{{Lu}}[\p{{L}}'’]*\.?){{0,3}}")
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
 
@@ -50,6 +55,8 @@ class _Patterns:
     rep_red: Any
     domain_paren: Any
     names_paren: Any
+    bracket: Any
+    dash_brand: Any
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
@@ -84,6 +91,14 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
         # "(Kusnandar/Yovita Amalia/Rinto A Navis)": three or more names in Title Case
         names_paren=regex.compile(
             rf"\((?P<v>{_TITLE_NAME}(?:{_SP}*/{_SP}*{_TITLE_NAME}){{2,5}})\)\s*\Z"),
+        # any short code in brackets closing the text: "(CNN)", "[tin/adv]", "( Syakir NF/Muiz )", "[]"
+        bracket=regex.compile(rf"(?P<o>[(\[]){_SP}*(?P<v>[^()\[\]\n]{{0,60}}?){_SP}*(?P<c>[)\]])\s*\Z"),
+        # a dash and a brand in capitals (maybe with a date) or a date alone closing the text:
+        # "- NAMA AKHBAR 3/7/2017", "-- Utusan Online", "-mD", "- 28/6/2018"
+        dash_brand=regex.compile(
+            rf"(?:(?<=[.!?\"”’)]{_SP}{{0,3}})|(?<![^\n]){_SP}{{0,3}})(?:--|[-–—]){_SP}{{0,3}}"
+            rf"(?:(?P<v>{_BRAND})(?:{_SP}{{1,3}}(?P<d>{_DATE}))?|(?P<d2>{_DATE})){_SP}*\.?\s*\Z",
+            regex.MULTILINE),
         rep_red=regex.compile(rf"^{_SP}*Rep{_SP}*:{_SP}*(?P<a>[^/\n]+?){_SP}*/{_SP}*Red{_SP}*:{_SP}*(?P<b>[^\n]+?)"
                               rf"{_SP}*\Z", regex.MULTILINE),
     )
@@ -212,8 +227,15 @@ class Tail:
                 if c:
                     return c.start, "attribution"
 
-        m = p.end_mark.search(window)
+        m = p.dash_brand.search(window)
         if m:
+            got3 = self._dash_brand(draft, found, m, lo)
+            if got3 is not None:
+                return got3
+
+        m = p.end_mark.search(window)
+        if m and not (m.group()[:1] == "*" and lo + m.start() > 0 and text[lo + m.start() - 1].isalnum()):
+            # a star glued to a word masks part of it ("@leb**"): not an end mark
             c = found.claim("credit", lo + m.start(), end, "end-mark", role="code", name=m.group().strip())
             if c:
                 return c.start, "credit"
@@ -259,7 +281,73 @@ class Tail:
             c = found.claim("credit", m.start(), end, "caps-reporter", role="reporter", name=m["v"])
             if c:
                 return c.start, "credit"
+
+        m = p.bracket.search(window)
+        if m and self._before_ok(text, lo + m.start()):
+            return self._bracket(draft, found, m, lo, end)
         return None
+
+    def _dash_brand(self, draft: Draft, found: Findings, m: Any, lo: int) -> tuple[int, str] | None:
+        """``- NAMA AKHBAR 3/7/2017``, ``-- Utusan Online``, ``-mD``, ``- 28/6/2018`` closing the text.
+
+        A brand the catalogue knows was taken by the wire rule (attribution); any other brand is a
+        credit, and a date stamp alone is noise (it is never the story's date). On a line of its own it
+        must follow a sentence, not another dash item of a list.
+        """
+        text = draft.text
+        start = lo + m.start()
+        k = start
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        if m["v"] and (k == 0 or text[k - 1] == "\n"):  # (a date stamp alone is never a list item)
+            i = k
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            prev = text[text.rfind("\n", 0, i) + 1 : i].strip()
+            if not prev or prev[-1] not in ".!?\"”’)" or prev[0] in "-–—•*":
+                return None
+        end = lo + m.end()
+        if m["v"]:
+            brand = " ".join(m["v"].split())
+            name = self.canonical(draft, brand)
+            for suffix in draft.locale.tail.brand_suffixes:  # "Utusan Online", "Berita Harian Online"
+                if name is None and brand.casefold().endswith(" " + suffix.casefold()):
+                    name = self.canonical(draft, brand[: -len(suffix) - 1])
+            if name is not None:
+                c = found.claim("attribution", start, end, "dash-brand-source", sources=[name])
+                return (c.start, "attribution") if c else None
+            c = found.claim("credit", start, end, "dash-brand", role="outlet", name=m["v"])
+            return (c.start, "credit") if c else None
+        c = found.claim("noise", start, end, "date-stamp")
+        return (c.start, "noise") if c else None
+
+    def _bracket(self, draft: Draft, found: Findings, m: Any, lo: int, end: int) -> tuple[int, str] | None:
+        """Any short code in brackets closing the text, in any case: ``(CNN)``, ``(T2)``, ``(Mg-21)``,
+        ``(red.)``, ``[tin/adv]``, ``(DS/zh)``, ``(bx/ade/yes/JPR)``, ``(Yendhi/b)``, ``( Syakir NF/Muiz )``,
+        and the empty ``[]``.
+
+        A bare code naming a source (``(CNN)`` when the catalogue knows it, ``(AFP)``) is attribution;
+        anything else is a credit. Every part must be a code (one token with a letter, at most 12
+        characters, or ``*``) or a short name in Title Case; ``(1/2)`` and ``(20/10)`` are not codes.
+        """
+        if (m["o"] == "(") != (m["c"] == ")"):
+            return None
+        start = lo + m.start()
+        v = m["v"].strip(" \t\u00a0")
+        if not v:
+            c = found.claim("noise", start, end, "empty-brackets")
+            return (c.start, "noise") if c else None
+        parts = [x.strip(" \t\u00a0") for x in v.removesuffix(".").split("/")]
+        if not all(_CODE_PART.fullmatch(x) or _NAME_PART.fullmatch(x) for x in parts):
+            return None
+        if len(parts) == 1 and not _CODE_PART.fullmatch(parts[0]):
+            return None  # one name alone is the reporter-line rule's (it wants a line or a sentence end)
+        names = [self.canonical(draft, x) for x in parts if x != "*"]
+        if len(parts) == 1 and names[0] is not None:
+            c = found.claim("attribution", start, end, "source-code", sources=[names[0]])
+            return (c.start, "attribution") if c else None
+        c = found.claim("credit", start, end, "bracket-code", role="initials", name=v)
+        return (c.start, "credit") if c else None
 
     @staticmethod
     def _before_ok(text: str, pos: int) -> bool:
@@ -300,7 +388,7 @@ class Tail:
         first, last = parts[0], parts[-1]
         all_lower = all(x.islower() or x.isdigit() for x in "".join(parts) if x.isalpha() or x.isdigit())
         outlet_last = draft.outlets.lookup(last) is not None or draft.outlets.lookup(first) is not None
-        if all_lower and all(1 <= len(x) <= 8 for x in parts):
+        if all_lower and all(1 <= len(x) <= 8 for x in parts) and any(x.isalpha() for x in value):
             c = found.claim("credit", start, end, "initials", role="initials", name=value)
             return (c.start, "credit") if c else None
         if len(parts) == 2 and all(x[:1].isupper() and x[1:].islower() and 2 <= len(x) <= 4 for x in parts):
