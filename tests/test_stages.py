@@ -218,6 +218,10 @@ def test_bracket_and_dash_lookalikes_stay(end: str) -> None:
     [
         ("Satu.\nBaca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBaca Juga\nDua.", [""]),
+        ("Satu.\nArtikel Terkait : Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nBERITA LAINNYA: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nBaca lagi: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu. [Baca juga: Harga Cabai Turun] Dua.", ["Harga Cabai Turun"]),
         ("Satu. (Baca: Gudang Ditambah)\nDua.", ["Gudang Ditambah"]),
         ("Satu. BACA JUGA: Warga Diminta Menjauh\nDua.", ["Warga Diminta Menjauh"]),
         ("Satu.BACA JUGA - Stok Beras Aman Pedagang mengaku lega.", ["Stok Beras Aman"]),

@@ -119,7 +119,9 @@ def _compile(locale: Locale) -> _Patterns:
                if locale.markers else regex.compile(r"(?!)"))
     inside = tuple(mk for mk in locale.markers if not mk.line_only)
     alts = "|".join(f"(?P<m{i}>{mk.pattern})" for i, mk in enumerate(inside))
-    paren = (locale.compile(rf"\({_SP}*(?:{alts}){_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)", rule="inserts.marker")
+    # in parentheses or square brackets, the same bracket closing it: "(Baca: …)", "[Baca juga: …]"
+    paren = (locale.compile(rf"(?:\({_SP}*(?:{alts}){_SP}*:{_SP}*(?P<h>[^()\n]{{3,200}})\)"
+                            rf"|\[{_SP}*(?:{alts}){_SP}*:{_SP}*(?P<h>[^\[\]\n]{{3,200}})\])", rule="inserts.marker")
              if inside else regex.compile(r"(?!)"))
     stops = locale.schema.inserts.headline.stops
     stop = (locale.compile("|".join(f"(?:{x})" for x in stops), rule="inserts.headline.stops")
