@@ -218,6 +218,9 @@ def test_bracket_and_dash_lookalikes_stay(end: str) -> None:
     [
         ("Satu.\nBaca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBaca Juga\nDua.", [""]),
+        # a run-on Title-Case headline ends before a sentence opener and its number ("Sebanyak 28 warga")
+        ("Satu. Baca juga: Festival Layang Layang Digelar di Pantai Timur Sebanyak 40 peserta ikut lomba tahun ini.",
+         ["Festival Layang Layang Digelar di Pantai Timur"]),
         ("Satu.\nArtikel Terkait : Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBERITA LAINNYA: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBaca lagi: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
@@ -234,6 +237,18 @@ def test_insert_layouts(text: str, headlines: list[str]) -> None:
     art = parse(text)
     assert [i.headline for i in art.inserts] == headlines
     assert "Baca" not in art.body and "BACA" not in art.body
+
+
+def test_box_stops_at_a_sentence_broken_over_lines() -> None:
+    # a box of headline lines, then a story sentence a link broke over lines (the next line opens in
+    # lower case): that sentence is body, not a fourth headline
+    text = ("JAKARTA - Harga kopi naik tajam, kata Rudi, Selasa (10/6/2025).\nBaca Juga\n"
+            "Petani Kopi Gayo Panen Lebih Awal Tahun Ini\nEkspor Kopi Naik Dua Kali Lipat ke Jepang\n"
+            "Ia menjelaskan, harga itu dipicu oleh gagal panen di\nBrasil\ndan Vietnam yang terjadi sejak awal tahun.")
+    art = parse(text)
+    assert [i.headline for i in art.inserts] == [
+        "Petani Kopi Gayo Panen Lebih Awal Tahun Ini", "Ekspor Kopi Naik Dua Kali Lipat ke Jepang"]
+    assert "Ia menjelaskan, harga itu dipicu" in art.body
 
 
 def test_baca_as_prose_stays() -> None:

@@ -59,6 +59,24 @@ def _common_word(text: str, word: str, at: int) -> bool:
     return all(m.start() == at for m in cap.finditer(text))
 
 
+def _goes_on_below(draft: Draft, i: int) -> bool:
+    """Line ``i`` is a sentence a link broke over lines, not a headline: the next non-blank line opens
+    in lower case (``… peralihan menuju`` / ``energi bersih``), or is a short link's words and the one
+    after it opens in lower case (``… gagal panen di`` / ``Brasil`` / ``dan Vietnam …``)."""
+    lines = draft.lines
+    seen = 0
+    for j in range(i + 1, min(i + 5, len(lines))):
+        if lines[j].blank:
+            continue
+        nxt = draft.text[lines[j].lo : lines[j].hi].strip()
+        if nxt[:1].islower():
+            return True
+        seen += 1
+        if seen == 2 or len(nxt.split()) > 3 or nxt.endswith((".", "!", "?", ":")):
+            return False
+    return False
+
+
 def _title_case(piece: str) -> bool:
     """Most words capitalised, the first one too: a headline in Title Case, not a sentence."""
     words = piece.split()
@@ -217,6 +235,12 @@ class Inserts:
                 while j > 0 and is_small(tokens[j][2]) and not tokens[j][2][0].isupper():
                     j -= 1
                 cut = j - 1 if j >= 1 and tokens[j][2][0].isupper() else i - 1
+                # over numbers back to a sentence opener: "… Komite Hak Anak PBB Sebanyak 28 warga …"
+                k = i - 1
+                while k > 0 and tokens[k][2][0].isdigit():
+                    k -= 1
+                if k < i - 1 and k >= 2 and tokens[k][2].strip(",.:;").casefold() in starters:
+                    cut = k - 1
                 if cut >= 2 and not tokens[cut][2].endswith((":", ",")):
                     return tokens[cut][1]
                 # a headline of one or two words, or one ending in a colon, is no headline: the
@@ -335,7 +359,8 @@ class Inserts:
                 continue
             s = draft.text[ln.lo : ln.hi]
             n = len(s.split())
-            if found.is_free(ln.lo, ln.hi) and 4 <= n <= 20 and not s.endswith((".", ":", ",")) and len(out) < 6:
+            if (found.is_free(ln.lo, ln.hi) and 4 <= n <= 20 and not s.endswith((".", ":", ",")) and len(out) < 6
+                    and not _goes_on_below(draft, i)):
                 out.append((ln.lo, ln.hi))
                 continue
             after = s
