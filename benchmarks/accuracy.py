@@ -444,6 +444,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="parse each text with its outlet's catalogue entries removed (floors: accuracy_floors_loo.json)",
     )
+    data.add_argument("--templates", type=Path, metavar="FILE",
+                      help="parse with these learned site templates (each text in its record's group)")
     out = parser.add_argument_group("output")
     out.add_argument("--failures", action="store_true", help="list failing ids and what went wrong")
     out.add_argument(
@@ -499,6 +501,12 @@ def main(
             return 2
     if args.floors is None:
         args.floors = DEFAULT_FLOORS_LOO if args.outlet_left_out else DEFAULT_FLOORS
+    if args.templates is not None:
+        from _templates import TemplatedParsers
+
+        with_templates = TemplatedParsers(args.templates, corpus)
+        parse = with_templates(default_pipeline_for(load_outlets()))
+        left_out = LeftOutParsers(make=lambda catalogue: with_templates(default_pipeline_for(catalogue)))
     gating = args.check_floors or args.update_floors
     first_pin = args.update_floors and not args.floors.exists()
     if first_pin and not args.reason:

@@ -13,7 +13,16 @@ import logging
 from .corpus import parse_frame, parse_many, parse_record, to_dataframe, to_records
 from .display import Summary, summarize
 from .draft import Claim, Draft, Fact, Findings
-from .errors import ArticlekitError, PatternTimeout, PipelineError, RuleError, StageError, UnknownLanguage
+from .errors import (
+    ArticlekitError,
+    PatternTimeout,
+    PipelineError,
+    RuleError,
+    StageError,
+    TemplateError,
+    UnknownLanguage,
+)
+from .learning import LearnSettings, TemplateLearner, learn_templates
 from .models import (
     KINDS,
     Article,
@@ -31,6 +40,7 @@ from .models import (
 )
 from .pipeline import Pipeline, Stage, parse
 from .rules import available_languages, detect_language, load_locale, load_locale_file, load_outlets
+from .templates import Templates
 
 __version__ = "0.1.0"
 
@@ -47,6 +57,7 @@ __all__ = [
     "Findings",
     "Insert",
     "Kind",
+    "LearnSettings",
     "LinkBlock",
     "LinkItem",
     "Outlet",
@@ -60,10 +71,14 @@ __all__ = [
     "Stage",
     "StageError",
     "Summary",
+    "TemplateError",
+    "TemplateLearner",
+    "Templates",
     "UnknownLanguage",
     "__version__",
     "available_languages",
     "detect_language",
+    "learn_templates",
     "load_locale",
     "load_locale_file",
     "load_outlets",

@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8", help="encoding of the input files (default: utf-8)")
     p.add_argument("--indent", type=int, default=2, help="JSON indent (default: 2; 0 for one line)")
     _corpus_arguments(p)
+    _template_arguments(p)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the Article output")
     s.add_argument("--indent", type=int, default=2)
@@ -82,11 +83,17 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "schema":
         print(json.dumps(Article.model_json_schema(), indent=args.indent or None, ensure_ascii=False))
         return 0
+    if args.learn_templates and args.templates:
+        print("articlekit: give --learn-templates (learn from the inputs) or --templates (apply), not both",
+              file=sys.stderr)
+        return 2
     try:
-        nlp = Pipeline.default(args.lang, outlets=args.outlets, locale=args.locale)
+        nlp = Pipeline.default(args.lang, outlets=args.outlets, locale=args.locale, templates=args.templates)
     except ArticlekitError as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 2
+    if args.learn_templates:
+        return _learn_templates(args, nlp)
     if _corpus_mode(args):
         return _parse_corpus(args, nlp)
     status = 0
@@ -102,7 +109,7 @@ def _main(argv: Sequence[str] | None) -> int:
             print(ERR_DECODE.format(path=path, encoding=args.encoding, error=exc), file=sys.stderr)
             status = 1
             continue
-        article = nlp(text, errors="note")
+        article = nlp(text, errors="note", group=args.group)
         if args.explain:
             if many:
                 print(f"== {path}")
@@ -193,8 +200,9 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
             counts["chars"] += record.chars
             yield record
 
-    records = counted(iter_records(files, jsonl=args.jsonl, text_field=args.text_field, carry=carry,
-                                   encoding=args.encoding))
+    records = counted(_grouped(args, nlp, iter_records(files, jsonl=args.jsonl, text_field=args.text_field,
+                                                       carry=carry, encoding=args.encoding,
+                                                       group_by=_group_by(args, nlp), url_field=args.url_field)))
     nlp("JAKARTA - Warga memanen padi.")  # compile the lazy patterns once, before any worker is forked
     bar: Any = None
 
@@ -246,6 +254,89 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     if interrupted:
         return 143 if terminated else 130
     return 1 if counts["errors"] or died else 0
+
+
+# ---------------------------------------------------------------------- site templates
+
+
+def _template_arguments(p: argparse.ArgumentParser) -> None:
+    t = p.add_argument_group(
+        "site templates",
+        "Lines and sentences a site prints on many pages (slogans, promos, footers), learned from a corpus and "
+        "claimed as noise (why: templates:<group>:line|sentence). See docs/templates.md.",
+    )
+    t.add_argument("--learn-templates", metavar="OUT",
+                   help="learn templates from the inputs and write them to OUT (TOML; .json for JSON); parses nothing")
+    t.add_argument("--templates", metavar="FILE", help="apply the templates of FILE (a file --learn-templates wrote)")
+    t.add_argument("--group-by", metavar="HOW", default=None,
+                   help="group records by a JSON field's NAME, by 'url' (its registrable domain) or by 'detected' "
+                        "(the outlet found in the text); default: 'detected' when learning, the file's when applying")
+    t.add_argument("--group", metavar="NAME", default=None,
+                   help="the group of every input that has none of its own (a site's name for plain .txt pages)")
+    t.add_argument("--min-texts", type=int, default=None, metavar="N",
+                   help="learn a string only when seen in N texts of its group or more (default: 5)")
+    t.add_argument("--min-share", type=float, default=None, metavar="F",
+                   help="... and in at least this share of the group's texts (default: 0.05)")
+
+
+def _group_by(args: argparse.Namespace, nlp: Pipeline) -> str | None:
+    """How records are grouped: ``--group-by``; else, applying, the way the templates were learned."""
+    if args.group_by:
+        return str(args.group_by)
+    from .stages import SiteTemplates
+
+    if "templates" in nlp.names:
+        stage = nlp.get("templates")
+        if isinstance(stage, SiteTemplates):
+            return stage.templates.group_by
+    return None
+
+
+def _grouped(args: argparse.Namespace, nlp: Pipeline, records: Iterator[InputRecord]) -> Iterator[InputRecord]:
+    """``records``, each with ``--group`` where it has no group of its own."""
+    for record in records:
+        if record.group is None and args.group:
+            record.group = args.group
+        yield record
+
+
+def _learn_templates(args: argparse.Namespace, nlp: Pipeline) -> int:
+    from .io import iter_records
+    from .learning import TemplateLearner, detected_group
+
+    by = args.group_by or "detected"
+    overrides = {k: v for k, v in (("min_texts", args.min_texts), ("min_share", args.min_share)) if v is not None}
+    try:
+        learner = TemplateLearner(by=by, **overrides)
+    except ValueError as exc:
+        print(f"articlekit: {exc}", file=sys.stderr)
+        return 2
+    errors = 0
+    records = iter_records(args.files, jsonl=args.jsonl, text_field=args.text_field, carry=(),
+                           encoding=args.encoding, group_by=None if by == "detected" else by,
+                           url_field=args.url_field)
+    for record in _grouped(args, nlp, records):
+        if record.text is None:
+            errors += 1
+            if errors <= _SHOW_ERRORS and not args.quiet:
+                print(f"articlekit: {record.meta.get('path') or record.meta.get('source')}: {record.error}",
+                      file=sys.stderr)
+            continue
+        group = record.group
+        if group is None and by == "detected":
+            group = detected_group(nlp, record.text)
+        learner.add(record.text, group)
+    templates = learner.templates()
+    try:
+        templates.save(args.learn_templates)
+    except OSError as exc:
+        print(f"articlekit: cannot write {args.learn_templates}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"articlekit: learned {len(templates)} strings in {len(templates.groups)} groups from "
+              f"{learner.texts} texts ({learner.ungrouped} without a group, {errors} unreadable) "
+              f"-> {args.learn_templates}", file=sys.stderr)
+    return 1 if errors else 0
 
 
 class _Terminated(KeyboardInterrupt):

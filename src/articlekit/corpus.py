@@ -31,15 +31,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic_core import PydanticSerializationError
 
 from .assemble import _known_valid
-from .errors import ArticlekitError, StageError
+from .errors import ArticlekitError, PipelineError, StageError
 from .models import Article, Paragraph, Segment, Span
 from .pipeline import Pipeline, _default_pipeline, parse
 from .rules import available_languages, load_locale
+from .templates import Templates
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -123,12 +125,16 @@ def _failed_article(text: object, lang: str, exc: BaseException) -> Article:
     return Article(text="", lang=lang, notes=[f"input: not a str but {kind}{hint}; nothing parsed"])
 
 
-def _parse_one(nlp: Pipeline, text: object, errors: ErrorPolicy) -> Article:
+def _parse_one(nlp: Pipeline, text: object, errors: ErrorPolicy, group: str | None = None) -> Article:
     if errors == "raise":
+        if group is not None:
+            return nlp(text, errors="raise", group=group)  # type: ignore[arg-type]
         return nlp(text, errors="raise")  # type: ignore[arg-type]  # non-str raises TypeError there
     if not isinstance(text, str):
         return _failed_article(text, nlp.lang, TypeError())
     try:
+        if group is not None:
+            return nlp(text, errors="note", group=group)
         return nlp(text, errors="note")
     except Exception as exc:  # a stage failure is a note already; this is anything else
         return _failed_article(text, nlp.lang, exc)
@@ -228,12 +234,23 @@ def _unpack(packed: _Packed, source: object) -> Article:
     return article
 
 
+class _Grouped:
+    """A text and the group it belongs to (``parse_many(..., groups=...)``), on its way to a worker."""
+
+    __slots__ = ("group", "text")
+
+    def __init__(self, text: object, group: str | None) -> None:
+        self.text = text
+        self.group = group
+
+
 def _parse_chunk(start: int, texts: list[object], errors: ErrorPolicy) -> list[_Packed] | _Raised:
     nlp = _worker_pipeline()
     out: list[_Packed] = []
-    for i, text in enumerate(texts):
+    for i, item in enumerate(texts):
+        text, group = (item.text, item.group) if isinstance(item, _Grouped) else (item, None)
         try:
-            out.append(_pack(_parse_one(nlp, text, errors), text))
+            out.append(_pack(_parse_one(nlp, text, errors, group), text))
         except Exception as exc:  # only with errors="raise": hand the first one back
             return _Raised(start + i, exc)
     return out
@@ -364,6 +381,8 @@ def parse_many(
     pipeline: Pipeline | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     start_method: str | None = None,
+    templates: Templates | str | Path | None = None,
+    groups: Iterable[str | None] | None = None,
 ) -> Iterator[Article]:
     """Parse many pages; yields one Article per input, in input order.
 
@@ -382,13 +401,25 @@ def parse_many(
     ``start_method`` (``"fork"``, ``"forkserver"``, ``"spawn"``) overrides how workers start: by
     default a Linux process with no other thread forks them (they start with its compiled
     patterns, at once), and any other process starts them from a fork server.
+
+    ``templates`` (a :class:`~articlekit.Templates` or a template file's path) adds learned site
+    templates to the default pipeline; ``groups`` (one per text, ``None`` for none) names each
+    text's site or outlet for them, else the outlet detected in the text decides.
     """
     _check_errors(errors)
     n = _resolve_workers(workers)
+    if templates is not None:
+        if pipeline is not None:
+            raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
+        pipeline = Pipeline.default(lang if lang is not None else _DEFAULT_LANG, templates=templates)
+    items: Iterable[object] = texts
+    if groups is not None:
+        items = (_Grouped(text, group) for text, group in zip(texts, groups, strict=True))
     if n == 1:
         nlp = _pipeline_for(lang, pipeline)
-        return (_parse_one(nlp, text, errors) for text in texts)
-    return _parse_in_workers(texts, n, errors, lang, pipeline, chunksize, start_method)
+        return (_parse_one(nlp, item.text, errors, item.group) if isinstance(item, _Grouped)
+                else _parse_one(nlp, item, errors) for item in items)
+    return _parse_in_workers(items, n, errors, lang, pipeline, chunksize, start_method)
 
 
 def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy, lang: str | None,
@@ -396,9 +427,9 @@ def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy
     sent: deque[object] = deque()  # the inputs handed out and not yet yielded (a few chunks at most)
 
     def handed_out() -> Iterator[object]:
-        for text in texts:
-            sent.append(text)
-            yield text
+        for item in texts:
+            sent.append(item.text if isinstance(item, _Grouped) else item)
+            yield item
 
     chunks = map_ordered(_ParseChunk(errors), handed_out(), workers=workers, chunksize=chunksize,
                          pipeline=pipeline, lang=lang, start_method=start_method)
@@ -438,7 +469,10 @@ def render_record(nlp: Pipeline, record: InputRecord) -> tuple[str, int]:
     if record.text is None:
         return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(record.error or "unknown")}}}', 1
     try:
-        article = nlp(record.text, errors="note")
+        if record.group is not None:
+            article = nlp(record.text, errors="note", group=record.group)
+        else:
+            article = nlp(record.text, errors="note")
         body = article_json(article)
     except Exception as exc:
         error = f"parse failed: {type(exc).__name__}: {exc}"

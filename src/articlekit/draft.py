@@ -107,10 +107,13 @@ class Draft:
     facts: tuple[Fact, ...] = ()
     notes: tuple[str, ...] = ()
     _starts: tuple[int, ...] = ()
+    group: str | None = None
+    """The group (site or outlet) the caller says the text belongs to, if any (site templates read it)."""
 
     @classmethod
-    def start(cls, text: str, *, lang: str, locale: Locale, outlets: OutletCatalogue) -> Draft:
-        return cls(text=text, lang=lang, locale=locale, outlets=outlets, lines=split_lines(text))
+    def start(cls, text: str, *, lang: str, locale: Locale, outlets: OutletCatalogue,
+              group: str | None = None) -> Draft:
+        return cls(text=text, lang=lang, locale=locale, outlets=outlets, lines=split_lines(text), group=group)
 
     # ---------------------------------------------------------------- reading claims
 
@@ -221,6 +224,7 @@ class Draft:
             facts=(*self.facts, *found.facts),
             notes=(*self.notes, *(f"{found.stage}: {n}" for n in found.notes)),
             _starts=tuple(c.start for c in claims),
+            group=self.group,
         )
 
 

@@ -4,6 +4,7 @@ The tree (catch the level you need)::
 
     ArticlekitError
      ├─ RuleError (ValueError)         a locale or outlet data file is invalid: file, rule id and field named
+     │   └─ TemplateError              a site template file is invalid: file, group and field named
      ├─ PipelineError (ValueError)     unknown or duplicate stage name, bad placement, bad stage output
      ├─ UnknownLanguage (LookupError)  no locale data for the language asked for
      ├─ PatternTimeout (TimeoutError)  a user-supplied pattern gave up on one text (becomes a note, never raised
@@ -16,7 +17,9 @@ Empty text is not an error: it gives an empty ``Article`` with a note.
 
 from __future__ import annotations
 
-__all__ = ["ArticlekitError", "PatternTimeout", "PipelineError", "RuleError", "StageError", "UnknownLanguage"]
+__all__ = [
+    "ArticlekitError", "PatternTimeout", "PipelineError", "RuleError", "StageError", "TemplateError", "UnknownLanguage",
+]
 
 
 class ArticlekitError(Exception):
@@ -36,6 +39,25 @@ class RuleError(ArticlekitError, ValueError):
         if field is not None:
             where += f", field {field!r}"
         super().__init__(f"{where}: {message}")
+        self.path = path
+        self.rule = rule
+        self.field = field
+
+
+class TemplateError(RuleError):
+    """A site template file is invalid (or unreadable).
+
+    ``path`` is the file, ``rule`` the group's name (or ``None``), ``field`` the path to the offending
+    field (``groups[2].strings[0].mode``).
+    """
+
+    def __init__(self, message: str, *, path: str, rule: str | None = None, field: str | None = None) -> None:
+        where = path
+        if rule is not None:
+            where += f", group {rule!r}"
+        if field is not None:
+            where += f", field {field!r}"
+        ArticlekitError.__init__(self, f"{where}: {message}")
         self.path = path
         self.rule = rule
         self.field = field

@@ -64,6 +64,8 @@ class InputRecord:
     text: str | None = None
     error: str | None = None
     chars: int = field(default=0, compare=False)
+    group: str | None = None
+    """The record's group for site templates (a field's value, its URL's domain), when asked for."""
 
     def __post_init__(self) -> None:
         if self.text is not None:
@@ -131,13 +133,19 @@ def iter_jsonl(
     text_field: str = "text",
     carry: Sequence[str] = ("id", "url"),
     encoding: str = "utf-8",
+    group_by: str | None = None,
+    url_field: str = "url",
 ) -> Iterator[InputRecord]:
     """The records of a JSON Lines byte stream; blank lines are skipped, any other line is a record.
 
     ``carry`` names the fields copied to ``meta`` when present. A line that is not a JSON
     object, or lacks a string ``text_field``, becomes a record with an ``error`` and its
-    ``source`` and ``line`` number (plus the carried fields it has).
+    ``source`` and ``line`` number (plus the carried fields it has). ``group_by`` (a field's
+    name, ``"url"`` or ``"detected"``) sets each record's ``group``
+    (:func:`articlekit.learning.record_group`).
     """
+    from .learning import record_group
+
     for number, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -159,7 +167,8 @@ def iter_jsonl(
         meta = _pick(obj, carry)
         text = obj.get(text_field)
         if isinstance(text, str):
-            yield InputRecord(meta, text=text)
+            group = record_group(obj, group_by, url_field=url_field) if group_by else None
+            yield InputRecord(meta, text=text, group=group)
             continue
         what = ("missing" if text_field not in obj else "null" if text is None
                 else f"not a string but {type(text).__name__}")
@@ -189,6 +198,8 @@ def iter_records(
     text_field: str = "text",
     carry: Sequence[str] = ("id", "url"),
     encoding: str = "utf-8",
+    group_by: str | None = None,
+    url_field: str = "url",
 ) -> Iterator[InputRecord]:
     """Every record of ``inputs`` (files, folders, ``-``), in order, streamed.
 
@@ -213,7 +224,8 @@ def iter_records(
             yield InputRecord({"source": name}, error=f"cannot read {name}: {exc.strerror or exc}")
             continue
         try:
-            yield from iter_jsonl(handle, source=name, text_field=text_field, carry=carry, encoding=encoding)
+            yield from iter_jsonl(handle, source=name, text_field=text_field, carry=carry, encoding=encoding,
+                                  group_by=group_by, url_field=url_field)
         except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
             yield InputRecord({"source": name}, error=f"cannot read {name} to the end: {exc}")
         finally:

@@ -21,6 +21,7 @@ from .draft import Claim, Draft, Fact, Findings
 from .errors import PatternTimeout, PipelineError, StageError
 from .models import Article
 from .rules import Locale, OutletCatalogue, detect_language, load_locale, load_locale_file, load_outlets
+from .templates import Templates
 
 __all__ = ["Pipeline", "Stage", "parse"]
 
@@ -80,23 +81,30 @@ class Pipeline:
 
     @classmethod
     def default(cls, lang: str = "auto", *, outlets: Iterable[str | Path] = (),
-                locale: str | Path | Locale | None = None) -> Pipeline:
+                locale: str | Path | Locale | None = None,
+                templates: Templates | str | Path | None = None) -> Pipeline:
         """A new pipeline with the default stages; ``outlets`` adds user outlet files (later ids win).
 
         ``lang="auto"`` picks the locale for each text (:func:`~articlekit.rules.detect_language`);
         a language code fixes it. ``locale`` is a user's locale file (or a loaded :class:`Locale`)
         used for every text instead; its patterns are untrusted and run with a timeout
-        (:func:`~articlekit.rules.load_locale_file`).
+        (:func:`~articlekit.rules.load_locale_file`). ``templates`` (a :class:`~articlekit.Templates`
+        or a template file's path) adds the ``templates`` stage last: site furniture learned from
+        a corpus (:func:`~articlekit.learn_templates`).
         """
-        from .stages import default_stages
+        from .stages import SiteTemplates, default_stages
 
         if locale is not None:
             user = locale if isinstance(locale, Locale) else load_locale_file(locale)
             catalogue = load_outlets(*outlets, lang=_base_lang(user.lang))
-            return cls(default_stages(user, catalogue), lang=user.lang, locale=user, outlets=catalogue)
-        locale = load_locale(_base_lang(lang))
-        catalogue = load_outlets(*outlets, lang=_base_lang(lang))
-        return cls(default_stages(locale, catalogue), lang=lang, locale=locale, outlets=catalogue)
+            nlp = cls(default_stages(user, catalogue), lang=user.lang, locale=user, outlets=catalogue)
+        else:
+            base = load_locale(_base_lang(lang))
+            catalogue = load_outlets(*outlets, lang=_base_lang(lang))
+            nlp = cls(default_stages(base, catalogue), lang=lang, locale=base, outlets=catalogue)
+        if templates is not None:
+            nlp.add(SiteTemplates(_as_templates(templates)))
+        return nlp
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -152,8 +160,12 @@ class Pipeline:
 
     # ------------------------------------------------------------------ running
 
-    def __call__(self, text: str, *, errors: ErrorPolicy = "raise") -> Article:
-        """Parse one page. ``errors="note"`` turns a failing stage into a note and goes on."""
+    def __call__(self, text: str, *, errors: ErrorPolicy = "raise", group: str | None = None) -> Article:
+        """Parse one page. ``errors="note"`` turns a failing stage into a note and goes on.
+
+        ``group`` names the site or outlet the page belongs to (a record's field, its URL's domain),
+        for stages that read it (site templates); it changes nothing else.
+        """
         if not isinstance(text, str):
             if isinstance(text, bytes | bytearray | memoryview):
                 raise TypeError(
@@ -166,14 +178,14 @@ class Pipeline:
         if len(text) >= PAUSE_GC_AT and gc.isenabled():
             gc.disable()  # see PAUSE_GC_AT
             try:
-                return self(text, errors=errors)
+                return self(text, errors=errors, group=group)
             finally:
                 gc.enable()
         lang, locale = self.lang, self.locale
         if lang == "auto":
             lang = detect_language(text)
             locale = load_locale(lang)
-        draft = Draft.start(text, lang=lang, locale=locale, outlets=self.outlets)
+        draft = Draft.start(text, lang=lang, locale=locale, outlets=self.outlets, group=group)
         if not text.strip():
             found = draft.findings("input")
             found.note("empty or whitespace-only text")
@@ -250,14 +262,48 @@ def _base_lang(lang: str) -> str:
     return "id" if lang == "auto" else lang
 
 
-def parse(text: str, lang: str = "auto", *, pipeline: Pipeline | None = None) -> Article:
+def _as_templates(value: Templates | str | Path) -> Templates:
+    if isinstance(value, Templates):
+        return value
+    if isinstance(value, str | Path):
+        return Templates.load(value)
+    raise TypeError(f"templates must be a Templates or a template file's path, not {type(value).__name__}")
+
+
+@functools.lru_cache(maxsize=8)
+def _templated_pipeline(lang: str, templates: Templates | str, stamp: int) -> Pipeline:
+    del stamp  # part of the cache key only: a rewritten file is read again
+    return Pipeline.default(lang, templates=templates)
+
+
+def _pipeline_with_templates(lang: str, templates: Templates | str | Path) -> Pipeline:
+    """A cached default pipeline with ``templates`` (a file is read again when it changes)."""
+    if isinstance(templates, Templates):
+        return _templated_pipeline(lang, templates, 0)
+    if not isinstance(templates, str | Path):
+        raise TypeError(f"templates must be a Templates or a template file's path, not {type(templates).__name__}")
+    try:
+        stamp = Path(templates).stat().st_mtime_ns
+    except OSError:
+        stamp = -1  # Templates.load reports the error
+    return _templated_pipeline(lang, str(templates), stamp)
+
+
+def parse(text: str, lang: str = "auto", *, pipeline: Pipeline | None = None,
+          templates: Templates | str | Path | None = None, group: str | None = None) -> Article:
     """Parse one scraped page into an :class:`Article`.
 
     ``lang`` is a locale code (``"id"``, ``"ms"``, ``"en"``) or ``"auto"`` (the default) to detect it.
+    ``templates`` (a :class:`~articlekit.Templates` or a file's path) adds learned site templates;
+    ``group`` names the page's site or outlet for them (see ``docs/templates.md``).
 
     >>> art = parse("Suara.com - Warga memanen padi pada Rabu (20/10/2021).")
     >>> art.outlet.domain, art.dateline.date.isoformat(), art.body
     ('suara.com', '2021-10-20', 'Warga memanen padi pada Rabu (20/10/2021).')
     """
+    if templates is not None:
+        if pipeline is not None:
+            raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
+        return _pipeline_with_templates(lang, templates)(text, group=group)
     nlp = pipeline if pipeline is not None else _default_pipeline(lang)
-    return nlp(text)
+    return nlp(text) if group is None else nlp(text, group=group)

@@ -13,10 +13,11 @@ from .page import PageLayout
 from .prefix import Prefix
 from .repeats import Repeats
 from .tail import Tail
+from .templates import SiteTemplates
 
 __all__ = [
-    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "PageLayout", "Prefix", "Repeats", "Tail",
-    "default_stages",
+    "Captions", "Header", "Inserts", "LinkBlocks", "NewsDate", "Noise", "PageLayout", "Prefix", "Repeats",
+    "SiteTemplates", "Tail", "default_stages",
 ]
 
 
