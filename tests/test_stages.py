@@ -218,6 +218,9 @@ def test_bracket_and_dash_lookalikes_stay(end: str) -> None:
     [
         ("Satu.\nBaca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBaca Juga\nDua.", [""]),
+        # a box glued to its marker at a line start, the marker opened by "Yuk,"
+        ("Satu.\nYuk, simak jugaHarga Cabai Turun Drastis di Pasar IndukBeras Premium Naik Lagi Pekan Ini\nDua.",
+         ["Harga Cabai Turun Drastis di Pasar Induk", "Beras Premium Naik Lagi Pekan Ini"]),
         # a run-on Title-Case headline ends before a sentence opener and its number ("Sebanyak 28 warga")
         ("Satu. Baca juga: Festival Layang Layang Digelar di Pantai Timur Sebanyak 40 peserta ikut lomba tahun ini.",
          ["Festival Layang Layang Digelar di Pantai Timur"]),

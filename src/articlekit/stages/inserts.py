@@ -123,7 +123,7 @@ def _compile(locale: Locale) -> _Patterns:
             rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)", rule=mk.id, timeout=mk.timeout,
         )
         box = locale.compile(
-            rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}}))(?P<m>{mk.pattern})(?=[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}\-]*:?{_SP})",
+            rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<=\n))(?P<m>{mk.pattern})(?=[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}\-]*:?{_SP})",
             rule=mk.id, timeout=mk.timeout,
         )
         # a bundled marker without anchors gates the three scans (a user's marker is timed: it scans on its own)
