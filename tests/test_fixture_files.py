@@ -35,7 +35,7 @@ PAGE_FIELDS = ("title", "published", "updated", "link_headings")
 # ISO forms LABELS.md writes: date only, time without zone, time with zone (+07:00, -05:00, +00:00)
 TIMESTAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?$")
 TOP_KEYS = {"meta", "checks", "expected"}
-NAME_RE = re.compile(r"^(?:c\d{2}|r\d{2,3}|p\d{2}|l\d{2}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME_RE = re.compile(r"^(?:c\d{2}|r\d{2,3}|p\d{2,3}|l\d{2,3}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 FROM_RE = re.compile(r"^(?:C\d{2}|corpus shape|negative|seed)$")
 DOMAIN_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 

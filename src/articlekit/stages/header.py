@@ -38,6 +38,15 @@ def _credit_line(locale: Locale) -> Any:
     return regex.compile(_CREDIT_LINE.format(labels=labels), regex.IGNORECASE) if labels else None
 
 
+def _byline(locale: Locale) -> Any:
+    """A byline line: a byline word (``Oleh``, ``By``), maybe a colon, then a capitalised name."""
+    words = locale.schema.page.byline_words
+    if not words:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?:{alt})(?![\p{{L}}])[ \t\u00a0]*:?[ \t\u00a0]*\p{{Lu}}[^\n]{{1,80}}")
+
+
 @dataclass(frozen=True)
 class Header:
     """Labels material above the body as header, caption or credit."""
@@ -47,6 +56,9 @@ class Header:
     max_caption: int = 300
     max_title_words: int = 16
     min_lead_words: int = 12
+    max_teaser_lines: int = 2
+    max_teaser: int = 700
+    max_byline_words: int = 10
 
     def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool, title: bool = True) -> bool:
         text = draft.text
@@ -96,6 +108,35 @@ class Header:
                 and len(first.split()) >= self.min_lead_words and _SENTENCE_END.search(first)):
             found.claim("header", lines[0].lo, lines[0].hi, "headline-first", page_role="title", value=head)
 
+    def _teaser_above_byline(self, draft: Draft, found: Findings) -> int:
+        """A standfirst or a caption printed above a byline (``Oleh: Name``) with no dateline: a teaser.
+
+        At most ``max_teaser_lines`` lines (``max_teaser`` characters) above a byline line among the
+        first lines, with the story going on below it, are header; returns where the byline starts
+        (0 when there is no such byline).
+        """
+        text = draft.text
+        byline = draft.locale.derived("header.byline", lambda: _byline(draft.locale))
+        if byline is None:
+            return 0
+        lines = [ln for ln in draft.lines if not ln.blank][: self.max_teaser_lines + 2]
+        for k, line in enumerate(lines[:-1]):
+            if not draft.is_free(line.lo, line.hi):
+                return 0
+            if k == 0 or not byline.fullmatch(text, line.lo, line.hi):
+                continue
+            if len(text[line.lo : line.hi].split()) > self.max_byline_words:
+                return 0
+            nxt = lines[k + 1]
+            above = lines[:k]
+            if (sum(ln.hi - ln.lo for ln in above) > self.max_teaser or not draft.is_free(nxt.lo, nxt.hi)
+                    or not _SENTENCE_END.search(text, nxt.lo, nxt.hi)):
+                return 0
+            for ln in above:
+                found.claim("header", ln.lo, ln.hi, "teaser-above-byline")
+            return line.lo
+        return 0
+
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         text = draft.text
@@ -117,6 +158,7 @@ class Header:
                     lo = next((p for p, _ in draft.free_parts(end, hi)), hi)
             return found
         self._headline_first(draft, found)
+        skip_to = self._teaser_above_byline(draft, found)
         # no prefix: take the leading lines up to the last one that is clearly header material,
         # when every line before it is short and not prose (a byline, a title)
         plan: list[tuple[int, int, bool]] = []
@@ -124,7 +166,7 @@ class Header:
         for line in draft.lines:
             if len(plan) >= self.max_leading_lines:
                 break
-            if line.blank:
+            if line.blank or line.lo < skip_to:
                 continue
             if not draft.is_free(line.lo, line.hi):
                 claim = draft.claim_at(line.lo)

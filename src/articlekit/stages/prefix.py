@@ -51,6 +51,7 @@ _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
 _STRONG = frozenset({"A", "B", "B0", "C", "C0", "E", "D", "W"})
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
+_STRAY_SEP = regex.compile(rf"(?P<sep>--|—|–|-|:|\|){_SP}+(?=[\"“'‘(]?\p{{Lu}}\p{{Ll}})")
 _PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
 
 
@@ -64,6 +65,7 @@ class _Shapes:
     first_words: frozenset[str]  # first words of the outlet names: the cheap test before costly shapes
     agency: Any  # "(ANTARA) -": a catalogued agency in parentheses, then a separator
     agency_at: Any  # shape C tried at a given place start
+    below_teaser: Any  # "KOTA BHARU: ", "Kuala Lumpur - " on a line below a teaser
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
@@ -101,6 +103,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
 
     start = "^[ \t\u00a0\ufeff\u200e]*"
     inline = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll}))"
+    # shapes that name the outlet before the separator may also follow a word and a space: a broken copy
+    # cut mid-sentence ("… berlaku untuk semua JAKARTA, KOMPAS.com - "); shape C keeps the glued forms,
+    # since its place runs on into the teaser's capitalised words (the glued-agency search finds it)
+    inline_word = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll})|(?<=[\p{Ll}\d,;…][ \t\u00a0]))"
     start_shapes = (
         *shapes(out_any, start),
         ("B0", regex.compile(
@@ -125,7 +131,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
     )
     return _Shapes(
         start_shapes=start_shapes,
-        inline_shapes=shapes(out_known, inline),
+        inline_shapes=tuple(
+            glued if glued[0] == "C" else word
+            for glued, word in zip(shapes(out_known, inline), shapes(out_known, inline_word), strict=True)),
         alone=regex.compile(
             rf"(?:(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*)?(?P<outlet>{out_any})?"
             rf"(?(outlet)|(?P<place2>{gaz}|{_PLACE_CAPS}|{_PLACE_ANY}(?={_SP}*{_DASH})))"
@@ -138,6 +146,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         ),
         agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_paren}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
         agency_at=dict(shapes(out_known, ""))["C"],
+        below_teaser=regex.compile(
+            rf"(?P<place>{gaz}|{_PLACE_CAPS})(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}+|{_SP}*(?:--|—|–|:){_SP}*)"
+            rf"(?=[\"“'‘(]?\p{{Lu}}\p{{Ll}})"),
     )
 
 
@@ -208,6 +219,7 @@ class Prefix:
     max_lines: int = 10
     max_chars: int = 1500
     max_teaser: int = 700
+    max_teaser_lines: int = 2
     max_place: int = 80
 
     @staticmethod
@@ -235,9 +247,27 @@ class Prefix:
                     draft, found, shapes, line
                 ):
                     break
+            else:
+                self._below_teaser(draft, found, shapes, candidates, len(weak_lines))
         if found.claims:
             self._second_article(draft, found, shapes)
+        else:
+            self._lost_prefix(draft, found)
         return found
+
+    def _lost_prefix(self, draft: Draft, found: Findings) -> None:
+        """A separator opening the text (``: Seorang …``, ``- Pemerintah …``): the scraper cut the dateline
+        away and left its separator. Not a list's first item: the next line does not open with it too."""
+        lines = [ln for ln in draft.lines if not ln.blank][:2]
+        if not lines or not draft.is_free(lines[0].lo, lines[0].hi):
+            return
+        text = draft.text
+        m = _STRAY_SEP.match(text, lines[0].lo, lines[0].hi)
+        if m is None or not _PROSE_LINE.fullmatch(text, m.end(), lines[0].hi):
+            return
+        if len(lines) > 1 and text.startswith(m["sep"], lines[1].lo):
+            return
+        found.claim("noise", m.start("sep"), m.end("sep"), "lost-prefix")
 
     def _candidate_lines(self, draft: Draft) -> list[Line]:
         out: list[Line] = []
@@ -307,6 +337,34 @@ class Prefix:
             if self._emit(draft, found, shape, m):
                 return True
         return False if strong else self._alone(draft, found, shapes, line)
+
+    def _below_teaser(self, draft: Draft, found: Findings, shapes: _Shapes, candidates: list[Line],
+                      first: int) -> bool:
+        """A plain dateline (``KOTA BHARU: ``, ``Kuala Lumpur - ``) below a standfirst or a caption.
+
+        A teaser or a photo caption printed above the dateline is a sentence or two of prose, so the
+        weak shapes' search (which stops at the first prose line) never reaches the dateline. Below at
+        most ``max_teaser_lines`` such lines (``max_teaser`` characters), a line that opens with a place
+        in capitals or from the gazetteer, a separator, and a line of prose is the dateline: what is
+        above it is the teaser (the header stage labels it).
+        """
+        text = draft.text
+        seen = sum(ln.hi - ln.lo for ln in candidates[:first])
+        for k in range(first, min(len(candidates), first + self.max_teaser_lines, 5)):
+            line = candidates[k]
+            if seen > self.max_teaser:
+                return False
+            seen += line.hi - line.lo
+            m = shapes.below_teaser.match(text, line.lo, line.hi)
+            if m is None or not _PROSE_LINE.fullmatch(text, m.end(), line.hi):
+                continue
+            place = m["place"]
+            if not (place.isupper() and len(place) >= 3) and not shapes.gazetteer.fullmatch(place):
+                continue
+            if draft.outlets.lookup(place) is not None:
+                continue  # "KOMPAS:" is an outlet's name, not a place
+            return self._emit(draft, found, "T", m)
+        return False
 
     def _inline(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
         text = draft.text
