@@ -7,12 +7,18 @@ never committed), then parses every text with and without them and reports:
 * per group: strings learned, texts and lines the templates claimed (every such line is one no
   earlier rule claimed: the stage only takes unclaimed text);
 * that every other segment (all but ``body`` and ``templates:*``) is the same in both parses;
-* a random sample of the claimed lines, to read by eye (``--sample N``).
+* a random sample of the claimed lines, to read by eye (``--sample N``);
+* the dev labels scored without and with the templates (junk leaked, keep lost, fully right).
+
+``--no-noise-rules`` runs all of it with the locales' ``[noise]`` tables emptied: what a site
+looks like when no rule lists its promos and slogans (an outlet nobody tuned to), so the figures
+show how much of that furniture the templates learn back on their own.
 
 Usage::
 
     python benchmarks/templates.py
     python benchmarks/templates.py --by url --out /tmp/tpl.json --sample 30
+    python benchmarks/templates.py --no-noise-rules
     python benchmarks/accuracy.py --templates /tmp/articlekit-templates.toml   # dev labels with them
 
 Exit codes: 0 ok (also when the corpus is absent), 1 a parse changed outside the templates' claims.
@@ -21,6 +27,7 @@ Exit codes: 0 ok (also when the corpus is absent), 1 a parse changed outside the
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sys
 import time
@@ -29,9 +36,30 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from _common import DEFAULT_CORPUS, corpus_files, iter_jsonl
+from accuracy import evaluate, index_texts
 
 import articlekit
 from articlekit.learning import record_group
+from articlekit.models import Article
+from articlekit.rules import available_languages, detect_language, load_locale, load_outlets
+from articlekit.stages import SiteTemplates, default_stages
+
+
+class ByLanguage:
+    """Parses each text with the default stages of its detected language's locale, less its ``[noise]`` rules."""
+
+    def __init__(self, templates: articlekit.Templates | None) -> None:
+        catalogue = load_outlets()
+        self.pipelines: dict[str, articlekit.Pipeline] = {}
+        for lang in available_languages():
+            locale = dataclasses.replace(load_locale(lang), noise_rules=(), extra={})
+            nlp = articlekit.Pipeline(default_stages(locale, catalogue), lang=lang, locale=locale, outlets=catalogue)
+            if templates is not None:
+                nlp.add(SiteTemplates(templates))
+            self.pipelines[lang] = nlp
+
+    def __call__(self, text: str, *, errors: str = "raise", group: str | None = None) -> Article:
+        return self.pipelines[detect_language(text)](text, errors=errors, group=group)  # type: ignore[arg-type]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="where to write the learned file (default: %(default)s; never inside the repository)")
     ap.add_argument("--sample", type=int, default=15, help="claimed lines to print (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--no-noise-rules", action="store_true",
+                    help="empty the locales' [noise] tables in both parses (a site no rule was written for)")
     args = ap.parse_args(argv)
     if not (args.corpus / "raw").is_dir():
         print(f"templates: no corpus at {args.corpus}; nothing to do.")
@@ -55,8 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"learned {len(templates)} strings in {len(templates.groups)} groups from {len(records)} texts "
           f"in {learned:.1f} s -> {args.out}")
 
-    plain = articlekit.Pipeline.default()
-    with_t = articlekit.Pipeline.default(templates=templates)
+    if args.no_noise_rules:
+        plain: object = ByLanguage(None)
+        with_t: object = ByLanguage(templates)
+    else:
+        plain = articlekit.Pipeline.default()
+        with_t = articlekit.Pipeline.default(templates=templates)
+    group_of: dict[str, str | None] = {}
     claimed: Counter[str] = Counter()
     texts_hit: Counter[str] = Counter()
     changed: list[str] = []
@@ -65,8 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = record["text"]
         assert isinstance(text, str)
         group = record_group(record, templates.group_by)
-        before = plain(text, errors="note")
-        after = with_t(text, errors="note", group=group)
+        group_of.setdefault(text, group)
+        before = plain(text, errors="note")  # type: ignore[operator]
+        after = with_t(text, errors="note", group=group)  # type: ignore[operator]
         mine = [s for s in after.segments if s.why.startswith("templates:")]
         keep_b = [s for s in before.segments if s.kind != "body"]
         keep_a = [s for s in after.segments if s.kind != "body" and not s.why.startswith("templates:")]
@@ -90,6 +126,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {rid:<48} {why:<38} {piece[:90]!r}")
     for rid in changed[:10]:
         print(f"CHANGED outside the templates' claims: {rid}")
+
+    labels = args.corpus / "dev" / "labels.jsonl"
+    if labels.is_file():
+        texts = index_texts(args.corpus)
+        print(f"\ndev labels ({'no [noise] rules' if args.no_noise_rules else 'all rules'}):")
+        print(f"  {'':<18}{'fully right':>12}{'junk leaked':>12}{'keep lost':>10}")
+        for name, nlp in (("without templates", plain), ("with templates", with_t)):
+            def parse(text: str, nlp: object = nlp) -> Article:
+                return nlp(text, group=group_of.get(text))  # type: ignore[operator, no-any-return]
+
+            summary = evaluate(labels, texts, parse).summary()
+            print(f"  {name:<18}{summary['fully_right']:>12.4f}{summary['junk_leaked']:>12.4f}"
+                  f"{summary['keep_lost']:>10.4f}")
     return 1 if changed else 0
 
 

@@ -203,7 +203,8 @@ def test_parse_many_with_templates_and_groups(learned: Templates, tmp_path: Path
     groups = [r["outlet"] for r in RECORDS]
     one = [parse(t, templates=learned, group=g) for t, g in zip(texts, groups, strict=True)]
     assert list(parse_many(texts, templates=learned, groups=groups)) == one
-    assert list(parse_many(texts, templates=path, groups=groups, workers=2, chunksize=3)) == one
+    assert list(parse_many(texts, templates=path, groups=groups, workers=2, chunksize=3,
+                           start_method="forkserver")) == one  # the pipeline and its templates pickle
     with pytest.raises(articlekit.PipelineError):
         list(parse_many(texts, templates=learned, pipeline=Pipeline.default()))
     with pytest.raises(ValueError, match="shorter"):
@@ -331,3 +332,15 @@ def test_cli_refuses_bad_combinations(tmp_path: Path, capsys: pytest.CaptureFixt
 ])
 def test_registrable_domain(url: str | None, site: str | None) -> None:
     assert registrable_domain(url) == site
+
+
+def test_parse_record_and_frame_read_the_group(learned: Templates) -> None:
+    row = articlekit.parse_record(RECORDS[3], id_field="id", templates=learned)  # by 'outlet', as learned
+    assert row["id"] == "a3" and SLOGAN_A not in row["body"] and _prose(3, 1) in row["body"]
+    plain = articlekit.parse_record(RECORDS[3], id_field="id")
+    assert SLOGAN_A in plain["body"]
+    by_url = articlekit.parse_record(RECORDS[13], templates=learned, group_by="url")
+    assert SLOGAN_B not in by_url["body"]
+    pandas = pytest.importorskip("pandas")
+    frame = articlekit.parse_frame(pandas.DataFrame(RECORDS), templates=learned)
+    assert not frame["body"].str.contains(SLOGAN_A, regex=False).any()

@@ -559,6 +559,8 @@ def parse_record(
     errors: ErrorPolicy = "note",
     pipeline: Pipeline | None = None,
     full: bool = False,
+    templates: Templates | str | Path | None = None,
+    group_by: str | None = None,
 ) -> dict[str, Any]:
     """Parse ``record[text_field]``; a flat dict out (a mapping function for batch engines).
 
@@ -569,13 +571,34 @@ def parse_record(
     whose ``error`` says why (never an exception, never a dropped row); ``errors="raise"``
     raises instead. Works as-is with Hugging Face ``datasets.map``, ``dask.bag.map``, and
     (in a generator over the partition) Spark ``mapPartitions``.
+
+    ``templates`` (a :class:`~articlekit.Templates` or a file's path) adds learned site
+    templates; each record's group is read by ``group_by`` (a field's name or ``"url"``), by
+    default the way the templates were learned.
     """
     _check_errors(errors)
     out: dict[str, Any] = {}
     for name in ((id_field,) if id_field else ()) + tuple(keep):
         if name in record:
             out[name] = record[name]
-    nlp = _pipeline_for(lang, pipeline)
+    group: str | None = None
+    if templates is not None:
+        if pipeline is not None:
+            raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
+        from .learning import record_group
+        from .pipeline import _pipeline_with_templates
+
+        nlp = _pipeline_with_templates(lang if lang is not None else _DEFAULT_LANG, templates)
+        stage = nlp.get("templates")
+        learned = getattr(stage, "templates", None)
+        by = group_by or (learned.group_by if isinstance(learned, Templates) else "detected")
+        group = record_group(record, by)
+    else:
+        nlp = _pipeline_for(lang, pipeline)
+        if group_by is not None:
+            from .learning import record_group
+
+            group = record_group(record, group_by)
     text = record.get(text_field)
     if not isinstance(text, str):
         error = f"text field {text_field!r} is {_what(record, text_field, text)}"
@@ -586,7 +609,7 @@ def parse_record(
             out["article"] = None
         return out
     try:
-        article = nlp(text, errors=errors)
+        article = nlp(text, errors=errors) if group is None else nlp(text, errors=errors, group=group)
     except Exception as exc:
         if errors == "raise":
             raise
@@ -654,17 +677,20 @@ def parse_frame(
     lang: str | None = None,
     errors: ErrorPolicy = "note",
     pipeline: Pipeline | None = None,
+    templates: Templates | str | Path | None = None,
+    group_by: str | None = None,
 ) -> DataFrame:
     """Parse a DataFrame's ``text_field`` column; a DataFrame of flat records with the same index.
 
     The columns are ``id_field`` and ``keep`` (copied), then :data:`RECORD_FIELDS`. Made for
     ``dask.dataframe``: ``ddf.map_partitions(parse_frame, meta=parse_frame(ddf._meta))``
-    (an empty frame gives the empty result, so it serves as ``meta``).
+    (an empty frame gives the empty result, so it serves as ``meta``). ``templates`` and
+    ``group_by`` are as for :func:`parse_record`.
     """
     carried = [name for name in ((id_field,) if id_field else ()) + tuple(keep) if name in frame.columns]
     rows = [
         parse_record(rec, text_field=text_field, id_field=id_field, keep=keep, lang=lang, errors=errors,
-                     pipeline=pipeline)
+                     pipeline=pipeline, templates=templates, group_by=group_by)
         for rec in frame.to_dict("records")
     ]
     out = _frame(rows, [*carried, *RECORD_FIELDS], frame.index)
