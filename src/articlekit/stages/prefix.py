@@ -46,6 +46,8 @@ _PLACE_CAPS = (rf"(?:\p{{Lu}}[\p{{Lu}}'’.]{{0,40}}\p{{Lu}}(?:-\p{{Lu}}[\p{{Lu}
                rf"(?:[ /]{_WORD_CAPS}){{0,3}})")
 # a partner after the agency: "(ANTARA/Business Wire)", "(ANTARA/JACX)"
 _PARTNER = r"(?:[ \t\u00a0]*/[ \t\u00a0]*\p{L}[\p{L} .]{1,30}?)?"
+# an outlet's name in parentheses: one to three capitalised words ("ANTARA", "Pos Kota")
+_TOKEN = r"\p{Lu}[\p{L}\d.\-]{1,30}(?:[ \u00a0]\p{Lu}[\p{L}\d.\-]{1,30}){0,2}"
 _LEAD_DASH = regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}+")
 _BODY_START = r"(?=[\p{Lu}\p{N}\"“'‘(\[])"
 _PROSE = regex.compile(r"(?:\S+\s+){12}.*?[.!?\"”]\s*\Z|(?:\S+\s+){25}")  # lazy: greedy was quadratic
@@ -111,6 +113,17 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         *shapes(out_any, start),
         ("B0", regex.compile(
             rf"{start}(?P<outlet>{out_known}){_SP}*,{_SP}*(?P<place>{gaz_glued})(?P<sep>{_SP}*)(?=\p{{Lu}})",
+            regex.MULTILINE)),
+        # weaker, only above the first prose line: an unknown outlet token shaped like a domain before a
+        # gazetteer place whose separator was lost ("Bintang.com, Jakarta Hilda …", "Situs.com, JakartaBanyak …")
+        ("B0x", regex.compile(
+            rf"{start}(?P<outlet>{_DOMAIN}){_SP}*,{_SP}*(?P<place>{gaz_glued})(?P<sep>{_SP}*)(?=\p{{Lu}}\p{{Ll}})",
+            regex.MULTILINE)),
+        # an unknown outlet in parentheses after the place, then a dash: "Karo (ANTARA) - ", "JAKARTA (Pos Kota) – ",
+        # "Mojokerto (beritajatim.com) - " (the token is the outlet only when it is shaped like a domain)
+        ("Cx", regex.compile(
+            rf"{start}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?,?{_SP}*"
+            rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}",
             regex.MULTILINE)),
         # a catalogued outlet alone before the separator is as strong as a full dateline
         ("D", regex.compile(rf"{start}(?P<outlet>{out_known})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
@@ -289,6 +302,10 @@ class Prefix:
         place = gd.get("place")
         if shape == "A" and "," not in m["comma"] and not (place or "").isupper():
             return False  # the comma lost: only "JAKARTA KOMPAS.com -", a place in capitals
+        if shape == "Cx":
+            if _glued_inside(place) or not self._place_ok(draft, place) or len(place.split()) > 3:
+                return False
+            return "." in m["token"] or m["token"].isupper() or " " in m["token"]
         if shape in ("D", "Dx"):
             if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
                 return False
@@ -503,7 +520,7 @@ class Prefix:
             if shape == "A":
                 p_end = m.start("outlet")
             found.claim("dateline", m.start("place"), p_end, f"{shape}.place", prefix=True, **data)
-            if shape in ("B", "B0", "E"):
+            if shape in ("B", "B0", "B0x", "E"):
                 found.claim("dateline", m.end("outlet"), m.start("place"), f"{shape}.joint", prefix=True)
             if shape == "G":
                 found.claim("dateline", m.end("place"), m.start("sep"), "G.date", prefix=True)
@@ -514,6 +531,15 @@ class Prefix:
                 why = "C.region" if gd.get("region") else "C.paren"
                 found.claim("dateline", m.end("place"), m.start("outlet"), why, prefix=True)
                 found.claim("dateline", m.end("outlet"), m.end("sep"), "C.sep", prefix=True)
+            if shape == "Cx":
+                token = m["token"]
+                if "." in token:
+                    self._claim_outlet(draft, found, m.start("token"), m.end("token"), token, shape)
+                else:  # an outlet named by a word the catalogue does not know: its domain is unknown
+                    found.claim("dateline", m.start("token"), m.end("token"), "Cx.unknown-outlet", prefix=True,
+                                outlet_name=token)
+                found.claim("dateline", m.end("place"), m.start("token"), "Cx.paren", prefix=True)
+                found.claim("dateline", m.end("token"), m.start("sep"), "Cx.paren", prefix=True)
         if shape != "C" and sep is not None and m.end("sep") > m.start("sep"):
             if place is None:
                 found.claim("outlet", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
