@@ -218,6 +218,17 @@ def test_bracket_and_dash_lookalikes_stay(end: str) -> None:
     [
         ("Satu.\nBaca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBaca Juga\nDua.", [""]),
+        # arrows between marker and headline, a bullet before the marker, a bulleted list under it
+        ("Satu.\nBACA JUGA >> Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\n» Baca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\n*Baca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nBaca juga:\n- Harga Cabai Turun Lagi\n- Beras Premium Naik Pekan Ini\nDua.",
+         ["Harga Cabai Turun Lagi", "Beras Premium Naik Pekan Ini"]),
+        ("Satu.\nLihat Video: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nTonton: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nAnda mungkin juga tertarik:\nHarga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
+        ("Satu.\nARTIKEL TERKAIT\nHarga Cabai Turun di Pasar Induk\nBeras Premium Naik Lagi Pekan Ini\nDua kata.",
+         ["Harga Cabai Turun di Pasar Induk", "Beras Premium Naik Lagi Pekan Ini"]),
         # a box glued to its marker at a line start, the marker opened by "Yuk,"
         ("Satu.\nYuk, simak jugaHarga Cabai Turun Drastis di Pasar IndukBeras Premium Naik Lagi Pekan Ini\nDua.",
          ["Harga Cabai Turun Drastis di Pasar Induk", "Beras Premium Naik Lagi Pekan Ini"]),
@@ -252,6 +263,16 @@ def test_box_stops_at_a_sentence_broken_over_lines() -> None:
     assert [i.headline for i in art.inserts] == [
         "Petani Kopi Gayo Panen Lebih Awal Tahun Ini", "Ekspor Kopi Naik Dua Kali Lipat ke Jepang"]
     assert "Ia menjelaskan, harga itu dipicu" in art.body
+
+
+def test_list_after_one_headline_stays_story() -> None:
+    # "Baca juga:" takes the one headline on the next line; a list the story goes on with is body
+    text = ("JAKARTA - Lelang digelar hari ini.\nBaca juga:\nLelang Mobil Dinas Dibuka Pekan Depan\n"
+            "- 1 unit rumah di Bekasi. Harga limit Rp 900.000.000\n- 1 unit apartemen di Depok. Harga limit Rp 400.000.000\n"
+            "- 1 bidang tanah di Bogor. Harga limit Rp 1.000.000.000")
+    art = parse(text)
+    assert [i.headline for i in art.inserts] == ["Lelang Mobil Dinas Dibuka Pekan Depan"]
+    assert "1 unit apartemen di Depok" in art.body and "1 unit rumah di Bekasi" in art.body
 
 
 def test_baca_as_prose_stays() -> None:

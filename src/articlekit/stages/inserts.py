@@ -31,7 +31,14 @@ _QUOTE = regex.compile(r"[\"“]")
 # initials closing the line after a headline: "(dra)", "(kpl/sjn)"
 _TRAILING_CODE = regex.compile(r"[ \t\u00a0]+\([\p{Ll}*][\p{Ll}\d]{0,7}(?:/[\p{Ll}\d\-.]{1,20}){0,3}\)[ \t\r]*$",
                                regex.MULTILINE)
-_COLON = regex.compile(r"[:\-–—]")
+_COLON = regex.compile(r"[:\-–—>»⇒→]")
+# what stands between a marker and its headline: a colon or a dash, or arrows ("BACA JUGA >> …", "Baca juga ⇒ …")
+_MARK_SEP = r"[:\-–—>»⇒→]+"
+# a bullet before a marker at a line start: "» Baca juga: …", ">> Baca juga: …", "*Baca juga: …"
+_BULLETS = "»>*•·▶►"
+_LEAD_BULLET = rf"(?:[{_BULLETS}]{{1,3}}[ \t\u00a0]*)"
+# a bulleted headline under a marker: "- Judul berita", "• Judul berita"
+_BULLET_ITEM = regex.compile(r"[ \t\u00a0]*[-–—•*·»][ \t\u00a0]+(?=\S)")
 # a gap between paragraphs where newlines were lost: two spaces, a longer run, or a tab ("ajak \u00a0mahasiswa",
 # one space and a no-break space, is how a page writes a single space)
 _RUN_GAP = regex.compile(r"\S(?: {2,}|[ \u00a0]{3,}|\t)\S")
@@ -112,7 +119,8 @@ def _compile(locale: Locale) -> _Patterns:
     for mk in locale.markers:
         # locale.compile: timed when the markers come from a user's locale file
         line = locale.compile(
-            rf"^{_SP}*(?P<m>{mk.pattern})(?P<c>{_SP}*[:\-–—]+{_SP}*|{_SP}+|(?={_SP}*\r?$))", regex.MULTILINE,
+            rf"^{_SP}*(?P<b>{_LEAD_BULLET})?(?P<m>{mk.pattern})(?P<c>{_SP}*{_MARK_SEP}{_SP}*|{_SP}+|(?={_SP}*\r?$))",
+            regex.MULTILINE,
             rule=mk.id, timeout=mk.timeout,
         )
         # ``(?=marker)`` first: the lookbehind's ``{_SP}*`` would otherwise scan back over a run of
@@ -120,7 +128,7 @@ def _compile(locale: Locale) -> _Patterns:
         inline = locale.compile(
             rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<={_SP}{{2}})|(?<=[-–—:;+]{_SP}?)"
             rf"|(?<=[\p{{L}}\p{{N}}]{_SP}))(?P<m>{mk.pattern})"
-            rf"(?P<c>{_SP}*[:\-–—]+{_SP}*)", rule=mk.id, timeout=mk.timeout,
+            rf"(?P<c>{_SP}*{_MARK_SEP}{_SP}*)", rule=mk.id, timeout=mk.timeout,
         )
         box = locale.compile(
             rf"(?=(?:{mk.pattern}))(?:(?<=[.!?\"”’)\]]{_SP}*)|(?<=\p{{Ll}})|(?<=\n))(?P<m>{mk.pattern})(?=[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}\-]*:?{_SP})",
@@ -308,7 +316,7 @@ class Inserts:
                 at = starts(comp.word, text)
                 if not at:
                     continue
-                line_matches = matches_at(comp.line, text, line_starts_before(text, at, _BLANK))
+                line_matches = matches_at(comp.line, text, line_starts_before(text, at, _BLANK + _BULLETS))
                 box_matches, inline_matches = matches_at(comp.box, text, at), matches_at(comp.inline, text, at)
             for m in line_matches:
                 self._from_line(draft, found, comp, m, credit, another, case)
@@ -342,6 +350,25 @@ class Inserts:
                 return None
             return ln.lo, ln.hi
         return None
+
+    @staticmethod
+    def _bullet_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int, int]]:
+        """Bulleted headline lines right after ``pos`` (``- Judul``, ``• Judul``): ``(line start, headline
+        start, end)`` each; none unless the first line after the marker is one (blank lines between are fine)."""
+        out: list[tuple[int, int, int]] = []
+        lines = draft.lines
+        for i in range(draft.line_at(pos).index + 1, len(lines)):
+            ln = lines[i]
+            if ln.blank:
+                continue
+            b = _BULLET_ITEM.match(draft.text, ln.lo, ln.hi)
+            if b is None or len(out) >= 8 or not found.is_free(ln.lo, ln.hi):
+                break
+            s = draft.text[b.end() : ln.hi]
+            if len(s.split()) > 25 or s.rstrip().endswith((".", ":", ",")):
+                break
+            out.append((ln.lo, b.end(), ln.hi))
+        return out
 
     @staticmethod
     def _headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int]]:
@@ -470,7 +497,7 @@ class Inserts:
                    another: Any, case: str) -> None:
         text = draft.text
         mk = comp.marker
-        start = m.start("m")
+        start = m.start("b") if m["b"] else m.start("m")
         if not found.is_free(start, m.end("m")):
             return
         line_end = text.find("\n", m.end())
@@ -479,8 +506,14 @@ class Inserts:
         rest_lo = m.end()
         rest = text[rest_lo:line_end].strip()
         if not rest:
-            nxt = self._next_line_headline(draft, found, line_end) if has_colon else None
-            if nxt is not None:
+            bullets = self._bullet_lines(draft, found, line_end) if (has_colon or mk.bare) else []
+            nxt = self._next_line_headline(draft, found, line_end) if has_colon and not bullets else None
+            if bullets:
+                # "Baca juga:" over a bulleted list of headlines: one insert each, the bullet with it
+                for i, (lo, h_lo, hi) in enumerate(bullets):
+                    found.claim("insert", start if i == 0 else lo, hi, f"{mk.id}-list", label=mk.label,
+                                headline=text[h_lo:hi])
+            elif nxt is not None:
                 found.claim("insert", start, nxt[1], f"{mk.id}-next-line", label=mk.label,
                             headline=text[nxt[0] : nxt[1]])
             elif mk.bare and (box := self._headline_lines(draft, found, line_end)):
