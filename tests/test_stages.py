@@ -268,7 +268,8 @@ def test_box_stops_at_a_sentence_broken_over_lines() -> None:
 def test_list_after_one_headline_stays_story() -> None:
     # "Baca juga:" takes the one headline on the next line; a list the story goes on with is body
     text = ("JAKARTA - Lelang digelar hari ini.\nBaca juga:\nLelang Mobil Dinas Dibuka Pekan Depan\n"
-            "- 1 unit rumah di Bekasi. Harga limit Rp 900.000.000\n- 1 unit apartemen di Depok. Harga limit Rp 400.000.000\n"
+            "- 1 unit rumah di Bekasi. Harga limit Rp 900.000.000\n"
+            "- 1 unit apartemen di Depok. Harga limit Rp 400.000.000\n"
             "- 1 bidang tanah di Bogor. Harga limit Rp 1.000.000.000")
     art = parse(text)
     assert [i.headline for i in art.inserts] == ["Lelang Mobil Dinas Dibuka Pekan Depan"]
