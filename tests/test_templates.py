@@ -111,6 +111,7 @@ def test_learning_by_detected_outlet() -> None:
     t = learn_templates(pages)  # by the outlet articlekit detects: suara.com
     assert t.group_by == "detected"
     assert _strings(t, "suara.com") == {"Ikuti kanal Suara di aplikasi pesan": ("line", 6)}
+    assert learn_templates(iter(pages), workers=2).to_dict() == t.to_dict()  # streamed, parsed in workers
     art = parse(pages[0], templates=t)  # the detected outlet picks the group
     assert [s.why for s in art.segments if s.why.startswith("templates:")] == ["templates:suara.com:line"]
 
@@ -292,6 +293,9 @@ def test_cli_learns_then_applies(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["parse", str(corpus), "--learn-templates", str(out), "--group-by", "outlet"]) == 0
     assert "learned 5 strings in 2 groups from 20 texts" in capsys.readouterr().err
     assert Templates.load(out).to_dict()["groups"] == learn_templates(RECORDS, by="outlet").to_dict()["groups"]
+    detected = tmp_path / "detected.json"
+    assert main(["parse", str(corpus), "--learn-templates", str(detected), "--workers", "2", "-q"]) == 0
+    assert Templates.load(detected).groups == {}  # no outlet articlekit knows is named in these pages
 
     parsed = tmp_path / "out.jsonl"
     assert main(["parse", str(corpus), "--templates", str(out), "-o", str(parsed), "-q"]) == 0  # groups by 'outlet'

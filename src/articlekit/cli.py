@@ -302,7 +302,7 @@ def _grouped(args: argparse.Namespace, nlp: Pipeline, records: Iterator[InputRec
 
 def _learn_templates(args: argparse.Namespace, nlp: Pipeline) -> int:
     from .io import iter_records
-    from .learning import TemplateLearner, detected_group
+    from .learning import TemplateLearner, learn_pairs
 
     by = args.group_by or "detected"
     overrides = {k: v for k, v in (("min_texts", args.min_texts), ("min_share", args.min_share)) if v is not None}
@@ -315,17 +315,21 @@ def _learn_templates(args: argparse.Namespace, nlp: Pipeline) -> int:
     records = iter_records(args.files, jsonl=args.jsonl, text_field=args.text_field, carry=(),
                            encoding=args.encoding, group_by=None if by == "detected" else by,
                            url_field=args.url_field)
-    for record in _grouped(args, nlp, records):
-        if record.text is None:
-            errors += 1
-            if errors <= _SHOW_ERRORS and not args.quiet:
-                print(f"articlekit: {record.meta.get('path') or record.meta.get('source')}: {record.error}",
-                      file=sys.stderr)
-            continue
-        group = record.group
-        if group is None and by == "detected":
-            group = detected_group(nlp, record.text)
-        learner.add(record.text, group)
+    def pairs() -> Iterator[tuple[str, str | None]]:
+        nonlocal errors
+        for record in _grouped(args, nlp, records):
+            if record.text is None:
+                errors += 1
+                if errors <= _SHOW_ERRORS and not args.quiet:
+                    print(f"articlekit: {record.meta.get('path') or record.meta.get('source')}: {record.error}",
+                          file=sys.stderr)
+                continue
+            yield record.text, record.group
+
+    if args.workers is not None and args.workers < 0:
+        print("articlekit: --workers must be 0 or more", file=sys.stderr)
+        return 2
+    learn_pairs(learner, pairs(), detect=by == "detected" and not args.group, pipeline=nlp, workers=args.workers)
     templates = learner.templates()
     try:
         templates.save(args.learn_templates)

@@ -25,8 +25,9 @@ texts are dropped (lossy counting; a kept count is a lower bound).
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from .templates import Mode, TemplateGroup, Templates, TemplateString, normalise
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
-__all__ = ["LearnSettings", "TemplateLearner", "detected_group", "learn_templates", "record_group"]
+__all__ = ["LearnSettings", "TemplateLearner", "detected_group", "learn_pairs", "learn_templates", "record_group"]
 
 PROSE_CHARS = 60
 """A neighbouring line at least this long that ends like a sentence is a paragraph of prose."""
@@ -243,6 +244,7 @@ def learn_templates(
     url_field: str = "url",
     lang: str = "auto",
     pipeline: Pipeline | None = None,
+    workers: int | None = None,
     settings: LearnSettings | None = None,
     **overrides: Any,
 ) -> Templates:
@@ -251,11 +253,37 @@ def learn_templates(
     ``by`` groups the texts: ``"detected"`` (the default) by the outlet articlekit detects in each
     text (its domain; texts with none are not learned from), ``"url"`` by the registrable domain of
     ``record[url_field]``, any other name by that record field (``"field:NAME"`` forces a field).
-    ``groups`` gives each item's group instead (an iterable as long as ``items``). Thresholds are
-    :class:`LearnSettings` fields, given as ``settings`` or as keywords (``min_texts=3``).
+    ``groups`` gives each item's group instead (an iterable as long as ``items``). Detecting the
+    outlet parses each text (with ``pipeline``, or the default one for ``lang``), in ``workers``
+    processes if you like (as :func:`articlekit.parse_many`). Thresholds are :class:`LearnSettings`
+    fields, given as ``settings`` or as keywords (``min_texts=3``).
     """
     learner = TemplateLearner(by=by, settings=settings, **overrides)
-    nlp = pipeline
+    detect = groups is None and by == "detected"
+    learn_pairs(learner, _pairs(items, by, groups, text_field, url_field), detect=detect, pipeline=pipeline,
+                lang=lang, workers=workers)
+    return learner.templates()
+
+
+def learn_pairs(learner: TemplateLearner, pairs: Iterable[tuple[str, str | None]], *, detect: bool = False,
+                pipeline: Pipeline | None = None, lang: str = "auto", workers: int | None = None) -> None:
+    """Feed ``(text, group)`` pairs to ``learner``; with ``detect``, each group is the outlet detected in the text."""
+    if not detect:
+        for text, group in pairs:
+            learner.add(text, group)
+        return
+    from .corpus import parse_many
+
+    ahead, behind = itertools.tee(pairs)  # parse_many reads a few chunks ahead: the tee holds only those
+    articles = parse_many((text for text, _ in ahead), workers=workers, pipeline=pipeline,
+                          lang=None if pipeline is not None else lang)
+    for (text, _), article in zip(behind, articles, strict=True):
+        outlet = article.outlet
+        learner.add(text, outlet.domain if outlet is not None and outlet.domain else None)
+
+
+def _pairs(items: Iterable[str | Mapping[str, Any]], by: str, groups: Iterable[str | None] | None,
+           text_field: str, url_field: str) -> Iterator[tuple[str, str | None]]:
     group_iter = iter(groups) if groups is not None else None
     for n, item in enumerate(items):
         given: str | None = None
@@ -265,28 +293,18 @@ def learn_templates(
             except StopIteration:
                 raise ValueError(f"groups ran out at item {n}: give one group per item") from None
         if isinstance(item, str):
-            text = item
             if group_iter is None and by != "detected":
                 raise TypeError(f"item {n} is a plain text, which has no field for by={by!r}: pass records "
                                 "(dicts), groups=[...], or by='detected'")
+            yield item, given
         elif isinstance(item, Mapping):
             value = item.get(text_field)
             if not isinstance(value, str):
                 raise TypeError(f"item {n}: the text field {text_field!r} is not a string; fields are: "
                                 f"{', '.join(map(str, item)) or '(none)'}")
-            text = value
-            if group_iter is None:
-                given = record_group(item, by, url_field=url_field)
+            yield value, (given if group_iter is not None else record_group(item, by, url_field=url_field))
         else:
             raise TypeError(f"item {n} is a {type(item).__name__}; give texts (str) or records (dicts)")
-        if group_iter is None and by == "detected":
-            if nlp is None:
-                from .pipeline import _default_pipeline
-
-                nlp = _default_pipeline(lang)
-            given = detected_group(nlp, text)
-        learner.add(text, given)
-    return learner.templates()
 
 
 def detected_group(nlp: Pipeline, text: str) -> str | None:
