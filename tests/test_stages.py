@@ -218,6 +218,12 @@ def test_bracket_and_dash_lookalikes_stay(end: str) -> None:
     [
         ("Satu.\nBaca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\nBaca Juga\nDua.", [""]),
+        # a short quoted term inside a run-on headline is the headline's, a quoted sentence is the story's
+        ('Satu. Baca juga: Dinas usulkan "car free day" di pusat kota "Kami siap," kata Rudi.',
+         ['Dinas usulkan "car free day" di pusat kota']),
+        # a question of three words or fewer opens the headline
+        ("Satu. Baca Juga: Mau Liburan? Tiket Kereta Diskon Mulai Hari Ini\nDua.",
+         ["Mau Liburan? Tiket Kereta Diskon Mulai Hari Ini"]),
         # arrows between marker and headline, a bullet before the marker, a bulleted list under it
         ("Satu.\nBACA JUGA >> Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),
         ("Satu.\n» Baca juga: Harga Cabai Turun\nDua.", ["Harga Cabai Turun"]),

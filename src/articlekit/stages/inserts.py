@@ -66,6 +66,18 @@ def _common_word(text: str, word: str, at: int) -> bool:
     return all(m.start() == at for m in cap.finditer(text))
 
 
+def _quoted_term(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """The quotation opening at token ``i`` closes within four words with no sentence mark inside:
+    a quoted term of the headline (``OJK usulkan "family office" di …``), not a quoted sentence."""
+    for k in range(i, min(i + 4, len(tokens))):
+        tok = tokens[k][2].rstrip(",:;")
+        if (k > i or len(tok) > 1) and tok[-1:] in "\"”":
+            return tok[-2:-1] not in ".,!?"
+        if k > i and tok[-1:] in ".,!?":
+            return False
+    return False
+
+
 def _goes_on_below(draft: Draft, i: int) -> bool:
     """Line ``i`` is a sentence a link broke over lines, not a headline: the next non-blank line opens
     in lower case (``… peralihan menuju`` / ``energi bersih``), or is a short link's words and the one
@@ -231,9 +243,11 @@ class Inserts:
             seam = _SEAM.search(tok)
             if seam and tok[seam.start() :].strip(",.:;").casefold() in starters:
                 return tokens[i][0] + seam.start()  # "… Melawan RusiaKemudian pada 2005, …": glued on
-            if tok[0] in "\"“" and i >= 2:
-                return tokens[i - 1][1]
-            if _SENTENCE_END.search(prev) and (tok[0].isupper() or tok[0].isdigit()) and i >= 2:
+            if tok[0] in "\"“" and i >= 2 and not _quoted_term(tokens, i):
+                return tokens[i - 1][1]  # a quotation opens the story's next paragraph
+            if (_SENTENCE_END.search(prev) and (tok[0].isupper() or tok[0].isdigit()) and i >= 2
+                    and not (i <= 3 and prev[-1] in "?!")):
+                # (a question or a cry of three words or fewer opens the headline: "Minat investasi? SBR005 …")
                 return tokens[i - 1][1]
             if _LIST_NUMBER.fullmatch(tok) and i >= 2:
                 return tokens[i - 1][1]  # "… Ayat 82 3. Menyembuhkan …": a numbered item begins
@@ -255,7 +269,7 @@ class Inserts:
                 # capitals were names in a sentence-case headline ("Fadli Zon serahkan bantuan …")
                 sentence_case = True
             if sentence_case:
-                if i >= 2 and tok[0].isupper() and tok.strip(",.:;").casefold() in starters:
+                if i >= 2 and tok[0].isupper() and tok.strip(",.:;").casefold() in starters and not bounded:
                     return tokens[i - 1][1]  # "… jadi Waspada Hal tersebut …": a sentence begins
                 if tok.casefold() in reporting:
                     # "… di jajaran PBNU Gus Yahya berharap …": the name before the verb begins it
