@@ -71,6 +71,23 @@ def test_weekday_mismatch_is_noted() -> None:
     assert any("weekday" in n for n in art.notes)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # a plan marker in the clause that short adjuncts of place and time hang on
+        ("Laga final akan berlangsung di Stadion Merdeka, Kotabaru, malam ini, Selasa (10/6/2025).", None),
+        # ... but not back past the sentence's start, nor across a quotation
+        ("Warga akan datang lagi. Panen raya digelar di Desa Sukamaju, Selasa (10/6/2025).", dt.date(2025, 6, 10)),
+        ('"Kami akan terus menanam," kata Rudi di Desa Sukamaju, Kotabaru, Selasa (10/6/2025).',
+         dt.date(2025, 6, 10)),
+    ],
+)
+def test_plan_markers_reach_over_adjuncts(sentence: str, date: dt.date | None) -> None:
+    art = parse("KOTABARU - " + sentence)
+    assert art.dateline is not None
+    assert art.dateline.date == date
+
+
 def test_future_event_date_is_not_the_news_date() -> None:
     art = parse("JAKARTA - Partai itu akan mendaftar ke KPU pada Rabu, 25 Oktober 2023 mendatang.")
     assert art.dateline is not None and art.dateline.date is None

@@ -56,6 +56,7 @@ class DatesSchema(BaseModel):
     century: int = 2000
     future_markers: list[str] = []
     day_parts: list[str] = []
+    plan_markers: list[str] = []
 
 
 class PrefixSchema(BaseModel):

@@ -42,6 +42,27 @@ def _soft_break(text: str, pos: int) -> bool:
     return i > 0 and text[i - 1] not in ".!?\"”" and j < len(text) and (text[j].islower() or text[j] in ",;")
 
 
+_QUOTE = regex.compile(r"[\"“”]")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding the date at ``at`` starts: back over the short comma-set adjuncts of
+    place and time before it ("…, Tashkent, malam ini, Selasa (10/6/2025)") to the segment that
+    carries the verb (more than four words), or the sentence start ``lo``. A semicolon always ends it."""
+    for m in _SENTENCE_END.finditer(text, lo, at):  # never back past the sentence's own start
+        lo = m.end()
+    end = at
+    while True:
+        comma = max(text.rfind(",", lo, end), text.rfind(";", lo, end))
+        if comma < lo:
+            return lo
+        if text[comma] == ";":
+            return comma
+        if len(text[comma + 1 : end].split()) > 4:  # this segment carries the clause
+            return comma
+        end = comma
+
+
 def _future(words: list[str]) -> Any:
     if not words:
         return None
@@ -95,6 +116,13 @@ class NewsDate:
         before = text[clause_lo : reading.start].casefold()
         markers = draft.locale.derived("newsdate.future", lambda: _future(draft.locale.dates.future_markers))
         hit = markers.search(before) if markers is not None else None
+        if hit is None:
+            # a plan marker in the clause the short adjuncts of place and time hang on ("Laga akan
+            # berlangsung di Stadion X, Osaka, malam ini, Selasa (10/6/2025)"); never across a quotation
+            wide = text[_clause_start(text, lo, reading.start) : clause_lo]
+            plans = draft.locale.derived("newsdate.plan", lambda: _future(draft.locale.dates.plan_markers))
+            if plans is not None and not _QUOTE.search(wide):
+                hit = plans.search(wide.casefold())
         if hit:
             found.note(f"a date in the first sentence follows {hit.group()!r}: another event, not the news date")
             return found
