@@ -21,6 +21,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import PatternTimeout, RuleError, UnknownLanguage
+from .scanning import literal_trie
 
 __all__ = [
     "Locale",
@@ -291,6 +292,20 @@ def _alternation(words: Iterable[str], *, escape: bool = True) -> str:
     return "|".join(regex.escape(w) if escape else w for w in items)
 
 
+def _lower_alternation(words: Iterable[str]) -> str:
+    """``_alternation(words)``, as a :func:`literal_trie` when every word is lower-case ASCII.
+
+    Those words give the same matches in the trie form with or without ``(?i)`` around it, so
+    the pattern may be used either way, as the plain alternation may.
+    """
+    items = {w for w in words if w}
+    if all(w.isascii() and w == w.lower() for w in items):
+        return literal_trie(items)
+    return _alternation(items)
+
+
+
+
 def _check_unique_ids(ids: Sequence[str], *, path: str, table: str) -> None:
     seen: set[str] = set()
     for rule_id in ids:
@@ -491,8 +506,8 @@ def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None
         schema=schema,
         weekday_index=weekday_index,
         month_index=month_index,
-        weekday_alt=_alternation(weekday_index),
-        month_alt=_alternation(month_index),
+        weekday_alt=_lower_alternation(weekday_index),
+        month_alt=_lower_alternation(month_index),
         markers=tuple(markers),
         noise_rules=tuple(noise),
         header_rules=header,
@@ -652,7 +667,7 @@ class OutletCatalogue:
                 continue
             words.extend(entry.aliases)
             words.append(entry.name)
-        return _alternation(words)
+        return literal_trie(words)
 
     def lookup(self, token: str) -> OutletEntry | None:
         """The entry whose alias, name or domain is ``token`` (case-insensitive)."""

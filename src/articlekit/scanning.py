@@ -9,10 +9,15 @@ the exact answer of ``pattern.finditer(text)``: same matches, same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+import importlib
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["line_starts_before", "matches_at", "starts"]
+import regex
+
+__all__ = ["LiteralGate", "line_starts_before", "literal_trie", "matches_at", "required_literals", "starts"]
 
 
 def starts(pattern: Any, text: str) -> list[int]:
@@ -51,3 +56,157 @@ def line_starts_before(text: str, offsets: Iterable[int], blank: str = " \t\u00a
         if k == lo:
             out.add(lo)
     return sorted(out)
+
+
+# ---------------------------------------------------------------------------- literal gates
+
+def literal_trie(words: Iterable[str], *, ignore_case: bool = False,
+                 escape: Callable[[str], str] = regex.escape) -> str:
+    """A regex for the literal ``words`` that matches what ``_alternation(words)`` matches, in the same order.
+
+    The words share their prefixes (``Tribun(?:news|jateng)``), so the engine tries a few branches
+    at each position instead of every word in turn: 4 to 7 times faster on the outlet list.
+    Exactly the same matches: the words that match at one position are prefixes of one another,
+    and both forms try them longest first (a branch's longer words before the word ending there).
+    ``ignore_case``: the pattern is used under ``(?i)``; the words are lower-cased so that the
+    spellings of one word share a branch (only for ASCII words: otherwise the plain alternation).
+    """
+    items = {w for w in words if w}
+    if ignore_case:
+        if not all(w.isascii() for w in items):
+            return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
+        items = {w.lower() for w in items}
+    root: dict[str, Any] = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        alts = [escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if "" in node and alts:
+            alts.append("")  # the word ending here, after the longer ones
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" if alts else ""
+
+    return branch(root)
+
+
+class LiteralGate:
+    """Which of several patterns can match a text: one scan for the literals they need.
+
+    ``needs`` maps a key to what :func:`required_literals` said of its pattern. :meth:`live`
+    gives the keys whose pattern may match the text: those with ``None`` always, the others when
+    one of their literals occurs in it. The scan is the standard library's ``re`` on a
+    :func:`literal_trie` of every literal, restarted one past each find so that overlapping
+    occurrences are all seen; it finds the longest literal starting at each place, and the
+    literals that are prefixes of it occur there too.
+    """
+
+    def __init__(self, needs: dict[str, tuple[str, ...] | None]) -> None:
+        self.always = frozenset(k for k, lits in needs.items() if lits is None)
+        keys_of: dict[str, set[str]] = {}
+        for key, lits in needs.items():
+            for lit in lits or ():
+                keys_of.setdefault(lit, set()).add(key)
+        # for each literal the scan can report: the keys of it and of every literal that is a prefix of it
+        self._keys: dict[str, frozenset[str]] = {
+            lit: frozenset(k for i in range(1, len(lit) + 1) for k in keys_of.get(lit[:i], ()))
+            for lit in keys_of
+        }
+        self._search = re.compile(literal_trie(keys_of, escape=re.escape)).search if keys_of else None
+
+    def live(self, text: str) -> set[str]:
+        """The keys whose pattern may match ``text``."""
+        out = set(self.always)
+        search = self._search
+        if search is None:
+            return out
+        keys = self._keys
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return out
+            out |= keys[m.group()]
+            pos = m.start() + 1
+
+def required_literals(pattern: Any) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains, or ``None`` when that is not known.
+
+    Read from the ``regex`` module's own parse of the pattern: a literal run the match must
+    consume (case-sensitive, outside any lookaround), the union over the branches of an
+    alternation, the best such set of a sequence. A text (or a stretch of one) that holds none
+    of them has no match, so the search can be skipped (:class:`LiteralGate`). Anything the reading
+    does not know (case-insensitive letters, classes, lookarounds, optional parts, fuzzy
+    matching, a parse it cannot do) gives ``None``: no gate, never a wrong one.
+    """
+    try:
+        return _required(str(pattern.pattern), int(pattern.flags))
+    except Exception:  # an internal of the regex module changed, a user pattern it reads differently
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _required(source: str, flags: int) -> tuple[str, ...] | None:
+    core: Any = importlib.import_module("regex._regex_core")  # the regex module's own parser
+
+    if flags & (regex.IGNORECASE | regex.FULLCASE | regex.VERBOSE):
+        return None
+    src = core.Source(source)
+    info = core.Info(flags, src.char_type, {})
+    parsed = core._parse_pattern(src, info)
+    if not src.at_end():
+        return None
+    found = _literals(parsed, core)
+    if not found or any(not lit for lit in found):
+        return None
+    return tuple(sorted(found, key=lambda lit: (-len(lit), lit)))
+
+
+def _char(node: Any, core: Any) -> str | None:
+    if type(node) is core.Character and node.positive and not node.case_flags and not node.zerowidth:
+        return chr(node.value)
+    return None
+
+
+def _literals(node: Any, core: Any) -> frozenset[str] | None:
+    kind = type(node)
+    if kind is core.Character:
+        ch = _char(node, core)
+        return frozenset({ch}) if ch is not None else None
+    if kind is core.Sequence:
+        options: list[frozenset[str]] = []
+        run: list[str] = []
+        for item in node.items:
+            ch = _char(item, core)
+            if ch is not None:
+                run.append(ch)
+                continue
+            if run:
+                options.append(frozenset({"".join(run)}))
+                run = []
+            sub = _literals(item, core)
+            if sub is not None:
+                options.append(sub)
+        if run:
+            options.append(frozenset({"".join(run)}))
+        if not options:
+            return None
+        # the set whose shortest string is longest (the rarest), then the smallest set
+        return max(options, key=lambda o: (min(len(x) for x in o), -len(o)))
+    if kind is core.Branch:
+        union: set[str] = set()
+        for branch in node.branches:
+            sub = _literals(branch, core)
+            if sub is None:
+                return None
+            union |= sub
+        return frozenset(union)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        return _literals(node.subpattern, core) if node.min_count >= 1 else None
+    if kind in (core.Group, core.Atomic):
+        return _literals(node.subpattern, core)
+    return None

@@ -17,7 +17,7 @@ import regex
 
 from ..draft import Draft, Findings
 from ..rules import Locale, Marker
-from ..scanning import line_starts_before, matches_at, starts
+from ..scanning import LiteralGate, line_starts_before, matches_at, required_literals, starts
 
 __all__ = ["Inserts"]
 
@@ -315,19 +315,23 @@ class Inserts:
         pats = self._patterns(draft.locale)
         case = self._headline_case(draft)  # once: it reads the claims
         compiled, credit, another = pats.markers, pats.credit, pats.another
-        for m in pats.paren.finditer(text):
+        # one scan for the literals the marker words need: a marker whose word is not in the text is skipped
+        live = draft.locale.derived("inserts-literals", lambda: LiteralGate(
+            {"paren": required_literals(pats.paren),
+             **{str(i): required_literals(c.word) for i, c in enumerate(compiled) if c.word is not None}})).live(text)
+        for m in pats.paren.finditer(text) if "paren" in live else ():
             mk = next(mk for i, mk in enumerate(pats.paren_markers) if m.group(f"m{i}") is not None)
             lo = m.start()
             while lo > 0 and text[lo - 1] in " \t\u00a0":  # the spaces before it go with it
                 lo -= 1
             found.claim("insert", lo, m.end(), f"{mk.id}-paren", label=mk.label, headline=m["h"].strip())
-        for comp in compiled:
+        for k, comp in enumerate(compiled):
             mk = comp.marker
             if comp.word is None:
                 line_matches, box_matches, inline_matches = (
                     comp.line.finditer(text), comp.box.finditer(text), comp.inline.finditer(text))
             else:  # try the three shapes only where the marker word stands
-                at = starts(comp.word, text)
+                at = starts(comp.word, text) if str(k) in live else []
                 if not at:
                     continue
                 line_matches = matches_at(comp.line, text, line_starts_before(text, at, _BLANK + _BULLETS))

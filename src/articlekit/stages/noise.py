@@ -19,10 +19,13 @@ import regex
 from ..draft import Draft, Findings
 from ..errors import PatternTimeout
 from ..rules import Locale, NoiseRule
-from ..scanning import matches_at, starts
+from ..scanning import LiteralGate, matches_at, required_literals, starts
 from ..sources import canonical_source
 
 __all__ = ["Noise"]
+
+_OWN_SCANS = 4
+"""Up to this many whole-line rules that may match a text scan it one by one instead of through the gate."""
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,17 @@ class Noise:
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         gate = draft.derived("noise-gate", lambda: _LineGate.build(draft.locale))
+        # a rule none of whose literals is in the text has no match: one scan tells which may match
+        live = draft.derived("noise-literals", lambda: LiteralGate(
+            {r.id: required_literals(r.regex) for r in draft.locale.noise_rules})).live(draft.text)
+        # few whole-line rules left: each scans on its own (same matches), cheaper than the gate's scan
+        use_gate = len(live & gate.rules) > _OWN_SCANS
         offsets: list[int] | None = None
         for rule in draft.locale.noise_rules:
+            if rule.id not in live:
+                continue
             try:
-                if rule.id in gate.rules:
+                if use_gate and rule.id in gate.rules:
                     if offsets is None:
                         offsets = starts(gate.pattern, draft.text)
                     matches: Iterator[Any] = matches_at(rule.regex, draft.text, offsets)

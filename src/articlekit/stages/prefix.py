@@ -29,6 +29,7 @@ import regex
 from ..dates import date_reader
 from ..draft import Draft, Findings, Line
 from ..rules import Locale, OutletCatalogue
+from ..scanning import literal_trie
 
 __all__ = ["Prefix"]
 
@@ -77,7 +78,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
     agencies = outlets.alias_pattern(agencies_only=True) or "(?!)"
     out_paren = rf"(?:{alias}|(?i:{agencies}))(?![\p{{L}}\d.])"
     out_any = rf"(?:{out_known}|{_DOMAIN}(?![\p{{L}}\d]))"
-    gaz_alt = "|".join(regex.escape(p) for p in sorted(locale.places, key=len, reverse=True)) or "(?!)"
+    gaz_alt = literal_trie(locale.places, ignore_case=True) or "(?!)"  # used under (?i)
     gaz = rf"(?i:{gaz_alt})(?![\p{{L}}])"
     gaz_glued = rf"(?i:{gaz_alt})"
     mon = locale.month_alt
