@@ -24,6 +24,7 @@ import regex
 
 from ..draft import Draft, Findings
 from ..rules import Locale
+from ..scanning import LiteralGate, required_literals
 
 __all__ = ["Captions"]
 
@@ -74,6 +75,10 @@ class Captions:
                     text, line.lo, line.hi
                 ):
                     found.claim("caption", line.lo, line.hi, "photo-credit-line")
+        if credits:  # only the credits whose literals the text holds can match one of its lines (one scan)
+            live = draft.locale.derived("captions-literals", lambda: LiteralGate(
+                {str(i): required_literals(c) for i, c in enumerate(credits)})).live(text)
+            credits = [c for i, c in enumerate(credits) if str(i) in live]
         if credits:
             for line in draft.lines:
                 if line.blank or not draft.is_free(line.lo, line.hi):
