@@ -141,8 +141,12 @@ def required_literals(pattern: Any) -> tuple[str, ...] | None:
     alternation, the best such set of a sequence. A text (or a stretch of one) that holds none
     of them has no match, so the search can be skipped (:class:`LiteralGate`). Anything the reading
     does not know (case-insensitive letters, classes, lookarounds, optional parts, fuzzy
-    matching, a parse it cannot do) gives ``None``: no gate, never a wrong one.
+    matching, a parse it cannot do) gives ``None``: no gate, never a wrong one. A pattern from a
+    user's file (a ``TimedPattern``, with a timeout) gets ``None`` too: it runs as before, and a
+    search that gives up is still a note on the Article.
     """
+    if getattr(pattern, "timeout", None) is not None:
+        return None  # a user's pattern runs with a timeout: run it, so that giving up shows as a note
     try:
         return _required(str(pattern.pattern), int(pattern.flags))
     except Exception:  # an internal of the regex module changed, a user pattern it reads differently
