@@ -64,6 +64,8 @@ class PrefixSchema(BaseModel):
     model_config = _STRICT
     separators: list[str]
     places: list[str] = []
+    # a place in Title Case before a colon opens the story ("Alor Gajah: ", Malay copy)
+    title_colon: bool = False
 
 
 class MarkerSchema(BaseModel):

@@ -69,6 +69,7 @@ class _Shapes:
     agency: Any  # "(ANTARA) -": a catalogued agency in parentheses, then a separator
     agency_at: Any  # shape C tried at a given place start
     below_teaser: Any  # "KOTA BHARU: ", "Kuala Lumpur - " on a line below a teaser
+    label_words: frozenset[str]  # credit, source and photo labels, insert markers' words: never a place
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
@@ -136,6 +137,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         ("W", regex.compile(
             rf"{start}(?P<place>{_PLACE_CAPS}){region}?{_SP}*{_DASH}{_SP}*(?P<outlet>{out_known}){_SP}*{_DASH}{_SP}*"
             rf"(?P<date>{eng_date})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
+        # a place in Title Case and a colon, where the locale writes datelines so ("Alor Gajah: ", Malay copy)
+        ("Ft", regex.compile(
+            rf"{start}(?P<place>\p{{Lu}}\p{{Ll}}+(?:[ \u00a0]\p{{Lu}}\p{{Ll}}+){{0,2}})(?P<sep>{_SP}*:{_SP}+)"
+            rf"(?=[\"“'‘(]?\p{{Lu}}\p{{Ll}})", regex.MULTILINE)),
         ("G", regex.compile(
             rf"{start}(?P<place>{_PLACE_CAPS}){_SP}+(?P<date>\d{{1,2}}{_SP}+(?i:{mon}))\.?(?P<sep>{_SEP})"
             rf"{_BODY_START}", regex.MULTILINE)),
@@ -151,7 +156,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         alone=regex.compile(
             rf"(?:(?P<place>{_PLACE_ANY}){_SP}*,{_SP}*)?(?P<outlet>{out_any})?"
             rf"(?(outlet)|(?P<place2>{gaz}|{_PLACE_CAPS}|{_PLACE_ANY}(?={_SP}*{_DASH})))"
-            rf"{_SP}*(?P<sep>{_DASH})?{_SP}*"
+            # a date after the place ("KUALA LUMPUR, 7 April 2016:" alone on its line)
+            rf"(?:,{_SP}*(?P<date>{eng_date}))?"
+            rf"{_SP}*(?P<sep>{_DASH}|:)?{_SP}*"
         ),
         lone_dash=regex.compile(rf"{_SP}*(?P<sep>{_DASH}){_SP}*"),
         gazetteer=regex.compile(gaz),
@@ -160,10 +167,21 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         ),
         agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_paren}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
         agency_at=dict(shapes(out_known, ""))["C"],
+        label_words=_label_words(locale),
         below_teaser=regex.compile(
             rf"(?P<place>{gaz}|{_PLACE_CAPS})(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}+|{_SP}*(?:--|—|–|:){_SP}*)"
             rf"(?=[\"“'‘(]?\p{{Lu}}\p{{Ll}})"),
     )
+
+
+def _label_words(locale: Locale) -> frozenset[str]:
+    """Words that open a labelled line ("Sumber: …", "Foto: …", "Baca: …"): never a dateline's place."""
+    schema = locale.schema
+    words = [*schema.tail.credit_labels, *schema.tail.source_labels, *schema.header.photo_labels,
+             *schema.page.byline_words, *schema.page.credit_lead_words, *schema.captions.prose_openers,
+             *schema.inserts.headline.sentence_starters, *schema.captions.prose_words,
+             "Baca", "Simak", "Lihat", "Tonton", "Video", "Catatan", "Note", "Update", "Penafian", "Disclaimer"]
+    return frozenset(w.casefold() for w in words)
 
 
 _KEY_STRIP = ",.-–—:;()[]|\"'“”"
@@ -319,6 +337,12 @@ class Prefix:
             rest = text[m.end() : draft.line_at(m.start()).hi]
             if not rest.strip() or draft.outlets.lookup(rest.strip()) is not None:
                 return False
+        if shape == "Ft":
+            if not draft.locale.schema.prefix.title_colon or draft.outlets.lookup(place) is not None:
+                return False
+            if any(w in self._shapes(draft).label_words for w in place.casefold().split()):
+                return False  # "Sumber: …", "Editor: …", "Kata dia: …": a label or speech, not a place
+            return bool(_PROSE_LINE.fullmatch(text, m.end(), draft.line_at(m.start()).hi))
         if shape == "F":
             sep = m["sep"]
             nxt = m["next"]
@@ -431,6 +455,10 @@ class Prefix:
             return False
         place = m["place"] or m["place2"]
         outlet = m["outlet"]
+        if m["date"] and (outlet or not place):
+            return False
+        if m["sep"] and m["sep"].strip() == ":" and not m["date"] and not shapes.gazetteer.fullmatch(place or ""):
+            return False  # "CATATAN:" alone is a label: a colon closes a dateline with a date or a known place
         if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
             return False
         sep_claim: tuple[int, int] | None = None
@@ -460,10 +488,14 @@ class Prefix:
         data = self._data(draft, "I", place, None, sep_text)
         if outlet:
             self._claim_outlet(draft, found, m.start("outlet"), m.end("outlet"), outlet, "I")
+        if m["date"]:
+            data = self._data(draft, "I", place, m["date"], sep_text)
         if place:
             p0 = m.start("place") if m["place"] else m.start("place2")
             p1 = m.end("place") if m["place"] else m.end("place2")
             found.claim("dateline", p0, p1 if not outlet else m.start("outlet"), "I.place", prefix=True, **data)
+            if m["date"]:
+                found.claim("dateline", p1, m.end("date"), "I.date", prefix=True)
         if m["sep"]:
             found.claim("dateline", m.start("sep"), m.end("sep"), "I.sep", prefix=True, sep=sep_text)
         if sep_claim:
