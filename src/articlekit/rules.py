@@ -66,6 +66,8 @@ class PrefixSchema(BaseModel):
     places: list[str] = []
     # a place in Title Case before a colon opens the story ("Alor Gajah: ", Malay copy)
     title_colon: bool = False
+    # words that open a labelled line ("Catatan: …"), besides the credit, source and photo labels: never a place
+    label_words: list[str] = []
 
 
 class MarkerSchema(BaseModel):

@@ -179,8 +179,7 @@ def _label_words(locale: Locale) -> frozenset[str]:
     schema = locale.schema
     words = [*schema.tail.credit_labels, *schema.tail.source_labels, *schema.header.photo_labels,
              *schema.page.byline_words, *schema.page.credit_lead_words, *schema.captions.prose_openers,
-             *schema.inserts.headline.sentence_starters, *schema.captions.prose_words,
-             "Baca", "Simak", "Lihat", "Tonton", "Video", "Catatan", "Note", "Update", "Penafian", "Disclaimer"]
+             *schema.inserts.headline.sentence_starters, *schema.captions.prose_words, *schema.prefix.label_words]
     return frozenset(w.casefold() for w in words)
 
 
