@@ -39,6 +39,7 @@ from .models import (
     Span,
 )
 from .pipeline import Pipeline, Stage, parse
+from .rulebook import RuleInfo, list_rules
 from .rules import available_languages, detect_language, load_locale, load_locale_file, load_outlets
 from .templates import Templates
 
@@ -66,6 +67,7 @@ __all__ = [
     "Pipeline",
     "PipelineError",
     "RuleError",
+    "RuleInfo",
     "Segment",
     "Span",
     "Stage",
@@ -79,6 +81,7 @@ __all__ = [
     "available_languages",
     "detect_language",
     "learn_templates",
+    "list_rules",
     "load_locale",
     "load_locale_file",
     "load_outlets",

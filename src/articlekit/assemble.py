@@ -28,8 +28,13 @@ from .models import (
     Segment,
     Span,
 )
+from .rulebook import define_rule
 
 __all__ = ["assemble"]
+
+UNCLAIMED = define_rule("body:unclaimed", "body",
+                        "what no stage claimed: the story's own prose, one segment per paragraph")
+NO_WORDS = define_rule("body:no-words", "noise", "an unclaimed scrap without a letter or digit (a lone '-' line)")
 
 _KIND_SET = frozenset(KINDS)
 _new = object.__new__
@@ -220,8 +225,8 @@ def assemble(draft: Draft) -> Article:
     ]
 
     segments = [_segment(c.kind, c.start, c.end, c.why) for c in claims]
-    segments.extend(_segment("body", s, e, "body:unclaimed") for s, e in para_spans)
-    segments.extend(_segment("noise", s, e, "body:no-words") for s, e in scraps)
+    segments.extend(_segment("body", s, e, UNCLAIMED) for s, e in para_spans)
+    segments.extend(_segment("noise", s, e, NO_WORDS) for s, e in scraps)
     segments.sort(key=lambda seg: seg.start)
 
     para_starts = [s for s, _ in para_spans]

@@ -1,8 +1,10 @@
-"""The command line: ``articlekit parse``, ``articlekit schema``.
+"""The command line: ``articlekit parse``, ``articlekit schema``, ``articlekit rules``, ``articlekit outlets``.
 
 ``articlekit parse page.txt`` prints the Article as JSON (``-`` or no file reads stdin);
 ``--explain`` prints a table of what was cut and why instead. Many files, a folder or JSON Lines
 streams give JSON Lines, one line per record (see ``articlekit parse --help``, "corpora").
+``articlekit rules`` lists every rule a ``why`` can name (id, stage, kind, where it is defined, what
+it does) and ``articlekit outlets`` the outlet catalogue; both take ``--json``.
 """
 
 from __future__ import annotations
@@ -49,7 +51,65 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("schema", help="print the JSON Schema of the Article output")
     s.add_argument("--indent", type=int, default=2)
+
+    r = sub.add_parser("rules", help="list every rule a parse can name in a 'why': id, stage, kind, where, what")
+    r.add_argument("--json", action="store_true", help="print JSON (a list of objects) instead of a table")
+    r.add_argument("--lang", action="append", default=[], metavar="LANG",
+                   help="only the data rules of this bundled locale (may be given more than once; default: all)")
+
+    o = sub.add_parser("outlets", help="list the outlet catalogue: id, name, domain, aliases, codes")
+    o.add_argument("--json", action="store_true", help="print JSON (a list of objects) instead of a table")
+    o.add_argument("--outlets", action="append", default=[], metavar="FILE",
+                   help="extra outlet rules (TOML) laid over the bundled catalogue; may be given more than once")
     return ap
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table: columns padded to their widest cell, the last one left free."""
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header) - 1)]
+    lines = []
+    for i, row in enumerate((header, *rows)):
+        cells = [f"{c:<{w}}" for c, w in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+        if i == 0:
+            lines.append("-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def _list_rules(args: argparse.Namespace) -> int:
+    from .rulebook import list_rules
+    from .rules import available_languages
+
+    unknown = [lang for lang in args.lang if lang not in available_languages()]
+    if unknown:
+        print(f"articlekit: unknown language {unknown[0]!r}; available: {', '.join(available_languages())}",
+              file=sys.stderr)
+        return 2
+    rules = list_rules(args.lang or None)
+    if args.json:
+        print(json.dumps([r.as_dict() for r in rules], ensure_ascii=False, indent=2))
+    else:
+        rows = [(r.id, r.stage, r.kind, r.where, r.doc) for r in rules]
+        print(_table(("id", "stage", "kind", "where", "what"), rows))
+    return 0
+
+
+def _list_outlets(args: argparse.Namespace) -> int:
+    from .rules import load_outlets
+
+    try:
+        catalogue = load_outlets(*args.outlets)
+    except ArticlekitError as exc:
+        print(f"articlekit: {exc}", file=sys.stderr)
+        return 2
+    entries = sorted(catalogue.entries, key=lambda e: e.id)
+    if args.json:
+        print(json.dumps([{"id": e.id, "name": e.name, "domain": e.domain, "aliases": e.aliases, "codes": e.codes}
+                          for e in entries], ensure_ascii=False, indent=2))
+    else:
+        print(_table(("id", "name", "domain", "aliases", "codes"),
+                     [(e.id, e.name, e.domain, ", ".join(e.aliases), ", ".join(e.codes)) for e in entries]))
+    return 0
 
 
 def _read(path: str, encoding: str) -> str:
@@ -83,6 +143,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "schema":
         print(json.dumps(Article.model_json_schema(), indent=args.indent or None, ensure_ascii=False))
         return 0
+    if args.command == "rules":
+        return _list_rules(args)
+    if args.command == "outlets":
+        return _list_outlets(args)
     if args.learn_templates and args.templates:
         print("articlekit: give --learn-templates (learn from the inputs) or --templates (apply), not both",
               file=sys.stderr)

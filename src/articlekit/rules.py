@@ -79,6 +79,7 @@ class MarkerSchema(BaseModel):
     needs_colon: bool = False
     line_only: bool = False
     timeout: float | None = None  # seconds per match call; default: the locale's pattern_timeout
+    doc: str = ""  # one line on what the rule does (``articlekit rules`` shows it)
 
 
 class TrailersSchema(BaseModel):
@@ -139,6 +140,7 @@ class LineRuleSchema(BaseModel):
     id: str
     pattern: str
     timeout: float | None = None
+    doc: str = ""
 
 
 class HeaderSchema(BaseModel):
@@ -169,6 +171,7 @@ class NoiseRuleSchema(BaseModel):
     kind: str = "noise"  # or "attribution" (group `source`), "credit" (group `name`, `role`), "caption"
     role: str = ""
     timeout: float | None = None
+    doc: str = ""
 
 
 class NoiseSchema(BaseModel):

@@ -16,10 +16,19 @@ import regex
 
 from ..dates import date_reader
 from ..draft import Draft, Findings
+from ..rulebook import define_rule
 from ..rules import Locale
 from .page import _stamp
 
 __all__ = ["Header"]
+
+CREDIT_LINE = define_rule("header:credit-line", "credit",
+                          "a credit line above the body ('Penulis: …', 'Rep: A/ Red: B')")
+TIMESTAMP = define_rule("header:timestamp", "header", "a header timestamp above the body (never the news date)")
+BEFORE_BODY = define_rule("header:before-body", "header",
+                          "other material above a found body start: title, teaser, masthead")
+HEADLINE_FIRST = define_rule("header:headline-first", "header",
+                      "a dump that opens with its headline: a short Title-Case line above a prose paragraph")
 
 # (lazy ``.*?`` in the lookaheads: the regex module backtracks a greedy ``.*`` quadratically over a
 # long line full of full stops; the lookahead means the same)
@@ -69,7 +78,7 @@ class Header:
             cm = credit_line.fullmatch(piece)
             if cm and len(cm["v"].split()) <= 8:
                 head = piece.split(":", 1)[0].strip(" |\t")
-                found.claim("credit", lo, hi, "credit-line", role=" ".join(head.split()),
+                found.claim("credit", lo, hi, CREDIT_LINE, role=" ".join(head.split()),
                             name=cm["v"].strip(" |\t"))
                 return True
         for rule in locale.header_rules:
@@ -80,7 +89,7 @@ class Header:
         if reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo):
             role = {} if any(c.data.get("page_role") == "published" for c in found.claims) else {
                 "page_role": "published", "value": _stamp(reading)}
-            found.claim("header", lo, hi, "timestamp", date=reading.date, time=reading.time, tz=reading.tz, **role)
+            found.claim("header", lo, hi, TIMESTAMP, date=reading.date, time=reading.time, tz=reading.tz, **role)
             return True
         for rule in locale.caption_rules:
             if len(piece) <= self.max_caption and rule.regex.search(piece):
@@ -90,7 +99,7 @@ class Header:
             data = {}
             if title and _TITLE.fullmatch(piece) and not any(c.data.get("page_role") == "title" for c in found.claims):
                 data = {"page_role": "title", "value": piece}  # the first headline above the body
-            found.claim("header", lo, hi, "before-body", **data)
+            found.claim("header", lo, hi, BEFORE_BODY, **data)
             return True
         return False
 
@@ -106,7 +115,7 @@ class Header:
         if (_TITLE.fullmatch(head) and len(words) <= self.max_title_words and capitals >= 0.6 * len(words)
                 and head[:1].isupper() and not _INNER_SENTENCE.search(head) and not head.endswith(("-", "—", "–"))
                 and len(first.split()) >= self.min_lead_words and _SENTENCE_END.search(first)):
-            found.claim("header", lines[0].lo, lines[0].hi, "headline-first", page_role="title", value=head)
+            found.claim("header", lines[0].lo, lines[0].hi, HEADLINE_FIRST, page_role="title", value=head)
 
     def _teaser_above_byline(self, draft: Draft, found: Findings) -> int:
         """A standfirst or a caption printed above a byline (``Oleh: Name``) with no dateline: a teaser.

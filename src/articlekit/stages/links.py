@@ -14,9 +14,20 @@ from typing import Any
 import regex
 
 from ..draft import Draft, Findings, Line
+from ..rulebook import define_rule
 from ..rules import Locale
 
 __all__ = ["LinkBlocks"]
+
+HEADING = define_rule("links:heading", "link_block",
+                      "the heading of a trailing block of headlines (a locale [links] heading)")
+ITEM = define_rule("links:item", "link_block", "one headline listed under a link block's heading")
+SEP = define_rule("links:sep", "link_block", "a separator line (a lone dash or bullet) inside a link block")
+META = define_rule("links:meta", "link_block", "a time, date or UI label line under a headline in a link block")
+TAGS = define_rule("links:tags", "noise", "a line of a topic or tag list (under a locale [links] tag heading)")
+TAG_HEADING = define_rule("links:tag-heading", "noise", "the heading of a topic or tag list")
+EMPTY_HEADING = define_rule("links:empty-heading", "noise", "a link-block heading with no headline under it")
+ORPHAN = define_rule("links:orphan", "noise", "a line after a link-block heading that lists no headline")
 
 _SEPARATOR = regex.compile(r"[-–—•·*]+")
 _DASH_ITEM = regex.compile(r"(?:[-–—•·*]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
@@ -119,19 +130,19 @@ class LinkBlocks:
             for ln in pending:
                 cls = classes[ln.index]
                 if block_kind == "tags":
-                    found.claim("noise", ln.lo, ln.hi, "tags" if cls != "tags" else "tag-heading")
+                    found.claim("noise", ln.lo, ln.hi, TAGS if cls != "tags" else TAG_HEADING)
                 elif not has_items:
-                    found.claim("noise", ln.lo, ln.hi, "empty-heading" if cls == "heading" else "orphan")
+                    found.claim("noise", ln.lo, ln.hi, EMPTY_HEADING if cls == "heading" else ORPHAN)
                 elif cls == "heading":
-                    found.claim("link_block", ln.lo, ln.hi, "heading", block=block, role="heading",
+                    found.claim("link_block", ln.lo, ln.hi, HEADING, block=block, role="heading",
                                 heading=text[ln.lo : ln.hi].rstrip(": \t"))
                 elif cls == "item":
                     m = _DASH_ITEM.match(text, ln.lo, ln.hi)
                     title_start = m.end() if m else ln.lo
-                    found.claim("link_block", ln.lo, ln.hi, "item", block=block, role="item",
+                    found.claim("link_block", ln.lo, ln.hi, ITEM, block=block, role="item",
                                 title=text[title_start : ln.hi])
                 else:
-                    found.claim("link_block", ln.lo, ln.hi, cls, block=block, role=cls)
+                    found.claim("link_block", ln.lo, ln.hi, SEP if cls == "sep" else META, block=block, role=cls)
 
         for line in lines[first_heading:]:
             got = classes.get(line.index)

@@ -16,8 +16,12 @@ import regex
 
 from ..dates import date_reader
 from ..draft import Draft, Findings
+from ..rulebook import define_rule
 
 __all__ = ["NewsDate"]
+
+FIRST_SENTENCE = define_rule("newsdate:first-sentence", "fact",
+                      "the news date read from the first sentence (a complete date with its weekday)")
 
 _SENTENCE_END = regex.compile(r"[.!?](?=[\"”’)]?(?:\s+[\"“‘(]?\p{Lu}|\s*\n|\s*\Z|\p{Lu}\p{Ll}))|\n")
 
@@ -130,6 +134,6 @@ class NewsDate:
             found.note(f"weekday does not match {reading.date.isoformat()} in {text[reading.start:reading.end]!r}")
         clock = date_reader(draft.locale).find_time(text, reading.end, stop)
         time, tz = clock if clock else (None, None)
-        found.fact("newsdate", reading.start, reading.end, "first-sentence", date=reading.date,
+        found.fact("newsdate", reading.start, reading.end, FIRST_SENTENCE, date=reading.date,
                    partial=reading.partial, time=time, tz=tz)
         return found

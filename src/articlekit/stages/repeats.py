@@ -21,8 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..draft import Draft, Findings, Line
+from ..rulebook import define_rule
 
 __all__ = ["Repeats"]
+
+CASCADE = define_rule("repeats:cascade", "noise",
+                      "a long line gluing paragraphs that also stand alone on their own lines")
+SUFFIX = define_rule("repeats:suffix", "noise", "a line repeating the end of an earlier long line")
+DOUBLED_TITLE = define_rule("repeats:doubled-title", "noise",
+                     "a video or link box's title printed twice near the end, with only initials and tags after it")
+CASCADE_END = define_rule("repeats:cascade-end", "fact",
+                          "where a cascade's unclaimed remainder ends: a place for tail to peel from")
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,7 @@ class Repeats:
                 for prev in long_lines[-self.recent_long :]:
                     if prev.hi - prev.lo > len(s) and text[prev.lo : prev.hi].endswith(s):
                         for lo, hi in draft.free_parts(line.lo, line.hi):
-                            found.claim("noise", lo, hi, "suffix")
+                            found.claim("noise", lo, hi, SUFFIX)
                         break
             if len(s) >= self.min_long:
                 long_lines.append(line)
@@ -71,7 +80,7 @@ class Repeats:
                         and (s[0].isalnum() or s[0] in "\"“'‘") and not marker.match(s)):
                     for ln in (line, nxt):
                         for lo, hi in draft.free_parts(ln.lo, ln.hi):
-                            found.claim("noise", lo, hi, "doubled-title")
+                            found.claim("noise", lo, hi, DOUBLED_TITLE)
                 return
             if len(text[nxt.lo : nxt.hi].split()) > self.max_tail_words:
                 return  # a line of the story: the pair would not be near the end
@@ -92,10 +101,10 @@ class Repeats:
             if idx >= 0 and text.startswith(tail[: min(len(tail), line.hi - idx)], idx):
                 rest_hi = idx
         for lo, hi in draft.free_parts(line.lo, rest_lo):
-            found.claim("noise", lo, hi, "cascade")
+            found.claim("noise", lo, hi, CASCADE)
         if rest_hi < line.hi:
             for lo, hi in draft.free_parts(rest_hi, line.hi):
-                found.claim("noise", lo, hi, "cascade")
+                found.claim("noise", lo, hi, CASCADE)
         else:
-            found.fact("tail_end", line.hi, line.hi, "cascade-end")
+            found.fact("tail_end", line.hi, line.hi, CASCADE_END)
         return True
