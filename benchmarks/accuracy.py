@@ -2,7 +2,7 @@
 
 Each label (``dev/labels.jsonl``, or ``dev/pages-labels.jsonl`` for page dumps) is
 matched by id to its text in ``raw/*.jsonl`` or ``pages/*.jsonl``, parsed, scored by
-the rules of ``LABELS.md`` (see :mod:`articlekit.evaluation`) and checked against the
+the rules of ``docs/parse-rules.md`` (see :mod:`articlekit.evaluation`) and checked against the
 lossless contract (:mod:`articlekit.invariants`). A parser exception is a failed
 article with the error shown, never a dead run.
 

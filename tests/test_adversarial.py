@@ -590,6 +590,10 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _signal_a_cli_run(tmp_path: Path, workers: str, sig: int) -> tuple[int, bytes, list[dict[str, object]], set[int]]:
     """Start a real ``articlekit parse`` run over 50,000 records; send ``sig`` once it has written
     a few batches. Returns its exit status, its stderr, the rows written and the worker pids seen."""
@@ -600,7 +604,11 @@ def _signal_a_cli_run(tmp_path: Path, workers: str, sig: int) -> tuple[int, byte
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     command = [sys.executable, "-m", "articlekit", "parse", str(src), "-o", str(out), "--workers", workers]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The run gets SIGINT's default disposition whatever pytest inherited: a shell starts a background
+    # job (`pytest &`, CI runners) with SIGINT ignored, exec keeps it ignored, and Python then installs
+    # no KeyboardInterrupt handler, so the signal would do nothing.
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=_default_sigint)
     seen: set[int] = set()
     try:
         deadline = time.monotonic() + 120

@@ -30,12 +30,15 @@ CHECK_FIELDS = (
     "junk",
     "keep",
 )
-# Page-dump fields of LABELS.md ("Page dumps"): required in page cases (p01-...), allowed in any case.
+# Page-dump fields of docs/parse-rules.md: required in page cases (p01-...), allowed in any case.
 PAGE_FIELDS = ("title", "published", "updated", "link_headings")
-# ISO forms LABELS.md writes: date only, time without zone, time with zone (+07:00, -05:00, +00:00)
+# ISO forms docs/parse-rules.md writes: date only, time without zone, time with zone (+07:00, -05:00, +00:00)
 TIMESTAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?$")
 TOP_KEYS = {"meta", "checks", "expected"}
-NAME_RE = re.compile(r"^(?:c\d{2}|r\d{2,3}|p\d{2,3}|l\d{2,3}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+# a series letter, two or more digits (r99 is followed by r100), then words: c01-…, r100-…, seed-suara
+NAME_RE = re.compile(r"^(?:[crpl]\d{2,}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME_RULE = ("a fixture is named <series><number>-<words>: series c, r, p or l, a number of two or more digits "
+             "(r07, r100), words of lower-case letters and digits joined by hyphens (r100-tail-after-gallery)")
 FROM_RE = re.compile(r"^(?:C\d{2}|corpus shape|negative|seed)$")
 DOMAIN_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 
@@ -85,13 +88,15 @@ def test_every_conventions_example_is_present() -> None:
 @pytest.mark.parametrize("path", JSON_FILES, ids=lambda p: p.stem)
 def test_case_shape(path: Path) -> None:
     """The JSON document has meta + checks (and optionally expected) with every field typed as agreed."""
-    assert NAME_RE.match(path.stem), path.stem
+    if not NAME_RE.match(path.stem):
+        pytest.fail(f"{path.name}: bad fixture name {path.stem!r}; {NAME_RULE}", pytrace=False)
     doc, _ = load_case(path)
     assert {"meta", "checks"} <= set(doc) <= TOP_KEYS
     meta = doc["meta"]
     assert isinstance(meta["comment"], str) and meta["comment"].strip()
-    assert FROM_RE.match(meta["from"]), meta["from"]
-    assert path.stem.startswith(("c", "r", "p", "l", "seed"))
+    if not FROM_RE.match(meta["from"]):
+        pytest.fail(f"{path.name}: meta.from is {meta['from']!r}; it is C01…C42, 'corpus shape', 'negative' or 'seed'",
+                    pytrace=False)
     checks = doc["checks"]
     page_case = path.stem.startswith("p") or any(f in checks for f in PAGE_FIELDS)
     assert set(checks) == set(CHECK_FIELDS) | (set(PAGE_FIELDS) if page_case else set())
@@ -114,7 +119,7 @@ def test_case_shape(path: Path) -> None:
 
 
 def check_page_fields(checks: dict[str, Any]) -> None:
-    """title, published, updated and link_headings are typed as LABELS.md writes them."""
+    """title, published, updated and link_headings are typed as docs/parse-rules.md writes them."""
     title = checks["title"]
     assert title is None or (isinstance(title, str) and title.strip() and title == title.strip()), title
     for field in ("published", "updated"):
@@ -172,3 +177,10 @@ def test_carriage_returns_only_in_cr_cases(path: Path) -> None:
     raw = path.with_suffix(".txt").read_bytes()
     if b"\r" in raw:
         assert re.search(r"(?:^|-)cr(?:lf)?(?:-|$)", path.stem), path.stem
+
+
+def test_fixture_names_are_unbounded() -> None:
+    """r99 is followed by r100; a bad name is refused with the rule spelled out, not a bare assertion."""
+    assert all(NAME_RE.match(n) for n in ("r07-x", "r100-tail-after-gallery", "p1234-a", "seed-suara"))
+    assert not any(NAME_RE.match(n) for n in ("r7-x", "R07-x", "r07_x", "x07-a", "r07-"))
+    assert "two or more digits" in NAME_RULE

@@ -35,7 +35,7 @@ ID_RE = re.compile(r"[a-z0-9_]+")
 CODE_RE = re.compile(r"[a-z][a-z0-9]{1,5}")
 DOMAIN_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
 
-# Domains the brief and LABELS.md name explicitly: losing one of them is a regression.
+# Domains docs/parse-rules.md and the project brief name explicitly: losing one of them is a regression.
 _REQUIRED_DOMAINS_TEXT = """
     suara.com kompas.com liputan6.com antaranews.com cnnindonesia.com tempo.co republika.co.id detik.com
     tribunnews.com tribunjatim.com serambinews.com okezone.com sindonews.com bisnis.com kontan.co.id
@@ -49,7 +49,8 @@ REQUIRED_DOMAINS = frozenset(_REQUIRED_DOMAINS_TEXT.split())
 REQUIRED_AGENCIES = frozenset(
     {"Antara", "Reuters", "AFP", "AP", "Xinhua", "Bernama", "Anadolu", "Kyodo", "Yonhap", "dpa"}
 )
-# Source codes LABELS.md defines; everything else in the tails is initials or a desk code.
+# Source codes the attribution rules (docs/parse-rules.md) name; everything else in the tails is initials or
+# a desk code.
 REQUIRED_CODES = {"ant": "antaranews.com", "dtk": "detik.com", "okz": "okezone.com"}
 NOT_CODES = frozenset({"bbs", "tbn", "kpl", "rls", "red"})
 

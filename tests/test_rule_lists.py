@@ -46,7 +46,10 @@ def test_outlets_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[st
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == len(articlekit.load_outlets())
     suara = next(r for r in rows if r["id"] == "suara")
-    assert suara["domain"] == "suara.com" and set(suara) == {"id", "name", "domain", "aliases", "codes"}
+    assert suara["domain"] == "suara.com" and set(suara) == {"id", "name", "domain", "aliases", "codes", "lang"}
+    assert main(["outlets", "--json", "--lang", "ms"]) == 0
+    malay = json.loads(capsys.readouterr().out)
+    assert malay and all(r["lang"] == "ms" for r in malay) and len(malay) < len(rows)
     mine = tmp_path / "mine.toml"
     mine.write_text('[[outlet]]\nid = "warta_bulan"\nname = "Warta Bulan"\ndomain = "wartabulan.id"\n'
                     'aliases = ["WARTABULAN"]\ncodes = ["wb"]\n', encoding="utf-8")
@@ -80,3 +83,28 @@ def test_docs_tables_render() -> None:
     page = hook.on_page_markdown("{{ articlekit_rules }}\n\n{{ articlekit_outlets }}")
     assert "| `repeats:suffix` | noise |" in page and "| `suara` | Suara.com | suara.com |" in page
     assert "{{" not in page
+
+
+def test_readings_say_where_values_were_read() -> None:
+    text = "SEMARANG, KOMPAS.com - Warga menanam bakau pada Senin (3/2/2025).\nBaca juga: Pantai Hijau"
+    art = articlekit.parse(text)
+    got = {r.field: (r.value, text[r.start : r.end], r.why) for r in art.readings}
+    assert got["place"][:2] == ("Semarang", "SEMARANG") and got["place"][2].startswith("prefix:")
+    assert got["outlet"][:2] == ("kompas.com", "KOMPAS.com")
+    assert got["date"] == ("2025-02-03", "Senin (3/2/2025)", "newsdate:first-sentence")
+    table = art.explain()
+    assert "newsdate:first-sentence  2025-02-03" in table and table.index("read ") > table.index("inserts:")
+    # a date in the dateline itself is read from the dateline claim, the partial one too
+    malay = articlekit.parse("IPOH 21 Ogos – Warga menanam bakau di tepi sungai.", lang="ms")
+    date = next(r for r in malay.readings if r.field == "date")
+    assert (date.value, malay.text[date.start : date.end]) == ("--08-21", "21 Ogos")
+    # the JSON form carries them; the fixture snapshots leave them out (segments pin the same offsets)
+    from articlekit.fixtures import snapshot
+
+    assert "readings" in art.model_dump(mode="json") and "readings" not in snapshot(art)
+
+
+def test_explain_with_nothing_cut_still_shows_readings() -> None:
+    art = articlekit.parse("Warga menanam bakau pada Senin (3/2/2025) di tepi sungai.")
+    lines = art.explain().splitlines()
+    assert lines[0] == "nothing was cut" and lines[1].split() == ["read", "start", "end", "why", "value"]

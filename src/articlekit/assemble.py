@@ -25,6 +25,7 @@ from .models import (
     LinkItem,
     Outlet,
     Paragraph,
+    Reading,
     Segment,
     Span,
 )
@@ -214,6 +215,43 @@ def _page_fields(claims: list[Claim]) -> dict[str, Any]:
     return out
 
 
+def _readings(draft: Draft, claims: list[Claim], dateline: Dateline | None) -> list[Reading]:
+    """Where the outlet, place, date and page fields came from: the claim (or fact) that read each one."""
+    out: list[Reading] = []
+
+    def add(field: str, value: object, start: int, end: int, why: str) -> None:
+        out.append(Reading(field=field, value=str(value), start=start, end=end, why=why))
+
+    outlet = next((c for c in claims if c.kind == "outlet" and "domain" in c.data), None)
+    if outlet is not None:
+        add("outlet", outlet.data["domain"], outlet.start, outlet.end, outlet.why)
+    place = next((c for c in claims if c.kind == "dateline" and c.data.get("place")), None)
+    if place is not None and dateline is not None and dateline.place is not None:
+        end = place.end  # the place claim may hold the comma after the place ("SEMARANG,")
+        while end > place.start + 1 and not draft.text[end - 1].isalnum():
+            end -= 1
+        add("place", dateline.place, place.start, end, place.why)
+    if dateline is not None and (dateline.date is not None or dateline.partial is not None):
+        value = dateline.date.isoformat() if dateline.date is not None else str(dateline.partial)
+        # as _dateline reads it: a complete date in the dateline, else the first sentence's, else a partial one
+        full = next((c for c in claims if c.kind == "dateline" and c.data.get("date") is not None), None)
+        part = next((c for c in claims if c.kind == "dateline" and c.data.get("partial")), None)
+        fact = next(iter(draft.facts_of("newsdate")), None)
+        source = full or (fact if fact is not None and fact.data.get("date") is not None else None) or part or fact
+        if source is not None:
+            span = source.data.get("date_span") or (source.start, source.end)
+            add("date", value, span[0], span[1], source.why)
+    seen: set[str] = set()
+    for c in claims:
+        role = c.data.get("page_role")
+        if role and role not in seen and c.data.get("value") is not None:
+            seen.add(role)
+            value = c.data["value"]
+            add(str(role), value.isoformat() if isinstance(value, dt.date) else value, c.start, c.end, c.why)
+    out.sort(key=lambda r: (r.start, r.field))
+    return out
+
+
 def assemble(draft: Draft) -> Article:
     """The finished :class:`Article` for ``draft``."""
     text = draft.text
@@ -244,6 +282,7 @@ def assemble(draft: Draft) -> Article:
     if text.strip() and not paragraphs:
         notes.append("assemble: no body text was left after the cuts")
     page = _page_fields(claims)
+    dateline = _dateline(draft, claims)
     return Article(
         text=text,
         lang=draft.lang,
@@ -252,7 +291,7 @@ def assemble(draft: Draft) -> Article:
         published=page.get("published"),
         updated=page.get("updated"),
         outlet=_outlet(claims),
-        dateline=_dateline(draft, claims),
+        dateline=dateline,
         attribution=_attribution(draft, claims),
         credits=credits,
         inserts=inserts,
@@ -260,5 +299,6 @@ def assemble(draft: Draft) -> Article:
         paragraphs=paragraphs,
         body="\n\n".join(p.text for p in paragraphs),
         segments=segments,
+        readings=_readings(draft, claims, dateline),
         notes=notes,
     )

@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     o = sub.add_parser("outlets", help="list the outlet catalogue: id, name, domain, aliases, codes")
     o.add_argument("--json", action="store_true", help="print JSON (a list of objects) instead of a table")
+    o.add_argument("--lang", default=None, metavar="LANG", help="only the outlets that publish in LANG (id, ms, en)")
     o.add_argument("--outlets", action="append", default=[], metavar="FILE",
                    help="extra outlet rules (TOML) laid over the bundled catalogue; may be given more than once")
     return ap
@@ -102,9 +103,10 @@ def _list_outlets(args: argparse.Namespace) -> int:
     except ArticlekitError as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 2
-    entries = sorted(catalogue.entries, key=lambda e: e.id)
+    entries = sorted((e for e in catalogue.entries if args.lang in (None, e.lang)), key=lambda e: e.id)
     if args.json:
-        print(json.dumps([{"id": e.id, "name": e.name, "domain": e.domain, "aliases": e.aliases, "codes": e.codes}
+        print(json.dumps([{"id": e.id, "name": e.name, "domain": e.domain, "aliases": e.aliases, "codes": e.codes,
+                           "lang": e.lang}
                           for e in entries], ensure_ascii=False, indent=2))
     else:
         print(_table(("id", "name", "domain", "aliases", "codes"),

@@ -1,4 +1,4 @@
-"""Scoring a parse against a gold label, by the rules of the corpus's ``LABELS.md``.
+"""Scoring a parse against a gold label, by the rules of ``docs/parse-rules.md`` (what a correct parse is).
 
 One label is a mapping with the fields ``outlet``, ``place``, ``date``, ``inserts``,
 ``attribution``, ``body_start``, ``body_end``, ``junk`` and ``keep``; a label for a

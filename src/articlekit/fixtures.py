@@ -3,7 +3,7 @@
 A ``name.json`` holds three parts:
 
 - ``meta``: written by hand (what the case is about, where its shape comes from);
-- ``checks``: written by hand, the independent truth in the terms of ``LABELS.md``
+- ``checks``: written by hand, the independent truth in the terms of ``docs/parse-rules.md``
   (outlet domain, place, date, inserts, attribution, link blocks, body start/end, junk, keep);
 - ``expected``: a snapshot of the parse, generated, reviewed with ``git diff``.
 
@@ -89,14 +89,18 @@ def find_cases(folder: str | Path) -> list[FixtureCase]:
 
 
 def snapshot(article: Article) -> dict[str, Any]:
-    """The reviewable snapshot of a parse: every field but the input text, spans kept."""
-    data = article.model_dump(mode="json", exclude={"text", "body"})
+    """The reviewable snapshot of a parse: every field but the input text, spans kept.
+
+    ``body`` (the paragraphs joined) and ``readings`` (where the outlet, place and date were read,
+    which the segments and the dateline's spans already pin) are left out too.
+    """
+    data = article.model_dump(mode="json", exclude={"text", "body", "readings"})
     data["segments"] = [[s["kind"], s["start"], s["end"], s["why"]] for s in data["segments"]]
     return data
 
 
 def compare_checks(article: Article, checks: Mapping[str, Any]) -> list[str]:
-    """Differences between ``article`` and hand-written ``checks`` (LABELS.md rules)."""
+    """Differences between ``article`` and hand-written ``checks`` (the rules of docs/parse-rules.md)."""
     problems: list[str] = []
     got_outlet = article.outlet.domain if article.outlet else None
     got_place = article.dateline.place if article.dateline else None

@@ -26,6 +26,7 @@ __all__ = [
     "LinkItem",
     "Outlet",
     "Paragraph",
+    "Reading",
     "Segment",
     "Span",
 ]
@@ -177,6 +178,23 @@ class Paragraph(BaseModel):
     span: Span
 
 
+class Reading(BaseModel):
+    """Where a value of the parse was read: ``field`` (``outlet``, ``place``, ``date``, ``title``,
+    ``byline``, ``published``, ``updated``) got ``value`` from ``text[start:end]`` by rule ``why``.
+
+    A value can be read without cutting the text (the news date inside the first sentence stays
+    body), so a reading is not always a segment; ``Article.explain()`` lists both.
+    """
+
+    model_config = _FROZEN
+
+    field: str
+    value: str
+    start: int
+    end: int
+    why: str
+
+
 class Article(BaseModel):
     """A parsed page. Built by :func:`articlekit.parse`; frozen.
 
@@ -202,6 +220,8 @@ class Article(BaseModel):
     paragraphs: list[Paragraph] = []
     body: str = ""
     segments: list[Segment] = []
+    readings: list[Reading] = []
+    """Where the outlet, place, date and page fields were read (rule and offsets), in text order."""
     notes: list[str] = []
 
     @property

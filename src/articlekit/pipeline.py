@@ -72,7 +72,7 @@ class Pipeline:
     ) -> None:
         self.lang = lang
         self.locale = locale if locale is not None else load_locale(_base_lang(lang))
-        self.outlets = outlets if outlets is not None else load_outlets(lang=_base_lang(lang))
+        self.outlets = outlets if outlets is not None else load_outlets()
         self._stages: list[tuple[str, StageLike]] = []
         for stage in stages:
             self.add(stage)
@@ -96,12 +96,12 @@ class Pipeline:
 
         if locale is not None:
             user = locale if isinstance(locale, Locale) else load_locale_file(locale)
-            catalogue = load_outlets(*outlets, lang=_base_lang(user.lang))
-            nlp = cls(default_stages(user, catalogue), lang=user.lang, locale=user, outlets=catalogue)
+            catalogue = load_outlets(*outlets)
+            nlp = cls(default_stages(), lang=user.lang, locale=user, outlets=catalogue)
         else:
             base = load_locale(_base_lang(lang))
-            catalogue = load_outlets(*outlets, lang=_base_lang(lang))
-            nlp = cls(default_stages(base, catalogue), lang=lang, locale=base, outlets=catalogue)
+            catalogue = load_outlets(*outlets)
+            nlp = cls(default_stages(), lang=lang, locale=base, outlets=catalogue)
         if templates is not None:
             nlp.add(SiteTemplates(_as_templates(templates)))
         return nlp

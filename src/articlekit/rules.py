@@ -209,6 +209,7 @@ class OutletEntry(BaseModel):
     source_name: str = ""
     lost_separator: bool = False
     lang: str = "id"
+    """The language the outlet publishes in (``id``, ``ms``, ``en``): ``articlekit outlets --lang`` filters by it."""
     headline_case: Literal["", "sentence", "title"] = ""
     """How the outlet writes headlines: ``"sentence"`` (ANTARA) tells where a run-on headline ends."""
 
@@ -708,8 +709,8 @@ def _outlets_from_text(text: str, path: str) -> list[OutletEntry]:
     return parsed.outlet
 
 
-@functools.lru_cache(maxsize=16)
-def _bundled_outlets(lang: str) -> tuple[OutletEntry, ...]:
+@functools.lru_cache(maxsize=1)
+def _bundled_outlets() -> tuple[OutletEntry, ...]:
     folder = resources.files("articlekit").joinpath("data", "outlets")
     entries: list[OutletEntry] = []
     for res in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -719,9 +720,14 @@ def _bundled_outlets(lang: str) -> tuple[OutletEntry, ...]:
     return tuple(entries)
 
 
-def load_outlets(*paths: str | Path, lang: str = "id", bundled: bool = True) -> OutletCatalogue:
-    """The outlet catalogue: the bundled outlets, then each user file in order (later ids override)."""
-    entries: list[OutletEntry] = list(_bundled_outlets(lang)) if bundled else []
+def load_outlets(*paths: str | Path, bundled: bool = True) -> OutletCatalogue:
+    """The outlet catalogue: the bundled outlets, then each user file in order (later ids override).
+
+    One catalogue serves every language: Indonesian copy credits Reuters and Bernama, Malay copy
+    credits Antara. An outlet's ``lang`` says what language it publishes in (``articlekit outlets
+    --lang ms`` lists the Malaysian ones); the parser does not filter by it.
+    """
+    entries: list[OutletEntry] = list(_bundled_outlets()) if bundled else []
     for p in paths:
         path = Path(p)
         try:

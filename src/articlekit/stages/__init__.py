@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..rules import Locale, OutletCatalogue
 from .captions import Captions
 from .header import Header
 from .inserts import Inserts
@@ -24,12 +23,12 @@ __all__ = [
 DefaultStage = Noise | Repeats | PageLayout | LinkBlocks | Prefix | Header | Captions | Inserts | Tail | NewsDate
 
 
-def default_stages(locale: Locale, outlets: OutletCatalogue) -> list[DefaultStage]:
-    """Fresh default stages, in order.
+def default_stages() -> list[DefaultStage]:
+    """Fresh default stages, in order: noise, repeats, page, links, prefix, header, captions, inserts, tail, newsdate.
 
-    noise, repeats, page, links, prefix, header, captions, inserts, tail, newsdate.
+    A stage reads the locale and the outlet catalogue from the draft it is given, so the same stages
+    serve every language and catalogue.
     """
-    del locale, outlets  # the stages read both from the draft; kept for stages that will need them
     return [
         Noise(), Repeats(), PageLayout(), LinkBlocks(), Prefix(), Header(), Captions(), Inserts(), Tail(), NewsDate(),
     ]

@@ -1,6 +1,6 @@
 """The news date woven into the first sentence: ``Rusia pada Rabu (20/10/2021) menyerukan ...``.
 
-Read, not cut: the words stay in the body. Per LABELS.md the date is the first complete
+Read, not cut: the words stay in the body. By docs/parse-rules.md the date is the first complete
 weekday-led date of the first sentence; a date without a year gives only ``partial``; a
 date the sentence places as another event (``akan digelar pada Rabu, 25 Oktober 2023``,
 the locale's future markers just before it) is not the news date. A weekday that does not
@@ -94,7 +94,7 @@ class NewsDate:
         lo = first[0]
         hi = min(first[1], lo + self.max_sentence)
         text = draft.text
-        # LABELS.md: the first paragraph (up to a hard line break or a run of spaces, which some
+        # docs/parse-rules.md: the first paragraph (up to a hard line break or a run of spaces, which some
         # data sets left between paragraphs); where newlines were flattened and the "paragraph" is
         # the whole story, its first sentence stands for it
         stop = hi
