@@ -30,7 +30,7 @@ _SENTENCE_END = regex.compile(r"[.!?](?=[\"”’)]?(?:\s+[\"“‘(]?\p{Lu}|\s*
 # paragraphs; a run after a plain word is a typing slip inside the sentence: "antara  Timnas")
 _PARAGRAPH_END = regex.compile(r"\n|(?<=[.!?:\"”’)])[ \u00a0]{2,}(?=\S)")
 # where newlines were flattened, a sentence end glued to the next sentence is the paragraph break
-# (LABELS: "… operasi.Kisah …"); a sentence end followed by a space is not
+# (docs/parse-rules.md: "… ditutup.Warga …"); a sentence end followed by a space is not
 _GLUED_BREAK = regex.compile(r"[.!?][\"”’)]?(?=\p{Lu}\p{Ll})")
 
 
