@@ -63,7 +63,7 @@ def good_article() -> Article:
         outlet=Outlet(id="kompas", name="Kompas.com", domain="kompas.com", span=span_of("KOMPAS.com - ")),
         dateline=Dateline(place="Surabaya", date=None, raw="SURABAYA, ", span=span_of("SURABAYA, ")),
         attribution=Attribution(sources=["Antara"], raw="(Sumber: Antara)", span=span_of("(Sumber: Antara)")),
-        credits=[Credit(role="Editor", name="Rina Wulandari", span=span_of("Editor: Rina Wulandari"))],
+        credits=[Credit(role="editor", label="Editor", name="Rina Wulandari", span=span_of("Editor: Rina Wulandari"))],
         inserts=[
             Insert(
                 label="Baca juga:",

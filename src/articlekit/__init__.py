@@ -24,10 +24,12 @@ from .errors import (
 )
 from .learning import LearnSettings, TemplateLearner, learn_templates
 from .models import (
+    CREDIT_ROLES,
     KINDS,
     Article,
     Attribution,
     Credit,
+    CreditRole,
     Dateline,
     Insert,
     Kind,
@@ -46,12 +48,14 @@ from .templates import Templates
 __version__ = "0.1.0"
 
 __all__ = [
+    "CREDIT_ROLES",
     "KINDS",
     "Article",
     "ArticlekitError",
     "Attribution",
     "Claim",
     "Credit",
+    "CreditRole",
     "Dateline",
     "Draft",
     "Fact",

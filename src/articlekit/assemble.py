@@ -15,10 +15,12 @@ import regex
 
 from .draft import Claim, Draft
 from .models import (
+    CREDIT_ROLES,
     KINDS,
     Article,
     Attribution,
     Credit,
+    CreditRole,
     Dateline,
     Insert,
     LinkBlock,
@@ -30,6 +32,7 @@ from .models import (
     Span,
 )
 from .rulebook import define_rule
+from .rules import Locale
 
 __all__ = ["assemble"]
 
@@ -205,6 +208,28 @@ def _link_blocks(claims: list[Claim]) -> list[LinkBlock]:
     ]
 
 
+def _role_table(locale: Locale) -> dict[str, CreditRole]:
+    table: dict[str, CreditRole] = {}
+    for role, labels in locale.tail.credit_roles.items():
+        for label in labels:
+            table[" ".join(label.split()).casefold()] = role  # type: ignore[assignment]  # checked at load
+    return table
+
+
+def _credit_role(draft: Draft, given: str, claimed: str) -> tuple[CreditRole, str]:
+    """The role (of :data:`CREDIT_ROLES`) and the printed label for a credit claim whose stage gave ``given``.
+
+    A stage gives the label as printed (``Pewarta``, ``EDITOR``), which the locale's
+    ``[tail.credit_roles]`` maps to a role, or a role of its own for an unlabelled credit
+    (``initials``, ``reporter``); the label is kept only when it is printed in the claimed text.
+    """
+    locale = draft.locale
+    key = " ".join(given.split()).casefold()
+    mapped = locale.derived("credit-roles", lambda: _role_table(locale)).get(key)
+    role: CreditRole = mapped if mapped is not None else next((r for r in CREDIT_ROLES if r == key), "other")
+    return role, given if given and given in claimed else ""
+
+
 def _page_fields(claims: list[Claim]) -> dict[str, Any]:
     """Title, byline and timestamps from the claims that carry a ``page_role`` (first one wins)."""
     out: dict[str, Any] = {}
@@ -276,7 +301,8 @@ def assemble(draft: Draft) -> Article:
             inserts.append(Insert(label=str(c.data.get("label", "insert")), headline=str(c.data.get("headline", "")),
                                   span=_span(c.start, c.end), after_paragraph=after))
         elif c.kind == "credit" and "role" in c.data:
-            credits.append(Credit(role=str(c.data["role"]), name=str(c.data.get("name", "")),
+            role, label = _credit_role(draft, str(c.data["role"]), text[c.start : c.end])
+            credits.append(Credit(role=role, label=label, name=str(c.data.get("name", "")),
                                   span=_span(c.start, c.end)))
     notes = list(draft.notes)
     if text.strip() and not paragraphs:

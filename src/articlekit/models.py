@@ -15,10 +15,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
+    "CREDIT_ROLES",
     "KINDS",
     "Article",
     "Attribution",
     "Credit",
+    "CreditRole",
     "Dateline",
     "Insert",
     "Kind",
@@ -125,14 +127,39 @@ class Attribution(BaseModel):
     span: Span
 
 
+CreditRole = Literal[
+    "writer",  # wrote the story: "Penulis", "Ditulis oleh"
+    "reporter",  # reported it: "Pewarta", "Reporter", "Rep", "Wartawan", "Reporting by", a reporter's name line
+    "contributor",  # "Kontributor", "Contributors"
+    "editor",  # "Editor", "Redaktur", "Red", "Penyunting", "Editing by"
+    "translator",  # "Penerjemah", "Diadaptasi oleh"
+    "photographer",  # "Fotografer"
+    "video",  # a video's crew: "Videografer", "Video Editor", "Produser", "Narator"
+    "initials",  # staff initials: "(fbr/wes)"
+    "code",  # a desk code or closing code: "(bbs)", "(Red)", "***"
+    "other",  # a credit whose label names none of the above
+]
+"""The closed set of credit roles. The locale's ``[tail.credit_roles]`` maps printed labels to them."""
+
+CREDIT_ROLES: tuple[CreditRole, ...] = (
+    "writer", "reporter", "contributor", "editor", "translator", "photographer", "video", "initials", "code", "other",
+)
+
+
 class Credit(BaseModel):
-    """A staff credit: role and name (``Editor``/``Bambang``; ``initials``/``fbr/wes``)."""
+    """A staff credit: its role (one of :data:`CREDIT_ROLES`), the label as printed, and the name.
+
+    ``Editor: Bambang`` gives ``role="editor"``, ``label="Editor"``, ``name="Bambang"``; the
+    initials ``(fbr/wes)`` give ``role="initials"``, ``label=""`` (no label is printed),
+    ``name="fbr/wes"``.
+    """
 
     model_config = _FROZEN
 
-    role: str
+    role: CreditRole
     name: str
     span: Span
+    label: str = ""
 
 
 class Insert(BaseModel):

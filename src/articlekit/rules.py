@@ -133,6 +133,8 @@ class TailSchema(BaseModel):
     desk_codes: list[str] = []
     end_marks: list[str] = []
     brand_suffixes: list[str] = []
+    credit_roles: dict[str, list[str]] = {}
+    """Printed credit labels by role (a role of ``articlekit.CREDIT_ROLES``): ``editor = ["Editor", "Redaktur"]``."""
 
 
 class LineRuleSchema(BaseModel):
@@ -499,6 +501,12 @@ def _build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None
         noise.append(NoiseRule(r.id, r.scope, r.to_eol, _timed(compiled, seconds, path=path, rule=r.id), r.kind,
                                r.role, seconds))
 
+    from .models import CREDIT_ROLES
+
+    for role in schema.tail.credit_roles:
+        if role not in CREDIT_ROLES:
+            raise RuleError(f"unknown credit role {role!r}; roles are {', '.join(CREDIT_ROLES)}", path=path,
+                            rule=role, field="tail.credit_roles")
     header = _line_rules(schema.header.line, "header.line", "", path, pattern_timeout)
     # a caption's credit closes its line
     captions = _line_rules(schema.header.caption, "header.caption", r"[ \t\u00a0.]*\Z", path, pattern_timeout)
