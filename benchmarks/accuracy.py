@@ -119,7 +119,7 @@ def default_pipeline_for(catalogue: OutletCatalogue) -> Parser:
     from articlekit.stages import default_stages
 
     locale = load_locale("id")
-    return Pipeline(default_stages(locale, catalogue), lang="auto", locale=locale, outlets=catalogue)
+    return Pipeline(default_stages(), lang="auto", locale=locale, outlets=catalogue)
 
 
 class LeftOutParsers:

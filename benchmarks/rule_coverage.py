@@ -2,7 +2,7 @@
 
 Every text of ``../shared/corpus/raw/*.jsonl`` (and ``pages/*.jsonl`` with ``--pages``) is
 parsed with the default pipeline. A rule *fires* on a text when its id is the ``why`` of a
-segment of the parse (``prefix:A.kompas``, ``noise:tag-line``, ``body:unclaimed``) or of a
+segment of the parse (``prefix:A/kompas``, ``noise:tag-line``, ``body:unclaimed``) or of a
 fact a stage recorded without claiming text (``newsdate:first-sentence``). For each rule the
 report counts the texts it fires on, the segments it claimed, and the texts per outlet (the
 record's ``outlet`` field).
@@ -11,8 +11,9 @@ A rule that fires on one text is a warning sign (issue 12: generalise, never mem
 listed under *rare*, with the text and outlet, and must be justified or generalised. Rules
 defined in the locale data (``[[noise.rule]]``, ``[[header.line]]``, ``[[header.caption]]``,
 ``[[inserts.marker]]`` of every bundled locale) that fire on no text are listed under *never
-fired*. A rule id that names a catalogued outlet (``prefix:A.kompas``) is counted under the
-shape, with the outlet replaced by ``<outlet>`` (``prefix:A.<outlet>``): the outlet is data,
+fired* (a marker, listed as ``inserts:*/<id>``, fires under any layout: ``inserts:line/<id>``).
+A rule id that names a catalogued outlet after its ``/`` (``prefix:A/kompas``) is counted under the
+shape, with the outlet replaced by ``<outlet>`` (``prefix:A/<outlet>``): the outlet is data,
 the shape is the rule. ``--raw-ids`` keeps the ids as they are.
 
 Usage::
@@ -73,11 +74,11 @@ class Firing:
         self.outlet_ids = frozenset(e.id for e in load_outlets().entries)
 
     def normalise(self, why: str) -> str:
-        """``prefix:A.kompas`` -> ``prefix:A.<outlet>`` (unless ``raw_ids``)."""
+        """``prefix:A/kompas`` -> ``prefix:A/<outlet>`` (unless ``raw_ids``)."""
         if self.raw_ids:
             return why
-        head, dot, last = why.rpartition(".")
-        return f"{head}.{OUTLET_SLOT}" if dot and ":" in head and last in self.outlet_ids else why
+        head, slash, last = why.rpartition("/")
+        return f"{head}/{OUTLET_SLOT}" if slash and ":" in head and last in self.outlet_ids else why
 
     def __call__(self, text: str) -> Counter[str]:
         """Rule id -> segments claimed (facts count as 0 segments but still fire)."""
@@ -135,11 +136,16 @@ class Coverage:
         return sorted((w for w, c in self.rules.items() if c.texts <= at_most), key=lambda w: (self.rules[w].texts, w))
 
     def never_fired(self, defined: Iterable[str]) -> list[str]:
-        """Data rule ids (``stage:id``) that fired on no text: a marker ``inserts:x`` fires as ``inserts:x-*``."""
+        """Data rule ids that fired on no text (a marker ``inserts:*/x`` fires as ``inserts:<layout>/x``)."""
         fired = set(self.rules)
-        return sorted(
-            rule for rule in set(defined) if rule not in fired and not any(w.startswith(f"{rule}-") for w in fired)
-        )
+
+        def fires(rule: str) -> bool:
+            stage, star, entry = rule.partition(":*/")
+            if star:
+                return any(w.startswith(f"{stage}:") and w.endswith(f"/{entry}") for w in fired)
+            return rule in fired
+
+        return sorted(rule for rule in set(defined) if not fires(rule))
 
 
 def defined_rules() -> list[str]:
@@ -149,7 +155,7 @@ def defined_rules() -> list[str]:
         locale = load_locale(lang)
         rules.update(_qualified("noise", r.id) for r in locale.noise_rules)
         rules.update(_qualified("header", r.id) for r in (*locale.header_rules, *locale.caption_rules))
-        rules.update(_qualified("inserts", m.id) for m in locale.markers)
+        rules.update(f"inserts:*/{m.id}" for m in locale.markers)
     return sorted(rules)
 
 
@@ -238,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--pages", action="store_true", help="count the page dumps (pages/*.jsonl) too")
     parser.add_argument("--rare", type=int, default=1, metavar="N", help="flag rules firing on <= N texts (default 1)")
-    parser.add_argument("--raw-ids", action="store_true", help="keep outlet ids in rule ids (prefix:A.kompas)")
+    parser.add_argument("--raw-ids", action="store_true", help="keep outlet ids in rule ids (prefix:A/kompas)")
     parser.add_argument("--limit", type=int, metavar="N", help="parse only the first N texts")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the report as JSON")
     return parser

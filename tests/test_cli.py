@@ -30,7 +30,7 @@ def test_parse_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     f.write_text(PAGE, encoding="utf-8")
     assert main(["parse", str(f), "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "inserts:baca-juga-line" in out and "why" in out
+    assert "inserts:line/baca-juga" in out and "why" in out
 
 
 def test_parse_stdin() -> None:

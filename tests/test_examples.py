@@ -48,7 +48,7 @@ def test_bundled_pages_parse_cleanly() -> None:
 def test_parse_one_script() -> None:
     out = _run("examples/parse_one.py")
     assert out.startswith("Article(outlet='Suara.com'")
-    assert "inserts:baca-juga-line" in out
+    assert "inserts:line/baca-juga" in out
     assert "clean body:\nPemerintah Kota Semarang" in out
 
 

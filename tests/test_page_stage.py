@@ -10,7 +10,7 @@ from articlekit.stages.page import PageLayout
 
 
 def _draft(text: str, lang: str = "id") -> Draft:
-    return Draft.start(text, lang=lang, locale=load_locale(lang), outlets=load_outlets(lang=lang))
+    return Draft.start(text, lang=lang, locale=load_locale(lang), outlets=load_outlets())
 
 
 @pytest.mark.parametrize(

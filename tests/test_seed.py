@@ -45,5 +45,5 @@ def test_seed_items_are_headlines(seed_text: str) -> None:
 
 def test_seed_explain_names_rules(seed_text: str) -> None:
     table = articlekit.parse(seed_text).explain()
-    for why in ("prefix:D.suara", "inserts:baca-juga-line", "tail:source-paren", "links:heading"):
+    for why in ("prefix:D/suara", "inserts:line/baca-juga", "tail:source-paren", "links:heading"):
         assert why in table

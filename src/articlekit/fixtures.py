@@ -224,14 +224,14 @@ def diff_snapshot(want: Any, got: Any, *, text: str | None = None, limit: int = 
     page), a segment row also shows the text it covers. At most ``limit`` lines, then a count.
 
     >>> want = {"dateline": {"date": "2024-03-14"}, "notes": [],
-    ...         "segments": [["outlet", 0, 9, "prefix:D.suara"], ["body", 12, 30, "body:unclaimed"]]}
+    ...         "segments": [["outlet", 0, 9, "prefix:D/suara"], ["body", 12, 30, "body:unclaimed"]]}
     >>> got = {"dateline": {"date": None}, "notes": ["empty"],
     ...        "segments": [["body", 0, 30, "body:unclaimed"]]}
     >>> for line in diff_snapshot(want, got, text="Suara.com - Harga cabai turun."):
     ...     print(line)
     dateline.date: expected "2024-03-14", got null
     notes: expected [], got ["empty"]
-    segments[0]: removed (expected, not in the parse) ["outlet", 0, 9, "prefix:D.suara"]  'Suara.com'
+    segments[0]: removed (expected, not in the parse) ["outlet", 0, 9, "prefix:D/suara"]  'Suara.com'
     segments[1]: removed (expected, not in the parse) ["body", 12, 30, "body:unclaimed"]  'Harga cabai turun.'
     segments[0]: added (in the parse, not expected) ["body", 0, 30, "body:unclaimed"]  'Suara.com - Harga cabai turun.'
     """

@@ -8,8 +8,14 @@ A rule is defined exactly once, in one of two places:
 
   :func:`define_rule` records the id with its stage, kind, file and line, and returns the id itself, so
   the constant is what the stage passes to ``found.claim``;
-- **in data**, as an entry of a locale file (``[[noise.rule]]``, ``[[inserts.marker]]``,
-  ``[[header.line]]``, ``[[header.caption]]``), the id written in full in its ``id`` field.
+- **in data**, as an entry of a locale file (``[[noise.rule]]``, ``[[header.line]]``,
+  ``[[header.caption]]``), the id written in full in its ``id`` field.
+
+A rule that applies a data entry it does not own names the entry after a ``/``: the layout rule
+``inserts:line`` with the marker ``baca-juga`` of ``[[inserts.marker]]`` is ``inserts:line/baca-juga``;
+the prefix shape ``prefix:A`` with the outlet ``kompas`` of the outlet catalogue is ``prefix:A/kompas``.
+So every ``why`` reads ``stage:rule`` or ``stage:rule/entry``, the rule defined once in code or data and
+the entry once in data (``articlekit rules`` lists markers as ``inserts:*/<id>``).
 
 :func:`list_rules` lists both (``articlekit rules`` prints it; the docs render it as a table).
 """
@@ -118,8 +124,9 @@ def data_rules(lang: str) -> list[RuleInfo]:
 
     out: list[RuleInfo] = []
     for m in data.get("inserts", {}).get("marker", []):
-        doc = m.get("doc") or f"insert marker {m['label']!r}: {_summary(m['pattern'])}"
-        out.append(RuleInfo(f"inserts:{m['id']}", "inserts", "insert", where("inserts.marker", m["id"]), doc))
+        # a marker is the entry after the layout rule's '/': inserts:line/baca-juga, inserts:bare/baca-juga …
+        doc = m.get("doc") or f"insert marker {m['label']!r} (with any layout rule): {_summary(m['pattern'])}"
+        out.append(RuleInfo(f"inserts:*/{m['id']}", "inserts", "insert", where("inserts.marker", m["id"]), doc))
     header = data.get("header", {})
     for table, kind in (("line", "header"), ("caption", "caption")):
         for r in header.get(table, []):

@@ -23,10 +23,22 @@ from typing import Any
 import regex
 
 from ..draft import Draft, Findings
+from ..rulebook import define_rule
 from ..rules import Locale
 from ..scanning import LiteralGate, required_literals
 
 __all__ = ["Captions"]
+
+PHOTO_CREDIT_LINE = define_rule("captions:photo-credit-line", "caption",
+                                "a short line closed by a labelled photo credit: '(foto: Nama)'")
+PHOTO_CREDIT = define_rule("captions:photo-credit", "caption",
+                           "a line holding one of the locale's body_caption_credits: '(AP Photo/Nama)'")
+CREDIT_IN_BODY = define_rule("captions:credit-in-body", "caption",
+                             "a sentence closed by a photo credit in brackets, the story going on: '… (Bisnis/Nama)'")
+CREDITED_CAPTION = define_rule("captions:credited-caption", "caption",
+                               "a sentence closed by a credit after a dash, the story going on: '… malam. — Facebook'")
+GAP_CAPTION = define_rule("captions:gap-caption", "caption",
+                          "a short plain sentence after a run of spaces where a picture stood (gap_captions)")
 
 _CREDIT = regex.compile(r"\((?:[Ff]oto\s*:\s*)?(?P<src>[\p{L}\d.]{2,30})\s*/\s*\p{Lu}[\p{L} .\-]{2,40}\)")
 _SENTENCE_START = regex.compile(r"(?:[.!?\"”]\s*|\n|(?<=\p{Ll})(?=\p{Lu}))(?=\p{Lu})")
@@ -74,7 +86,7 @@ class Captions:
                 if len(text[line.lo : line.hi].split()) <= self.max_line_words and line_credit.search(
                     text, line.lo, line.hi
                 ):
-                    found.claim("caption", line.lo, line.hi, "photo-credit-line")
+                    found.claim("caption", line.lo, line.hi, PHOTO_CREDIT_LINE)
         if credits:  # only the credits whose literals the text holds can match one of its lines (one scan)
             live = draft.locale.derived("captions-literals", lambda: LiteralGate(
                 {str(i): required_literals(c) for i, c in enumerate(credits)})).live(text)
@@ -86,7 +98,7 @@ class Captions:
                 if len(text[line.lo : line.hi].split()) <= self.max_caption_words and any(
                     c.search(text, line.lo, line.hi) for c in credits
                 ):
-                    found.claim("caption", line.lo, line.hi, "photo-credit")
+                    found.claim("caption", line.lo, line.hi, PHOTO_CREDIT)
         for m in _CREDIT.finditer(text, start, end):
             src = m["src"]
             if src.casefold() not in sources and draft.outlets.lookup(src) is None:
@@ -107,7 +119,7 @@ class Captions:
                 cap_start = s.end()
             if cap_start == lo and lo != line.lo:
                 continue
-            found.claim("caption", cap_start, m.end(), "credit-in-body")
+            found.claim("caption", cap_start, m.end(), CREDIT_IN_BODY)
         if draft.locale.schema.captions.dash_credits:
             self._credited_captions(draft, found, start, end)
         if draft.locale.schema.captions.gap_captions:
@@ -131,7 +143,7 @@ class Captions:
             if (not sentence[:1].isupper() or "\n" in sentence or _QUOTES.intersection(sentence)
                     or len(sentence.split()) > self.max_caption_words or not found.is_free(cap_start, m.end())):
                 continue
-            found.claim("caption", cap_start, m.end(), "credited-caption")
+            found.claim("caption", cap_start, m.end(), CREDITED_CAPTION)
 
     def _gap_captions(self, draft: Draft, found: Findings, start: int, end: int) -> None:
         """Captions printed where a picture stood in flattened text (see the module's note)."""
@@ -155,7 +167,7 @@ class Captions:
             nxt = _story_goes_on(draft, hi, end)  # a caption is never the last thing before the tail
             if nxt is None or not (text[nxt].isupper() or text[nxt] in "\"“‘'") or not found.is_free(lo, hi):
                 continue
-            found.claim("caption", lo, hi, "gap-caption")
+            found.claim("caption", lo, hi, GAP_CAPTION)
 
 
 def _story_goes_on(draft: Draft, pos: int, end: int) -> int | None:

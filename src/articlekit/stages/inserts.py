@@ -16,10 +16,24 @@ from typing import Any
 import regex
 
 from ..draft import Draft, Findings
+from ..rulebook import define_rule
 from ..rules import Locale, Marker
 from ..scanning import LiteralGate, line_starts_before, matches_at, required_literals, starts
 
 __all__ = ["Inserts"]
+
+# The layouts an insert is found in. A claim's ``why`` is the layout's rule, then ``/`` and the id of
+# the locale's [[inserts.marker]] that matched: ``inserts:line/baca-juga``.
+LINE = define_rule("inserts:line", "insert", "a marker and its headline on a line of their own: 'Baca juga: …'")
+NEXT_LINE = define_rule("inserts:next-line", "insert", "a marker alone on its line, its headline on the next line")
+BARE = define_rule("inserts:bare", "insert", "a marker alone on its line whose headline was lost (headline '')")
+LIST = define_rule("inserts:list", "insert", "a marker over a bulleted list of headlines: one insert each")
+BOX = define_rule("inserts:box", "insert", "a marker over several headlines, glued or one per line: one insert each")
+PAREN = define_rule("inserts:paren", "insert", "a marker and headline in parentheses closing a paragraph: '(Baca: …)'")
+INLINE = define_rule("inserts:inline", "insert",
+                     "a marker glued into running text; the headline ends where the next sentence begins")
+RUNON = define_rule("inserts:runon", "insert",
+                    "a marker line whose headline runs on into the next paragraph (newlines lost)")
 
 _SP = r"[ \t\u00a0\u202f\u200b\ufeff]"  # narrow and zero-width spaces too ("\u200b\u200bBaca juga: …")
 _BLANK = " \t\u00a0\u202f\u200b\ufeff"  # the characters of _SP
@@ -324,7 +338,7 @@ class Inserts:
             lo = m.start()
             while lo > 0 and text[lo - 1] in " \t\u00a0":  # the spaces before it go with it
                 lo -= 1
-            found.claim("insert", lo, m.end(), f"{mk.id}-paren", label=mk.label, headline=m["h"].strip())
+            found.claim("insert", lo, m.end(), f"{PAREN}/{mk.id}", label=mk.label, headline=m["h"].strip())
         for k, comp in enumerate(compiled):
             mk = comp.marker
             if comp.word is None:
@@ -352,7 +366,7 @@ class Inserts:
                 h_end = self._scan_headline(draft, m.end(), line_end, another, credit, case)
                 headline, _ = self._headline(draft, m.end(), h_end)
                 if headline:
-                    found.claim("insert", m.start(), h_end, f"{mk.id}-inline", label=mk.label, headline=headline)
+                    found.claim("insert", m.start(), h_end, f"{INLINE}/{mk.id}", label=mk.label, headline=headline)
         return found
 
     @staticmethod
@@ -433,13 +447,13 @@ class Inserts:
             if q:
                 end = q.start()
             pieces = self._merge_short(text, self._box_pieces(text, lo, end, _GLUED_BOX))
-        claim = found.claim("insert", start, lo, f"{mk.id}-box", label=mk.label, headline="")
+        claim = found.claim("insert", start, lo, f"{BOX}/{mk.id}", label=mk.label, headline="")
         if claim is None:
             return
         found.claims.remove(claim)
         for i, (a, b) in enumerate(pieces):
             a2 = start if i == 0 else a
-            found.claim("insert", a2, b, f"{mk.id}-box", label=mk.label, headline=text[a:b].strip())
+            found.claim("insert", a2, b, f"{BOX}/{mk.id}", label=mk.label, headline=text[a:b].strip())
 
     def _box_line(self, text: str, lo: int, hi: int, another: Any) -> list[tuple[int, int]] | None:
         """The headlines of ``text[lo:hi]`` (the rest of a marker's line) when it holds only headlines glued together.
@@ -529,18 +543,18 @@ class Inserts:
             if bullets:
                 # "Baca juga:" over a bulleted list of headlines: one insert each, the bullet with it
                 for i, (lo, h_lo, hi) in enumerate(bullets):
-                    found.claim("insert", start if i == 0 else lo, hi, f"{mk.id}-list", label=mk.label,
+                    found.claim("insert", start if i == 0 else lo, hi, f"{LIST}/{mk.id}", label=mk.label,
                                 headline=text[h_lo:hi])
             elif nxt is not None:
-                found.claim("insert", start, nxt[1], f"{mk.id}-next-line", label=mk.label,
+                found.claim("insert", start, nxt[1], f"{NEXT_LINE}/{mk.id}", label=mk.label,
                             headline=text[nxt[0] : nxt[1]])
             elif mk.bare and (box := self._headline_lines(draft, found, line_end)):
                 # a "Baca Juga" heading over two or more headlines, then the story goes on: one insert each
                 for i, (lo, hi) in enumerate(box):
-                    found.claim("insert", start if i == 0 else lo, hi, f"{mk.id}-box", label=mk.label,
+                    found.claim("insert", start if i == 0 else lo, hi, f"{BOX}/{mk.id}", label=mk.label,
                                 headline=text[lo:hi])
             elif mk.bare or has_colon:
-                found.claim("insert", start, line_end, f"{mk.id}-bare", label=mk.label, headline="")
+                found.claim("insert", start, line_end, f"{BARE}/{mk.id}", label=mk.label, headline="")
             return
         if not has_colon and rest[0].isupper() and _GLUED_BOX.search(text, rest_lo, line_end) and not m["c"]:
             self._glued_box(draft, found, mk, start, rest_lo, line_end)
@@ -555,7 +569,7 @@ class Inserts:
             return
         if long_line:
             h_end = self._scan_headline(draft, rest_lo, line_end, another, credit, case)
-            why = f"{mk.id}-runon"
+            why = f"{RUNON}/{mk.id}"
         else:
             h_end = line_end
             code = _TRAILING_CODE.search(text, rest_lo + 1, line_end)  # "… Cicilan 0% (dra)": the tail's
@@ -565,6 +579,6 @@ class Inserts:
                 cm = pat.search(text, rest_lo + 1, line_end)
                 if cm:
                     h_end = min(h_end, cm.start())
-            why = f"{mk.id}-line"
+            why = f"{LINE}/{mk.id}"
         headline, _ = self._headline(draft, rest_lo, h_end)
         found.claim("insert", start, h_end, why, label=mk.label, headline=headline)

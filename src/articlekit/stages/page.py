@@ -29,9 +29,32 @@ import regex
 
 from ..dates import DateReading, _clock, date_reader
 from ..draft import Draft, Findings, Line
+from ..rulebook import define_rule
 from .links import _meta
 
 __all__ = ["PageLayout"]
+
+HEADER = define_rule("page:header", "noise", "a page dump's furniture above the story: menus, top bars, breadcrumbs")
+FOOTER = define_rule("page:footer", "noise", "a page dump's furniture below the story: footers, share bars, menus")
+TITLE = define_rule("page:title", "header", "the headline above the story (art.title)")
+TITLE_REPEAT = define_rule("page:title-repeat", "header", "the headline printed again above the story")
+PUBLISHED = define_rule("page:published", "header", "the publication timestamp near the title (art.published)")
+UPDATED = define_rule("page:updated", "header", "the 'Diperbarui'/'Updated' timestamp (art.updated)")
+BYLINE = define_rule("page:byline", "header", "the byline near the title (art.byline)")
+HEADING = define_rule("page:heading", "link_block", "the heading of a block listing other articles")
+TAB = define_rule("page:tab", "link_block", "a tab of a stack of link-block headings that owns a list")
+ITEM = define_rule("page:item", "link_block", "a headline listed in a page's link block")
+META = define_rule("page:meta", "link_block", "a category, time or count line under a headline in a link block")
+TAGS = define_rule("page:tags", "noise", "a topic or tag list and its heading")
+EMPTY_HEADING = define_rule("page:empty-heading", "noise", "a link-block heading whose list never loaded")
+BOX_HEADING = define_rule("page:box-heading", "link_block", "the heading of a link box inside the story")
+BOX_ITEM = define_rule("page:box-item", "link_block", "a headline in a link box inside the story")
+CAPTION = define_rule("page:caption", "caption", "a caption or photo-credit line in the page's furniture")
+PHOTO_CREDIT = define_rule("page:photo-credit", "caption", "a bare photo credit alone between two story lines")
+CAPTION_CREDITED = define_rule("page:caption-credited", "caption",
+                               "the rest of a caption whose credit an earlier stage took as a copyright mark")
+_REGION = {"header": HEADER, "footer": FOOTER}
+_SPECIAL = {"title": TITLE, "title-repeat": TITLE_REPEAT, "published": PUBLISHED, "updated": UPDATED, "byline": BYLINE}
 
 _WORDS = regex.compile(r"\S+")
 _GOES_ON = frozenset(",.;)")  # a line starting so goes on with the sentence the line before left open
@@ -259,7 +282,7 @@ class PageLayout:
                     and (_SENTENCE_END.search(texts[k - 1]) or self._subheading(draft, texts[k - 1]))
                     and (self.is_prose(draft, texts[k + 1], min_words=self.closing_words)
                          or self._subheading(draft, texts[k + 1]))):
-                found.claim("caption", lines[k].lo, lines[k].hi, "page:photo-credit")
+                found.claim("caption", lines[k].lo, lines[k].hi, PHOTO_CREDIT)
         self._trailer(draft, found, lines[end:])
         # a caption inside the story whose photo credit an earlier stage took as a copyright mark
         # ("Heart Beat bikin Brandon terpukau …/©KapanLagi.com®/Name"): the rest is the caption
@@ -273,11 +296,11 @@ class PageLayout:
             if (rest and c.start > line.lo and _words(draft.text[line.lo : line.hi]) <= self.caption_words
                     and not _SENTENCE_END.search(draft.text[rest[0][0] : rest[0][1]])):
                 for a, b in rest:
-                    found.claim("caption", a, b, "page:caption-credited")
+                    found.claim("caption", a, b, CAPTION_CREDITED)
         # the free rest of lines an earlier stage took in part ("Hearst Newspapers © Copyright …")
         for lo, hi in ((0, lines[start].lo), (lines[end].lo if end < len(lines) else len(draft.text), len(draft.text))):
             for a, b in found.free_parts(lo, hi):
-                found.claim("noise", a, b, "page:header" if lo == 0 else "page:footer")
+                found.claim("noise", a, b, HEADER if lo == 0 else FOOTER)
         return found
 
     def _boxes(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
@@ -293,10 +316,10 @@ class PageLayout:
                     j += 1
                 if j > i + 1 and j < len(lines) and self.is_prose(draft, self._text(draft, lines[j])):
                     block = lines[i].lo
-                    found.claim("link_block", lines[i].lo, lines[i].hi, "page:box-heading", block=block,
+                    found.claim("link_block", lines[i].lo, lines[i].hi, BOX_HEADING, block=block,
                                 role="heading", heading=s.strip())
                     for ln in lines[i + 1 : j]:
-                        found.claim("link_block", ln.lo, ln.hi, "page:box-item", block=block, role="item",
+                        found.claim("link_block", ln.lo, ln.hi, BOX_ITEM, block=block, role="item",
                                     title=self._text(draft, ln).strip())
                     i = j
                     continue
@@ -572,8 +595,8 @@ class PageLayout:
                     special.setdefault(i, ("header", "title-repeat", {}))
         if published is not None and updated is not None and published[0] == updated[0]:
             ln, cut = lines[published[0]], updated[1].start  # one line, two stamps: two claims
-            found.claim("header", ln.lo, cut, "page:published", page_role="published", value=_stamp(published[1]))
-            found.claim("header", cut, ln.hi, "page:updated", page_role="updated", value=_stamp(updated[1]))
+            found.claim("header", ln.lo, cut, PUBLISHED, page_role="published", value=_stamp(published[1]))
+            found.claim("header", cut, ln.hi, UPDATED, page_role="updated", value=_stamp(updated[1]))
         for pair, role in ((published, "published"), (updated, "updated")):
             if pair is not None:
                 i, reading = pair
@@ -637,16 +660,16 @@ class PageLayout:
             owners = self._tab_lists(draft, members)  # which heading each line's list belongs to
             for (ln, role), owner in zip(members, owners, strict=True):
                 if kind == "tags" or not has_items:
-                    found.claim("noise", ln.lo, ln.hi, "page:tags" if kind == "tags" else "page:empty-heading"
-                                if role == "heading" else f"page:{region}")
+                    found.claim("noise", ln.lo, ln.hi, TAGS if kind == "tags" else EMPTY_HEADING
+                                if role == "heading" else _REGION[region])
                 elif role == "heading" or (role == "tab" and owner == ln.lo):
-                    found.claim("link_block", ln.lo, ln.hi, "page:heading" if role == "heading" else "page:tab",
+                    found.claim("link_block", ln.lo, ln.hi, HEADING if role == "heading" else TAB,
                                 block=owner, role="heading", heading=" ".join(text[ln.lo : ln.hi].split()))
                 elif role == "item":
-                    found.claim("link_block", ln.lo, ln.hi, "page:item", block=owner, role="item",
+                    found.claim("link_block", ln.lo, ln.hi, ITEM, block=owner, role="item",
                                 title=text[ln.lo : ln.hi].strip())
                 else:
-                    found.claim("link_block", ln.lo, ln.hi, "page:meta", block=owner, role="meta")
+                    found.claim("link_block", ln.lo, ln.hi, META, block=owner, role="meta")
 
         texts = [self._text(draft, ln) for ln in lines]
         footer = _furn(draft).footer
@@ -672,7 +695,7 @@ class PageLayout:
                 flush()
                 block, members = None, []
                 k, why, data = special[i]
-                found.claim(k, ln.lo, ln.hi, f"page:{why}", **data)  # type: ignore[arg-type]
+                found.claim(k, ln.lo, ln.hi, _SPECIAL[why], **data)  # type: ignore[arg-type]
                 continue
             hk = self.heading_kind(draft, s) if counts[s.casefold()] < 3 else None  # "berita pilihan" x6: a label
             strong = self._strong(texts, items, i)
@@ -704,9 +727,9 @@ class PageLayout:
                 continue
             if self.is_caption(draft, s) or (_words(s) <= self.caption_words
                                              and any(c.search(s) for c in _furn(draft).credits)):
-                found.claim("caption", ln.lo, ln.hi, "page:caption")
+                found.claim("caption", ln.lo, ln.hi, CAPTION)
             else:
-                found.claim("noise", ln.lo, ln.hi, f"page:{region}")
+                found.claim("noise", ln.lo, ln.hi, _REGION[region])
         flush()
 
     def _tab_lists(self, draft: Draft, members: list[tuple[Line, str]]) -> list[int]:

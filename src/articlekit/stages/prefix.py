@@ -1,6 +1,7 @@
 """The body start: outlet prefix and dateline.
 
-Shapes (conventions.md 2.1), tried in this order at the start of each of the first lines:
+Shapes (docs/parse-rules.md; their rule ids: ``prefix_rules``), tried in this order at the start of
+each of the first lines:
 
 - A ``<Place>, <Outlet> <sep>``            ``JAKARTA, KOMPAS.com - ``
 - B ``<Outlet>, <Place> <sep>``            ``Liputan6.com, Jakarta - `` (and, for outlets known to drop
@@ -30,6 +31,7 @@ from ..dates import date_reader
 from ..draft import Draft, Findings, Line
 from ..rules import Locale, OutletCatalogue
 from ..scanning import literal_trie
+from .prefix_rules import SECOND_ARTICLE, SHAPE, TEASER, WHY
 
 __all__ = ["Prefix"]
 
@@ -231,7 +233,7 @@ def _glued_inside(place: str) -> bool:
 
 
 def title_place(place: str) -> str:
-    """A dateline place in Title Case (``KUALA LUMPUR`` → ``Kuala Lumpur``), as LABELS.md writes it."""
+    """A dateline place in Title Case (``KUALA LUMPUR`` → ``Kuala Lumpur``), as docs/parse-rules.md writes it."""
     words = place.split(" ")
     out = []
     for w in words:
@@ -492,13 +494,13 @@ class Prefix:
         if place:
             p0 = m.start("place") if m["place"] else m.start("place2")
             p1 = m.end("place") if m["place"] else m.end("place2")
-            found.claim("dateline", p0, p1 if not outlet else m.start("outlet"), "I.place", prefix=True, **data)
+            found.claim("dateline", p0, p1 if not outlet else m.start("outlet"), WHY["I", "place"], prefix=True, **data)
             if m["date"]:
-                found.claim("dateline", p1, m.end("date"), "I.date", prefix=True)
+                found.claim("dateline", p1, m.end("date"), WHY["I", "date"], prefix=True)
         if m["sep"]:
-            found.claim("dateline", m.start("sep"), m.end("sep"), "I.sep", prefix=True, sep=sep_text)
+            found.claim("dateline", m.start("sep"), m.end("sep"), WHY["I", "sep"], prefix=True, sep=sep_text)
         if sep_claim:
-            found.claim("dateline", sep_claim[0], sep_claim[1], "I.sep-next-line", prefix=True, sep=sep_text)
+            found.claim("dateline", sep_claim[0], sep_claim[1], WHY["I", "sep-next-line"], prefix=True, sep=sep_text)
         if not place and not sep_claim and not m["sep"] and not outlet:
             return False
         return bool(found.claims)
@@ -528,10 +530,10 @@ class Prefix:
     def _claim_outlet(self, draft: Draft, found: Findings, start: int, end: int, token: str, shape: str) -> None:
         entry = draft.outlets.lookup(token)
         if entry is not None:
-            found.claim("outlet", start, end, f"{shape}.{entry.id}", prefix=True, outlet_id=entry.id,
+            found.claim("outlet", start, end, f"{SHAPE[shape]}/{entry.id}", prefix=True, outlet_id=entry.id,
                         name=entry.name, domain=entry.domain)
         else:
-            found.claim("outlet", start, end, f"{shape}.domain", prefix=True, outlet_id=None, name=token,
+            found.claim("outlet", start, end, WHY[shape, "domain"], prefix=True, outlet_id=None, name=token,
                         domain=token.lower())
 
     def _emit(self, draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = False) -> bool:
@@ -544,43 +546,43 @@ class Prefix:
         start = m.start("place") if place else m.start("outlet")
         if teaser:
             for lo, hi in draft.free_parts(draft.line_at(start).start, start):
-                found.claim("header", lo, hi, "teaser-before-dateline")
+                found.claim("header", lo, hi, TEASER)
         if gd.get("outlet"):
             self._claim_outlet(draft, found, m.start("outlet"), m.end("outlet"), m["outlet"], shape)
         if place:
             p_end = m.end("place")
             if shape == "A":
                 p_end = m.start("outlet")
-            found.claim("dateline", m.start("place"), p_end, f"{shape}.place", prefix=True, **data)
+            found.claim("dateline", m.start("place"), p_end, WHY[shape, "place"], prefix=True, **data)
             if shape in ("B", "B0", "B0x", "E"):
-                found.claim("dateline", m.end("outlet"), m.start("place"), f"{shape}.joint", prefix=True)
+                found.claim("dateline", m.end("outlet"), m.start("place"), WHY[shape, "joint"], prefix=True)
             if shape == "G":
-                found.claim("dateline", m.end("place"), m.start("sep"), "G.date", prefix=True)
+                found.claim("dateline", m.end("place"), m.start("sep"), WHY["G", "date"], prefix=True)
             if shape == "F" and (gd.get("region") or gd.get("date")):
                 tail_end = m.end("date") if gd.get("date") else m.end("region")
-                found.claim("dateline", m.end("place"), tail_end, "F.region", prefix=True)
+                found.claim("dateline", m.end("place"), tail_end, WHY["F", "region"], prefix=True)
             if shape == "C":
-                why = "C.region" if gd.get("region") else "C.paren"
+                why = WHY["C", "region"] if gd.get("region") else WHY["C", "paren"]
                 found.claim("dateline", m.end("place"), m.start("outlet"), why, prefix=True)
-                found.claim("dateline", m.end("outlet"), m.end("sep"), "C.sep", prefix=True)
+                found.claim("dateline", m.end("outlet"), m.end("sep"), WHY["C", "sep"], prefix=True)
             if shape == "Cx":
                 token = m["token"]
                 if "." in token:
                     self._claim_outlet(draft, found, m.start("token"), m.end("token"), token, shape)
                 else:  # an outlet named by a word the catalogue does not know: its domain is unknown
-                    found.claim("dateline", m.start("token"), m.end("token"), "Cx.unknown-outlet", prefix=True,
+                    found.claim("dateline", m.start("token"), m.end("token"), WHY["Cx", "unknown-outlet"], prefix=True,
                                 outlet_name=token)
-                found.claim("dateline", m.end("place"), m.start("token"), "Cx.paren", prefix=True)
-                found.claim("dateline", m.end("token"), m.start("sep"), "Cx.paren", prefix=True)
+                found.claim("dateline", m.end("place"), m.start("token"), WHY["Cx", "paren"], prefix=True)
+                found.claim("dateline", m.end("token"), m.start("sep"), WHY["Cx", "paren"], prefix=True)
         if shape != "C" and sep is not None and m.end("sep") > m.start("sep"):
             if place is None:
-                found.claim("outlet", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
+                found.claim("outlet", m.start("sep"), m.end("sep"), WHY[shape, "sep"], prefix=True)
             else:
-                found.claim("dateline", m.start("sep"), m.end("sep"), f"{shape}.sep", prefix=True)
+                found.claim("dateline", m.start("sep"), m.end("sep"), WHY[shape, "sep"], prefix=True)
         # whatever else the matched prefix holds (brackets, a comma) belongs to it too
         stop = m.end("sep") if "sep" in m.re.groupindex and m.group("sep") is not None else m.end()
         for lo, hi in found.free_parts(m.start(), stop):
-            found.claim("dateline" if place else "outlet", lo, hi, f"{shape}.joint", prefix=True)
+            found.claim("dateline" if place else "outlet", lo, hi, WHY[shape, "joint"], prefix=True)
         return bool(found.claims)
 
     def _second_article(self, draft: Draft, found: Findings, shapes: _Shapes) -> None:
@@ -606,7 +608,7 @@ class Prefix:
                     continue
                 if draft.outlets.lookup(m["outlet"]) is not None or "." in m["outlet"]:
                     for lo, hi in draft.free_parts(line.lo, body_end):
-                        found.claim("noise", lo, hi, "prefix:second-article", ends_body=True)
+                        found.claim("noise", lo, hi, SECOND_ARTICLE, ends_body=True)
                     found.note(f"a second dateline at offset {line.lo} starts another article; "
                                "its text is labelled noise")
                     return

@@ -22,10 +22,47 @@ from typing import Any
 import regex
 
 from ..draft import Draft, Findings
+from ..rulebook import define_rule
 from ..rules import Locale, OutletCatalogue
 from ..sources import canonical_source, split_sources
 
 __all__ = ["Tail"]
+
+# The rules of the tail, each defined once: the why of every claim below.
+TAGS = define_rule("tail:tags", "noise", "tag lines after the initials or credits (detik)")
+SOURCE_PAREN = define_rule("tail:source-paren", "attribution",
+                           "a source tail in parentheses: '(Sumber: Antara/Reuters)'")
+REP = define_rule("tail:rep", "credit", "the reporter of a 'Rep: A/ Red: B' line")
+RED = define_rule("tail:red", "credit", "the editor of a 'Rep: A/ Red: B' line")
+REP_LABEL = define_rule("tail:rep-label", "credit", "the 'Rep:' label of a 'Rep: A/ Red: B' line")
+WIRE_TAIL = define_rule("tail:wire-tail", "attribution", "a wire's name after a dash closing the story: '- Bernama'")
+END_MARK = define_rule("tail:end-mark", "credit", "a closing mark of the locale's end_marks: '***', '(bersambung)'")
+INITIALS_DESK_STAR = define_rule("tail:initials-desk-star", "credit", "a star and an outlet: '(*/jpnn)'")
+INITIALS_SINGLE = define_rule("tail:initials-single", "credit", "one lower-case code of up to 5 letters: '(ade)'")
+INITIALS_LOWER = define_rule("tail:initials-lower", "credit",
+                             "lower-case codes joined by '/': '(fbr/wes)', '(sip/fdn)'")
+INITIALS_CAPITALISED = define_rule("tail:initials-capitalised", "credit",
+                                   "two capitalised codes of 2 to 4 letters: '(Dio/Ysl)'")
+INITIALS_OUTLET = define_rule("tail:initials-outlet", "credit",
+                              "short codes with a catalogued outlet, or a desk code first: '(fat/jpnn)', '(ADV/ARIK)'")
+INITIALS_DOMAIN = define_rule("tail:initials-domain", "credit", "a code and a domain: '(cr3/tribun-medan.com)'")
+OUTLET_REPORTER = define_rule("tail:outlet-reporter", "credit",
+                              "a catalogued outlet and a reporter's name in parentheses: '(Kompas.com/Rina Wati)'")
+NAMES_PAREN = define_rule("tail:names-paren", "credit", "three or more names in parentheses: '(Rina Wati/Budi/Ana)'")
+SQUARE_CREDIT = define_rule("tail:square-credit", "credit", "a name in square brackets at the end: '[Rina Wati]'")
+REPORTER_LINE = define_rule("tail:reporter-line", "credit", "a reporter's name alone on the last line: '(Rina Wati)'")
+CAPS_REPORTER = define_rule("tail:caps-reporter", "credit",
+                            "a reporter's name in capitals on the last line: 'RINA WATI'")
+DASH_BRAND_SOURCE = define_rule("tail:dash-brand-source", "attribution",
+                                "a dash and a catalogued brand closing the story: '-- Utusan Online'")
+DASH_BRAND = define_rule("tail:dash-brand", "credit", "a dash and a brand the catalogue does not know: '-mD'")
+DATE_STAMP = define_rule("tail:date-stamp", "noise", "a dash and a date stamp alone closing the story: '- 4/3/2025'")
+EMPTY_BRACKETS = define_rule("tail:empty-brackets", "noise", "empty brackets closing the story: '[]'")
+SOURCE_CODE = define_rule("tail:source-code", "attribution", "a code that alone names a source: '(ant)', '(dtk)'")
+BRACKET_CODE = define_rule("tail:bracket-code", "credit", "another short code in brackets: '(CNN)', '[tin/adv]'")
+CREDIT_PAREN = define_rule("tail:credit-paren", "credit", "the parenthesis around a run of credit lines")
+SOURCE_LINE = define_rule("tail:source-line", "attribution", "a source line: 'Sumber: Antara'")
+CREDIT_LINE = define_rule("tail:credit-line", "credit", "a credit line: 'Pewarta: A', 'Editor: B', glued or not")
 
 _SP = r"[ \t\u00a0]"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
@@ -157,7 +194,7 @@ class Tail:
                 continue
             if pending_tags and step[1] in ("credit", "attribution"):
                 for s, e in pending_tags:
-                    found.claim("noise", s, e, "tags")
+                    found.claim("noise", s, e, TAGS)
             pending_tags = []
             end = step[0]
 
@@ -202,17 +239,17 @@ class Tail:
         m = p.source_paren.search(window)
         if m:
             srcs = self.sources(draft, m["v"], lenient=True) or []
-            c = found.claim("attribution", lo + m.start(), end, "source-paren", sources=srcs)
+            c = found.claim("attribution", lo + m.start(), end, SOURCE_PAREN, sources=srcs)
             if c:
                 return c.start, "attribution"
 
         m = p.rep_red.search(text, line.lo, end)
         if m:
             s, e = m.start(), m.end()
-            found.claim("credit", s + m.start("a") - m.start(), s + m.end("a") - m.start(), "rep", role="Rep",
+            found.claim("credit", s + m.start("a") - m.start(), s + m.end("a") - m.start(), REP, role="Rep",
                         name=m["a"].strip())
-            found.claim("credit", m.start("b") - 0, e, "red", role="Red", name=m["b"].strip())
-            found.claim("credit", s, m.start("a"), "rep-label")
+            found.claim("credit", m.start("b") - 0, e, RED, role="Red", name=m["b"].strip())
+            found.claim("credit", s, m.start("a"), REP_LABEL)
             return s, "credit"
 
         got = self._labels(draft, found, p, line.lo, end)
@@ -223,7 +260,7 @@ class Tail:
         if m:
             name = self.canonical(draft, m["v"])
             if name:
-                c = found.claim("attribution", lo + m.start(), end, "wire-tail", sources=[name])
+                c = found.claim("attribution", lo + m.start(), end, WIRE_TAIL, sources=[name])
                 if c:
                     return c.start, "attribution"
 
@@ -236,7 +273,7 @@ class Tail:
         m = p.end_mark.search(window)
         if m and not (m.group()[:1] == "*" and lo + m.start() > 0 and text[lo + m.start() - 1].isalnum()):
             # a star glued to a word masks part of it ("@leb**"): not an end mark
-            c = found.claim("credit", lo + m.start(), end, "end-mark", role="code", name=m.group().strip())
+            c = found.claim("credit", lo + m.start(), end, END_MARK, role="code", name=m.group().strip())
             if c:
                 return c.start, "credit"
 
@@ -250,35 +287,35 @@ class Tail:
         if m and self._before_ok(text, lo + m.start()):
             names = [x.strip() for x in m["v"].split("/") if x.strip()]
             if m["d"] == "*":  # "(*/jpnn)": a desk code
-                c = found.claim("credit", lo + m.start(), end, "initials", role="initials",
+                c = found.claim("credit", lo + m.start(), end, INITIALS_DESK_STAR, role="initials",
                                 name="/".join(["*", *names]))
             else:
-                c = found.claim("credit", lo + m.start(), end, "outlet-reporter", role="reporter",
+                c = found.claim("credit", lo + m.start(), end, OUTLET_REPORTER, role="reporter",
                                 name=" / ".join(names))
             if c:
                 return c.start, "credit"
 
         m = p.names_paren.search(window)
         if m and self._before_ok(text, lo + m.start()):
-            c = found.claim("credit", lo + m.start(), end, "names-paren", role="credit", name=m["v"].strip())
+            c = found.claim("credit", lo + m.start(), end, NAMES_PAREN, role="credit", name=m["v"].strip())
             if c:
                 return c.start, "credit"
 
         m = p.square.search(window)
         if m and self._before_ok(text, lo + m.start()):
-            c = found.claim("credit", lo + m.start(), end, "square-credit", role="reporter", name=m["v"].strip())
+            c = found.claim("credit", lo + m.start(), end, SQUARE_CREDIT, role="reporter", name=m["v"].strip())
             if c:
                 return c.start, "credit"
 
         m = p.name_paren_line.search(text, line.lo, end)
         if m and self.canonical(draft, m["v"]) is None:
-            c = found.claim("credit", m.start(), end, "reporter-line", role="reporter", name=m["v"])
+            c = found.claim("credit", m.start(), end, REPORTER_LINE, role="reporter", name=m["v"])
             if c:
                 return c.start, "credit"
 
         m = p.caps_name_line.search(text, line.lo, end)
         if m and self._prev_ends_sentence(draft, line.lo) and not draft.outlets.lookup(m["v"]):
-            c = found.claim("credit", m.start(), end, "caps-reporter", role="reporter", name=m["v"])
+            c = found.claim("credit", m.start(), end, CAPS_REPORTER, role="reporter", name=m["v"])
             if c:
                 return c.start, "credit"
 
@@ -314,11 +351,11 @@ class Tail:
                 if name is None and brand.casefold().endswith(" " + suffix.casefold()):
                     name = self.canonical(draft, brand[: -len(suffix) - 1])
             if name is not None:
-                c = found.claim("attribution", start, end, "dash-brand-source", sources=[name])
+                c = found.claim("attribution", start, end, DASH_BRAND_SOURCE, sources=[name])
                 return (c.start, "attribution") if c else None
-            c = found.claim("credit", start, end, "dash-brand", role="outlet", name=m["v"])
+            c = found.claim("credit", start, end, DASH_BRAND, role="outlet", name=m["v"])
             return (c.start, "credit") if c else None
-        c = found.claim("noise", start, end, "date-stamp")
+        c = found.claim("noise", start, end, DATE_STAMP)
         return (c.start, "noise") if c else None
 
     def _bracket(self, draft: Draft, found: Findings, m: Any, lo: int, end: int) -> tuple[int, str] | None:
@@ -335,7 +372,7 @@ class Tail:
         start = lo + m.start()
         v = m["v"].strip(" \t\u00a0")
         if not v:
-            c = found.claim("noise", start, end, "empty-brackets")
+            c = found.claim("noise", start, end, EMPTY_BRACKETS)
             return (c.start, "noise") if c else None
         parts = [x.strip(" \t\u00a0") for x in v.removesuffix(".").split("/")]
         if not all(_CODE_PART.fullmatch(x) or _NAME_PART.fullmatch(x) for x in parts):
@@ -344,9 +381,9 @@ class Tail:
             return None  # one name alone is the reporter-line rule's (it wants a line or a sentence end)
         names = [self.canonical(draft, x) for x in parts if x != "*"]
         if len(parts) == 1 and names[0] is not None:
-            c = found.claim("attribution", start, end, "source-code", sources=[names[0]])
+            c = found.claim("attribution", start, end, SOURCE_CODE, sources=[names[0]])
             return (c.start, "attribution") if c else None
-        c = found.claim("credit", start, end, "bracket-code", role="initials", name=v)
+        c = found.claim("credit", start, end, BRACKET_CODE, role="initials", name=v)
         return (c.start, "credit") if c else None
 
     @staticmethod
@@ -379,31 +416,32 @@ class Tail:
             v = parts[0]
             name = self.canonical(draft, v)
             if name and (v.islower() or draft.outlets.lookup(v)):
-                c = found.claim("attribution", start, end, "source-code", sources=[name])
+                c = found.claim("attribution", start, end, SOURCE_CODE, sources=[name])
                 return (c.start, "attribution") if c else None
             if v.islower() and v.isalpha() and len(v) <= 5:
-                c = found.claim("credit", start, end, "initials", role="initials", name=v)
+                c = found.claim("credit", start, end, INITIALS_SINGLE, role="initials", name=v)
                 return (c.start, "credit") if c else None
             return None
         first, last = parts[0], parts[-1]
         all_lower = all(x.islower() or x.isdigit() for x in "".join(parts) if x.isalpha() or x.isdigit())
         outlet_last = draft.outlets.lookup(last) is not None or draft.outlets.lookup(first) is not None
         if all_lower and all(1 <= len(x) <= 8 for x in parts) and any(x.isalpha() for x in value):
-            c = found.claim("credit", start, end, "initials", role="initials", name=value)
+            c = found.claim("credit", start, end, INITIALS_LOWER, role="initials", name=value)
             return (c.start, "credit") if c else None
         if len(parts) == 2 and all(x[:1].isupper() and x[1:].islower() and 2 <= len(x) <= 4 for x in parts):
-            c = found.claim("credit", start, end, "initials", role="initials", name=value)  # "(Dio/Ysl)"
+            c = found.claim("credit", start, end, INITIALS_CAPITALISED, role="initials", name=value)  # "(Dio/Ysl)"
             return (c.start, "credit") if c else None
         desk = {d.casefold() for d in draft.locale.tail.desk_codes}
         if (outlet_last and (len(first) <= 5 or all_lower) and all(len(x) <= 12 for x in parts)) or (
                 first.casefold() in desk and len(parts) == 2 and len(last) <= 8):  # "(ADV/ARIK)"
-            c = found.claim("credit", start, end, "initials", role="initials", name=value)
+            c = found.claim("credit", start, end, INITIALS_OUTLET, role="initials", name=value)
             return (c.start, "credit") if c else None
         if len(parts) == 2 and first.islower() and len(first) <= 8 and _DOMAINISH.fullmatch(last):
-            c = found.claim("credit", start, end, "initials", role="initials", name=value)  # "(cr3/tribun-medan.com)"
+            # "(cr3/tribun-medan.com)"
+            c = found.claim("credit", start, end, INITIALS_DOMAIN, role="initials", name=value)
             return (c.start, "credit") if c else None
         if draft.outlets.lookup(first) is not None and len(parts) == 2 and " " in last:
-            c = found.claim("credit", start, end, "outlet-reporter", role="reporter", name=last)
+            c = found.claim("credit", start, end, OUTLET_REPORTER, role="reporter", name=last)
             return (c.start, "credit") if c else None
         return None
 
@@ -466,14 +504,14 @@ class Tail:
         if not kept:
             return None
         if opening is not None and len(kept) == len(accepted):
-            found.claim("credit", opening, kept[-1][0].start(), "credit-paren")
+            found.claim("credit", opening, kept[-1][0].start(), CREDIT_PAREN)
         for m, stop, label, value, srcs in kept:
             if opening is not None:
                 value = value.removesuffix(")").rstrip(" \t\u00a0,|")
             if srcs is not None:
-                found.claim("attribution", m.start(), stop, "source-line", sources=srcs)
+                found.claim("attribution", m.start(), stop, SOURCE_LINE, sources=srcs)
             else:
-                found.claim("credit", m.start(), stop, "credit-line", role=label, name=value)
+                found.claim("credit", m.start(), stop, CREDIT_LINE, role=label, name=value)
         if opening is not None and len(kept) == len(accepted):
             return opening
         return int(kept[-1][0].start())
