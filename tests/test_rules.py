@@ -105,3 +105,19 @@ def test_user_file_overrides_by_id(tmp_path: Path) -> None:
 def test_language_detection_tells_malay_from_indonesian(text: str, lang: str) -> None:
     assert articlekit.detect_language(text) == lang
     assert articlekit.parse(text).lang == lang
+
+
+def test_a_pattern_may_be_a_list_of_phrases() -> None:
+    """A long alternation is written one phrase a line; the loader joins them in the order written."""
+    from articlekit.rules import locale_from_text
+
+    head = 'base = "id"\nlang = "id"\nname = "x"\n[[noise.rule]]\nid = "kami-promo"\nscope = "inline"\n'
+    as_list = locale_from_text(head + "pattern = [\n  'Ikuti kami di \\w+',\n  'Follow us',\n]\n", path="a.toml")
+    as_text = locale_from_text(head + "pattern = '(?:Ikuti kami di \\w+)|(?:Follow us)'\n", path="b.toml")
+    text = "JAKARTA - Warga senang. Ikuti kami di Instagram\nHarga naik. Follow us"
+    a, b = (articlekit.Pipeline.default(locale=loc)(text) for loc in (as_list, as_text))
+    assert a.segments == b.segments and any(s.why == "noise:kami-promo" for s in a.segments)
+    with pytest.raises(articlekit.RuleError, match=r"rule 'bad'.*phrase 1 \('\(broken'\) is not a valid pattern"):
+        locale_from_text(head.replace("kami-promo", "bad") + "pattern = ['ok', '(broken']\n", path="c.toml")
+    with pytest.raises(articlekit.RuleError, match="one or more non-empty strings"):
+        locale_from_text(head.replace("kami-promo", "bad") + "pattern = []\n", path="d.toml")

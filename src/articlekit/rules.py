@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import regex
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from .errors import PatternTimeout, RuleError, UnknownLanguage
 from .scanning import literal_trie
@@ -48,6 +48,28 @@ PATTERN_TIMEOUT = 0.5
 # --------------------------------------------------------------------------- schemas
 
 
+def _phrases(value: Any) -> Any:
+    """A rule's ``pattern`` may be a TOML array of phrases: one alternation, tried in the order written.
+
+    ``pattern = ["Ikuti kami di", "Follow us on"]`` is ``pattern = '(?:Ikuti kami di)|(?:Follow us on)'``,
+    so a diff that adds a phrase is one line. Each phrase must be a pattern on its own.
+    """
+    if not isinstance(value, list):
+        return value
+    if not value or not all(isinstance(v, str) and v for v in value):
+        raise ValueError("a list of phrases holds one or more non-empty strings")
+    for i, phrase in enumerate(value):
+        try:
+            regex.compile(phrase)
+        except regex.error as exc:
+            raise ValueError(f"phrase {i} ({phrase[:40]!r}) is not a valid pattern: {exc}") from exc
+    return "|".join(f"(?:{v})" for v in value)
+
+
+Pattern = Annotated[str, BeforeValidator(_phrases)]
+"""A pattern written as one string or as a TOML array of phrases (see :func:`_phrases`)."""
+
+
 class DatesSchema(BaseModel):
     model_config = _STRICT
     weekdays: list[list[str]]
@@ -74,7 +96,7 @@ class MarkerSchema(BaseModel):
     model_config = _STRICT
     id: str
     label: str
-    pattern: str
+    pattern: Pattern
     bare: bool = False
     needs_colon: bool = False
     line_only: bool = False
@@ -140,7 +162,7 @@ class TailSchema(BaseModel):
 class LineRuleSchema(BaseModel):
     model_config = _STRICT
     id: str
-    pattern: str
+    pattern: Pattern
     timeout: float | None = None
     doc: str = ""
 
@@ -166,7 +188,7 @@ class CaptionsSchema(BaseModel):
 class NoiseRuleSchema(BaseModel):
     model_config = _STRICT
     id: str
-    pattern: str
+    pattern: Pattern
     scope: str = "line"
     to_eol: bool = False
     ignore_case: bool = False
