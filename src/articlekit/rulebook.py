@@ -80,8 +80,10 @@ def code_rules() -> list[RuleInfo]:
     return sorted(_CODE.values(), key=lambda r: (r.stage, r.id))
 
 
-def _summary(pattern: str, width: int = 60) -> str:
-    flat = " ".join(pattern.split())
+def _summary(pattern: str | list[str], width: int = 60) -> str:
+    """The start of a pattern (a list of phrases shown as its first phrases), on one line."""
+    text = " | ".join(pattern) if isinstance(pattern, list) else pattern
+    flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
