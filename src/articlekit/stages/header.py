@@ -27,6 +27,8 @@ CREDIT_LINE = define_rule("header:credit-line", "credit",
 TIMESTAMP = define_rule("header:timestamp", "header", "a header timestamp above the body (never the news date)")
 BEFORE_BODY = define_rule("header:before-body", "header",
                           "other material above a found body start: title, teaser, masthead")
+TEASER_ABOVE_BYLINE = define_rule("header:teaser-above-byline", "header",
+                                  "a standfirst above a byline ('Oleh: Nama') with no dateline: a teaser")
 HEADLINE_FIRST = define_rule("header:headline-first", "header",
                       "a dump that opens with its headline: a short Title-Case line above a prose paragraph")
 
@@ -142,7 +144,7 @@ class Header:
                     or not _SENTENCE_END.search(text, nxt.lo, nxt.hi)):
                 return 0
             for ln in above:
-                found.claim("header", ln.lo, ln.hi, "teaser-above-byline")
+                found.claim("header", ln.lo, ln.hi, TEASER_ABOVE_BYLINE)
             return line.lo
         return 0
 

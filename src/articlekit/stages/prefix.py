@@ -31,7 +31,7 @@ from ..dates import date_reader
 from ..draft import Draft, Findings, Line
 from ..rules import Locale, OutletCatalogue
 from ..scanning import literal_trie
-from .prefix_rules import SECOND_ARTICLE, SHAPE, TEASER, WHY
+from .prefix_rules import LOST_PREFIX, SECOND_ARTICLE, SHAPE, TEASER, WHY
 
 __all__ = ["Prefix"]
 
@@ -300,7 +300,7 @@ class Prefix:
             return
         if len(lines) > 1 and text.startswith(m["sep"], lines[1].lo):
             return
-        found.claim("noise", m.start("sep"), m.end("sep"), "lost-prefix")
+        found.claim("noise", m.start("sep"), m.end("sep"), LOST_PREFIX)
 
     def _candidate_lines(self, draft: Draft) -> list[Line]:
         out: list[Line] = []

@@ -4,8 +4,10 @@ The shapes (``docs/parse-rules.md`` lists them with examples): A ``<Place>, <Out
 B ``<Outlet>, <Place> <sep>`` (B0, B0x: a gazetteer place, the separator lost),
 C ``<Place> (<Agency>) <sep>`` (C0: ``(<Outlet>) <sep>``; Cx: an unknown name in the brackets),
 D ``<Outlet> <sep>`` (Dx: an unknown token shaped like a domain), E ``<Outlet> - <PLACE> <sep or .>``,
-F ``<PLACE> <sep>`` (Ft: a Title-Case place and a colon, where the locale writes so), G ``<PLACE> <day> <Month> <sep>``,
-I the dateline alone on its line, W a press-release wire's ``<PLACE> - <Wire> - <date> -``.
+F ``<PLACE> <sep>`` (Ft: a Title-Case place and a colon, where the locale writes so),
+G ``<PLACE> <day> <Month> <sep>``, I the dateline alone on its line,
+T a plain dateline below a teaser (``KUALA KRAI: `` under a standfirst),
+W a press-release wire's ``<PLACE> - <Wire> - <date> -``.
 
 A shape's own rule (``prefix:A``) claims the outlet token it names, and the ``why`` adds the
 catalogue entry after a ``/``: ``prefix:A/kompas``. A token the catalogue does not know is
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from ..rulebook import define_rule
 
-__all__ = ["SECOND_ARTICLE", "SHAPE", "TEASER", "WHY"]
+__all__ = ["LOST_PREFIX", "SECOND_ARTICLE", "SHAPE", "TEASER", "WHY"]
 
 _O, _D = "outlet", "dateline"
 
@@ -58,6 +60,7 @@ WHY: dict[tuple[str, str], str] = {
     ("Ft", "place"): define_rule("prefix:Ft.place", _D, "shape Ft: a place in Title Case before a colon ('Alor Gajah: ')"),
     ("G", "place"): define_rule("prefix:G.place", _D, "shape G: the place before the day and month"),
     ("I", "place"): define_rule("prefix:I.place", _D, "shape I: the place on a line of its own"),
+    ("T", "place"): define_rule("prefix:T.place", _D, "shape T: a plain dateline's place below a teaser"),
     ("W", "place"): define_rule("prefix:W.place", _D, "shape W: the place before the wire"),
     # the separator (an outlet's part when no place is printed)
     ("A", "sep"): define_rule("prefix:A.sep", _D, "shape A: the separator"),
@@ -74,6 +77,7 @@ WHY: dict[tuple[str, str], str] = {
     ("Ft", "sep"): define_rule("prefix:Ft.sep", _D, "shape Ft: the colon"),
     ("G", "sep"): define_rule("prefix:G.sep", _D, "shape G: the separator"),
     ("I", "sep"): define_rule("prefix:I.sep", _D, "shape I: the separator at the end of the dateline's line"),
+    ("T", "sep"): define_rule("prefix:T.sep", _D, "shape T: the separator"),
     ("W", "sep"): define_rule("prefix:W.sep", _D, "shape W: the separator"),
     # what joins the parts (a comma, brackets, a second dash)
     ("A", "joint"): define_rule("prefix:A.joint", _D, "shape A: what joins the parts"),
@@ -89,6 +93,7 @@ WHY: dict[tuple[str, str], str] = {
     ("F", "joint"): define_rule("prefix:F.joint", _D, "shape F: what joins the parts"),
     ("Ft", "joint"): define_rule("prefix:Ft.joint", _D, "shape Ft: what joins the parts"),
     ("G", "joint"): define_rule("prefix:G.joint", _D, "shape G: what joins the parts"),
+    ("T", "joint"): define_rule("prefix:T.joint", _D, "shape T: what joins the parts"),
     ("W", "joint"): define_rule("prefix:W.joint", _D, "shape W: the dashes and the region between the parts"),
     # a shape's own parts
     ("C", "region"): define_rule("prefix:C.region", _D, "shape C: a region or date between place and agency"),
@@ -104,5 +109,7 @@ WHY: dict[tuple[str, str], str] = {
 }
 
 TEASER = define_rule("prefix:teaser-before-dateline", "header", "a teaser glued in front of a dateline on its line")
+LOST_PREFIX = define_rule("prefix:lost-prefix", "noise",
+                          "a separator opening the text, its outlet or place lost: ': Warga …'")
 SECOND_ARTICLE = define_rule("prefix:second-article", "noise",
                              "from a second dateline on: another article on a listing page")
