@@ -185,8 +185,8 @@ def test_not_a_dateline(text: str) -> None:
         ("terjadi. -- BERNAMA", ["Bernama"], None),
         ("terjadi. (fbr/wes)", [], ("initials", "fbr/wes")),
         ("terjadi. (fat/jpnn)", [], ("initials", "fat/jpnn")),
-        ("terjadi.\nEditor: Budi Santoso", [], ("Editor", "Budi Santoso")),
-        ("terjadi.\nPewarta: Rina KusumaEditor: Budi", [], ("Pewarta", "Rina Kusuma")),
+        ("terjadi.\nEditor: Budi Santoso", [], ("editor", "Budi Santoso")),
+        ("terjadi.\nPewarta: Rina KusumaEditor: Budi", [], ("reporter", "Rina Kusuma")),
         ("terjadi. (Dian Saraswati)", [], ("reporter", "Dian Saraswati")),
         # any short code in brackets, in any case, after the last sentence
         ("terjadi. (CNN)", [], ("initials", "CNN")),
@@ -196,7 +196,7 @@ def test_not_a_dateline(text: str) -> None:
         ("terjadi. (ab/cd/EF)", [], ("initials", "ab/cd/EF")),
         ("terjadi. (Mg-21)", [], ("initials", "Mg-21")),
         # a dash and a brand (maybe with a date) closing the story
-        ("terjadi. - NAMA AKHBAR 3/7/2017", [], ("outlet", "NAMA AKHBAR")),
+        ("terjadi. - NAMA AKHBAR 3/7/2017", [], ("other", "NAMA AKHBAR")),
         ("terjadi.\n-- Utusan Online", ["utusan.com.my"], None),
         ("terjadi. - BERITA HARIAN 3/7/2017", ["bharian.com.my"], None),
     ],
