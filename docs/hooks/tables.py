@@ -13,7 +13,8 @@ OUTLETS = "{{ articlekit_outlets }}"
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'").replace("\n", " ")
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'").replace("\n", " ")
+    return text.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
 
 
 def _code(text: str) -> str:
