@@ -57,7 +57,7 @@ WHY: dict[tuple[str, str], str] = {
     ("C", "place"): define_rule("prefix:C.place", _D, "shape C: the place before the agency"),
     ("E", "place"): define_rule("prefix:E.place", _D, "shape E: the place in capitals after the outlet"),
     ("F", "place"): define_rule("prefix:F.place", _D, "shape F: the place alone (capitals or the gazetteer)"),
-    ("Ft", "place"): define_rule("prefix:Ft.place", _D, "shape Ft: a place in Title Case before a colon ('Alor Gajah: ')"),
+    ("Ft", "place"): define_rule("prefix:Ft.place", _D, "shape Ft: a Title-Case place before a colon ('Alor Gajah: ')"),
     ("G", "place"): define_rule("prefix:G.place", _D, "shape G: the place before the day and month"),
     ("I", "place"): define_rule("prefix:I.place", _D, "shape I: the place on a line of its own"),
     ("T", "place"): define_rule("prefix:T.place", _D, "shape T: a plain dateline's place below a teaser"),
