@@ -66,6 +66,12 @@ class PrefixSchema(BaseModel):
     places: list[str] = []
     # a place in Title Case before a colon opens the story ("Alor Gajah: ", Malay copy)
     title_colon: bool = False
+    # a dateline 'place' in capitals ending in one of these is a brand (an outlet the catalogue does not
+    # know): "KRICOM - ", "MANADOPOST - "
+    brand_endings: list[str] = []
+    # words that open a caption or a credit ("Foto:", "Pic:"): never a dateline place, and a line that
+    # closes with one and a name ("… Foto: Pertamina") is a caption, its capitals before a colon a kicker
+    caption_labels: list[str] = []
 
 
 class MarkerSchema(BaseModel):
