@@ -20,6 +20,7 @@ soal Izin Tambang⏎Video Bahlil soal Izin Tambang⏎(prf/ega)⏎nikel``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..draft import Draft, Findings, Line
 
@@ -65,7 +66,7 @@ class Repeats:
         excerpt printed above the full paragraph, ``Senada dengan … (X)...`` then ``Senada dengan … (X) untuk
         …``): the cut copy is noise (``repeats:truncated-copy``)."""
         text = draft.text
-        for line, nxt in zip(lines, lines[1:], strict=False):
+        for line, nxt in pairwise(lines):
             s = text[line.lo : line.hi].rstrip()
             head = s.rstrip(".…").rstrip()
             if len(head) < self.min_paragraph or len(s) - len(head) not in (1, 3) or s.endswith("....") \
