@@ -90,6 +90,12 @@ class PrefixSchema(BaseModel):
     title_colon: bool = False
     # words that open a labelled line ("Catatan: …"), besides the credit, source and photo labels: never a place
     label_words: list[str] = []
+    # a dateline 'place' in capitals ending in one of these is a brand (an outlet the catalogue does not
+    # know): "KRICOM - ", "MANADOPOST - "
+    brand_endings: list[str] = []
+    # words that open a caption or a credit ("Foto:", "Pic:"): never a dateline place, and a line that
+    # closes with one and a name ("… Foto: Pertamina") is a caption, its capitals before a colon a kicker
+    caption_labels: list[str] = []
 
 
 class MarkerSchema(BaseModel):

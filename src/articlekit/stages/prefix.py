@@ -188,6 +188,29 @@ def _label_words(locale: Locale) -> frozenset[str]:
 _KEY_STRIP = ",.-–—:;()[]|\"'“”"
 
 
+def _is_caption_label(draft: Draft, place: str) -> bool:
+    labels = draft.locale.schema.prefix.caption_labels
+    return place.casefold().rstrip(".") in {w.casefold() for w in labels}
+
+
+def _brand_shaped(draft: Draft, place: str | None) -> bool:
+    """One word in capitals that ends in a brand ending of the locale (``KRICOM``, ``MANADOPOST``), with
+    at least three letters before it, and no gazetteer place."""
+    if not place or not place.isupper() or not place.isalpha():
+        return False
+    if draft.locale.places and Prefix._shapes(draft).gazetteer.fullmatch(place):
+        return False
+    return any(place.endswith(e) and len(place) >= len(e) + 3 for e in draft.locale.schema.prefix.brand_endings)
+
+
+def _closing_credit(draft: Draft) -> Any:
+    """A photo credit closing a line: a caption label, a colon and a short name (``… Foto: Pertamina for MP``)."""
+    def build() -> Any:
+        labels = "|".join(regex.escape(w) for w in draft.locale.schema.prefix.caption_labels) or "(?!)"
+        return regex.compile(rf"(?<![\p{{L}}])(?i:{labels})\.?{_SP}*:{_SP}*[^\n:.!?]{{1,60}}?[ \t.)]*\Z")
+    return draft.locale.derived("prefix-closing-credit", build)
+
+
 def _token_key(token: str) -> str:
     return token.strip(_KEY_STRIP).casefold()
 
@@ -347,6 +370,8 @@ class Prefix:
         if shape == "F":
             sep = m["sep"]
             nxt = m["next"]
+            if _is_caption_label(draft, place):
+                return False  # "PIC: Berita Harian", "FOTO: …": a caption or credit label, no place
             gaz = bool(draft.locale.places) and bool(self._shapes(draft).gazetteer.fullmatch(place))
             if not sep.strip():
                 if m["region"] or m["date"]:
@@ -355,6 +380,8 @@ class Prefix:
                 return gaz and place.isupper() and nxt[:1].isupper() and not nxt.isupper()
             if sep.strip() == ":":
                 rest = text[m.end("sep") : draft.line_at(m.start()).hi]
+                if not gaz and _closing_credit(draft).search(rest):
+                    return False  # "DIAWASI: Setiap SPBU … Foto: Pertamina": a caption's kicker
                 return gaz or bool(place.isupper() and _PROSE_LINE.fullmatch(rest))
             if not (place.isupper() or gaz):
                 return False
@@ -536,10 +563,24 @@ class Prefix:
             found.claim("outlet", start, end, WHY[shape, "domain"], prefix=True, outlet_id=None, name=token,
                         domain=token.lower())
 
+    @staticmethod
+    def _emit_brand(draft: Draft, found: Findings, m: Any) -> bool:
+        """Shape F whose 'place' is a brand in capitals (``KRICOM – ``, ``MANADOPOST – ``): an outlet the
+        catalogue does not know, its domain unknown (like shape Cx's unknown outlet); no place."""
+        token = m["place"]
+        found.claim("dateline", m.start("place"), m.end("place"), "F.unknown-outlet", prefix=True,
+                    outlet_name=token, shape="F")
+        sep = m["sep"]
+        if sep.strip():
+            found.claim("dateline", m.start("sep"), m.end("sep"), "F.sep", prefix=True, sep=sep.strip())
+        return True
+
     def _emit(self, draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = False) -> bool:
         gd = m.groupdict()
         place = gd.get("place")
         sep = gd.get("sep")
+        if shape == "F" and not gd.get("region") and not gd.get("date") and _brand_shaped(draft, place):
+            return self._emit_brand(draft, found, m)
         data = self._data(draft, shape, place, gd.get("date"), sep)
         if shape == "G" and gd.get("date"):
             data["date_span"] = (m.start("date"), m.end("date"))

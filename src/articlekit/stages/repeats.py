@@ -8,7 +8,8 @@ that no single paragraph line holds (a ``Baca Juga`` box between P2 and P3, a cl
 ``sumber: Antara``) is left unclaimed for the later stages, and the end of such a remainder is
 offered to the tail stage as a place to peel from.
 
-A line that repeats the end of an earlier long line (``repeats:suffix``) is noise as well.
+A line that repeats the end of an earlier long line (``repeats:suffix``) is noise as well, and so is
+a line cut short with an ellipsis whose words open the next, longer line (``repeats:truncated-copy``).
 
 A short title printed twice on consecutive lines near the end, with only short lines (initials,
 tags) after it, is a video or link box's title (not a list item or an insert marker's line, which the
@@ -19,6 +20,7 @@ soal Izin Tambang⏎Video Bahlil soal Izin Tambang⏎(prf/ega)⏎nikel``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
@@ -64,8 +66,24 @@ class Repeats:
                         break
             if len(s) >= self.min_long:
                 long_lines.append(line)
+        self._truncated_copies(draft, found, lines)
         self._doubled_title(draft, found, lines)
         return found
+
+    def _truncated_copies(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
+        """A line cut short with an ellipsis whose words open the next line, which goes on past them (an
+        excerpt printed above the full paragraph, ``Senada dengan … (X)...`` then ``Senada dengan … (X) untuk
+        …``): the cut copy is noise (``repeats:truncated-copy``)."""
+        text = draft.text
+        for line, nxt in pairwise(lines):
+            s = text[line.lo : line.hi].rstrip()
+            head = s.rstrip(".…").rstrip()
+            if len(head) < self.min_paragraph or len(s) - len(head) not in (1, 3) or s.endswith("....") \
+                    or (s.endswith(".") and not s.endswith("...")):
+                continue
+            if nxt.hi - nxt.lo > len(head) and text.startswith(head, nxt.lo) and draft.is_free(line.lo, line.hi):
+                for lo, hi in draft.free_parts(line.lo, line.hi):
+                    found.claim("noise", lo, hi, "truncated-copy")
 
     def _doubled_title(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
         text = draft.text
