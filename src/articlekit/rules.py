@@ -130,6 +130,12 @@ class TailSchema(BaseModel):
     desk_codes: list[str] = []
     end_marks: list[str] = []
     brand_suffixes: list[str] = []
+    closing_labels: list[str] = []
+    bio_subjects: list[str] = []
+    bio_verbs: list[str] = []
+    bio_roles: list[str] = []
+    disclaimer_openers: list[str] = []
+    disclaimer_words: list[str] = []
 
 
 class LineRuleSchema(BaseModel):

@@ -39,6 +39,10 @@ _BRAND = rf"{_BRAND_WORD}(?:{_SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
 _DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
 _CODE_PART = regex.compile(r"\*|(?=[^/]*\p{L})[\p{L}\d][\p{L}\d\-.]{0,11}")
 _NAME_PART = regex.compile(rf"\p{{Lu}}[\p{{L}}'’]*\.?(?:{_SP}\p{{Lu}}[\p{{L}}'’]*\.?){{0,3}}")
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
 
@@ -57,6 +61,10 @@ class _Patterns:
     names_paren: Any
     bracket: Any
     dash_brand: Any
+    label_line: Any
+    bio: Any
+    bio_glued: Any
+    disclaimer: Any
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
@@ -65,9 +73,14 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
     names = [*(e.source_name for e in outlets.entries if e.source_name),
              *(a for e in outlets.entries for a in (*e.aliases, e.name)), *tail.generic_sources]
     wire_alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True) if n) or "(?!)"
-    labels = sorted(tail.credit_labels + tail.source_labels, key=len, reverse=True)
+    labels = sorted(tail.credit_labels + tail.closing_labels + tail.source_labels, key=len, reverse=True)
     label_alt = "|".join(regex.escape(x) for x in labels) or "(?!)"
     marks = "|".join(f"(?:{m})" for m in tail.end_marks) or "(?!)"
+    credit_alt = "|".join(regex.escape(x) for x in sorted(tail.credit_labels, key=len, reverse=True)) or "(?!)"
+    subjects = _alt(tail.bio_subjects)
+    verbs = _alt(tail.bio_verbs)
+    roles = _alt(tail.bio_roles)
+    openers = _alt(tail.disclaimer_openers)
     return _Patterns(
         source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
                                    regex.IGNORECASE),
@@ -83,7 +96,25 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
             regex.MULTILINE),
         caps_name_line=regex.compile(
             rf"^{_SP}*(?P<v>\p{{Lu}}{{2,}}(?:{_SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){_SP}*\Z", regex.MULTILINE),
-        label=regex.compile(rf"(?P<l>{label_alt}){_SP}*\|?\s*:{_SP}*\|?", regex.IGNORECASE),
+        # labels joined: "Reporter/Editor: A", "Penulis & Editor: A"
+        label=regex.compile(rf"(?P<l>(?:{label_alt})(?:{_SP}*[/&]{_SP}*(?:{label_alt})){{0,3}}){_SP}*\|?\s*:{_SP}*\|?",
+                            regex.IGNORECASE),
+        # a credit label alone on its line, the name on the next: "EDITOR" ⏎ "Adi Sunaryo"
+        label_line=regex.compile(
+            rf"^{_SP}*(?P<l>{credit_alt}){_SP}*:?{_SP}*\r?\n\s*(?P<v>\p{{L}}[\p{{L}}\p{{M}} .,'’\-]{{0,50}}?){_SP}*\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # a columnist's bio closing the piece: "Penulis adalah …", "*) Penulis merupakan …", "Name, penulis
+        # adalah …", "The writer is …"
+        bio=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’)])){_SP}*(?:\(?\*{{1,3}}\)?|\)\*)?{_SP}*(?:(?P<n>\p{{Lu}}[\p{{L}}'’.]*(?:{_SP}+\p{{Lu}}[\p{{L}}'’.]*){{0,4}}),{_SP}*)?"
+            rf"(?i:{subjects}){_SP}+(?i:{verbs})\b[^\n]{{1,400}}\Z",
+            regex.MULTILINE),
+        # a name glued to the last sentence, then the columnist's role: "… demokrasi.Nama Penulis.Peneliti di …"
+        bio_glued=regex.compile(
+            rf"(?<=[.!?\"”’])(?P<n>\p{{Lu}}[\p{{L}}'’]+(?:{_SP}\p{{Lu}}[\p{{L}}'’.]*){{1,3}})\.{_SP}?(?:{roles})\b[^\n]{{1,300}}\Z"),
+        # the site's note that the piece is the writer's own view: "Tulisan ini adalah … tanggung jawab penulis"
+        disclaimer=regex.compile(rf"^{_SP}*[(*]*{_SP}*(?:{openers})\b[^\n]{{1,500}}\Z",
+                                 regex.MULTILINE | regex.IGNORECASE),
         # "(Tribunpekanbaru.com/Donny Kusuma Putra)", "( TRIBUNLAMPUNG.CO.ID / TRIBUNNEWS.COM )", "(*/jpnn)"
         domain_paren=regex.compile(
             rf"\({_SP}*(?P<d>\*|[\p{{L}}\d][\p{{L}}\d\-]{{0,40}}(?:\.[\p{{L}}]{{2,6}}){{1,3}}){_SP}*/{_SP}*"
@@ -215,6 +246,10 @@ class Tail:
             found.claim("credit", s, m.start("a"), "rep-label")
             return s, "credit"
 
+        got4 = self._bio(draft, found, p, line.lo, end)
+        if got4 is not None:
+            return got4
+
         got = self._labels(draft, found, p, line.lo, end)
         if got is not None:
             return got, "credit"
@@ -286,6 +321,44 @@ class Tail:
         if m and self._before_ok(text, lo + m.start()):
             return self._bracket(draft, found, m, lo, end)
         return None
+
+    def _bio(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
+        """A columnist's bio line, a site's opinion disclaimer, or a credit label over its name, closing the text."""
+        text = draft.text
+        m = p.bio.search(text, line_lo, end)
+        if m and text.count("\n", m.start(), end) == 0:
+            c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=(m["n"] or "").strip())
+            if c:
+                return c.start, "credit"
+        m = p.bio_glued.search(text, line_lo, end)
+        if m:
+            c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=m["n"])
+            if c:
+                return c.start, "credit"
+        m = p.disclaimer.search(text, line_lo, end)
+        if m and any(w.casefold() in m.group().casefold() for w in draft.locale.tail.disclaimer_words):
+            c = found.claim("noise", m.start(), end, "opinion-disclaimer")
+            if c:
+                return c.start, "noise"
+        m = p.label_line.search(text, max(0, line_lo - 200), end)
+        if m and len(m["v"].split()) <= 5 and (self._prev_ends_sentence(draft, m.start())
+                                               or self._prev_is_label(draft, p, m.start())):
+            c = found.claim("credit", m.start(), end, "credit-label-line", role=" ".join(m["l"].split()).title(),
+                            name=m["v"].strip())
+            if c:
+                return c.start, "credit"
+        return None
+
+    @staticmethod
+    def _prev_is_label(draft: Draft, p: _Patterns, pos: int) -> bool:
+        """The nearest line above ``pos`` with words in it opens with a credit label (``Penulis: …``)."""
+        text = draft.text
+        i = pos
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        lo = text.rfind("\n", 0, i) + 1
+        m = p.label.match(text, lo, i)
+        return m is not None and not text[lo : m.start()].strip()
 
     def _dash_brand(self, draft: Draft, found: Findings, m: Any, lo: int) -> tuple[int, str] | None:
         """``- NAMA AKHBAR 3/7/2017``, ``-- Utusan Online``, ``-mD``, ``- 28/6/2018`` closing the text.
@@ -418,7 +491,7 @@ class Tail:
         stop = end
         for m in reversed(hits):
             value = text[m.end() : stop]
-            if not self._plausible_value(value):
+            if not self._plausible_value(value) and not (stop == end and self._long_credit(draft, m, value)):
                 break
             accepted.append((m, stop))
             stop = m.start()
@@ -501,6 +574,17 @@ class Tail:
             k = claim.start
         return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
                 and not any(ch.isdigit() for ch in value) and k > 0 and text[k - 1] in ".!?\"”’)")
+
+    def _long_credit(self, draft: Draft, m: Any, value: str) -> bool:
+        """The last line a credit label opens, under a sentence, with a long value that is no sentence:
+        ``Penulis: Jurnalis X dan Koordinator Relawan Y (ABC) Aceh Tenggara``."""
+        text = draft.text
+        line = draft.line_at(m.start())
+        v = value.strip()
+        return (not text[line.lo : m.start()].strip() and "\n" not in v and 0 < len(v) <= 200
+                and len(v.split()) <= 30 and not regex.search(r"[.!?][ \t]+\p{Lu}", v)
+                and m["l"].casefold() not in {x.casefold() for x in draft.locale.tail.source_labels}
+                and self._prev_ends_sentence(draft, line.lo))
 
     @staticmethod
     def _plausible_value(value: str) -> bool:
