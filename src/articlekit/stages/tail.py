@@ -61,6 +61,9 @@ class _Patterns:
     names_paren: Any
     bracket: Any
     dash_brand: Any
+    promo: Any
+    promo_target: Any
+    promo_own: Any
     label_line: Any
     bio: Any
     bio_glued: Any
@@ -81,6 +84,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
     verbs = _alt(tail.bio_verbs)
     roles = _alt(tail.bio_roles)
     openers = _alt(tail.disclaimer_openers)
+    softeners = _alt(tail.promo_softeners)
     return _Patterns(
         source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
                                    regex.IGNORECASE),
@@ -99,6 +103,19 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
         # labels joined: "Reporter/Editor: A", "Penulis & Editor: A"
         label=regex.compile(rf"(?P<l>(?:{label_alt})(?:{_SP}*[/&]{_SP}*(?:{label_alt})){{0,3}}){_SP}*\|?\s*:{_SP}*\|?",
                             regex.IGNORECASE),
+        # a closing sentence addressed to the reader: an imperative of the locale's promo verbs ("Ikuti …",
+        # "Yuk, baca …", "Follow …", "Layari …") opening a line or following a sentence, up to the end
+        promo=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
+            rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # … that points away from the story: another platform, the site's news, an address
+        promo_target=regex.compile(
+            rf"\b(?:{_alt(tail.promo_targets)})\b|\b(?:{_alt(tail.promo_places)})[ \t\u00a0]+(?:https?://)?(?:www\.)?"
+            rf"[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b",
+            regex.IGNORECASE),
+        # … and not to the story's own pictures, video or rest ("Simak selengkapnya berikut ini!")
+        promo_own=regex.compile(rf"{_alt(tail.promo_own_words)}", regex.IGNORECASE),
         # a credit label alone on its line, the name on the next: "EDITOR" ⏎ "Adi Sunaryo"
         label_line=regex.compile(
             rf"^{_SP}*(?P<l>{credit_alt}){_SP}*:?{_SP}*\r?\n\s*(?P<v>\p{{L}}[\p{{L}}\p{{M}} .,'’\-]{{0,50}}?){_SP}*\Z",
@@ -246,10 +263,6 @@ class Tail:
             found.claim("credit", s, m.start("a"), "rep-label")
             return s, "credit"
 
-        got4 = self._bio(draft, found, p, line.lo, end)
-        if got4 is not None:
-            return got4
-
         got = self._labels(draft, found, p, line.lo, end)
         if got is not None:
             return got, "credit"
@@ -319,8 +332,32 @@ class Tail:
 
         m = p.bracket.search(window)
         if m and self._before_ok(text, lo + m.start()):
-            return self._bracket(draft, found, m, lo, end)
-        return None
+            got6 = self._bracket(draft, found, m, lo, end)
+            if got6 is not None:
+                return got6
+
+        got4 = self._bio(draft, found, p, line.lo, end)
+        if got4 is not None:
+            return got4
+        return self._promo(draft, found, p, line.lo, end)
+
+    def _promo(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
+        """The last sentence of the text, when it asks the reader to go elsewhere: ``Ikuti berita terkini dari X
+        di Google News``, ``Dapatkan update berita pilihan … dari X``, ``Follow us on Instagram``, ``Layari
+        www.… untuk kemas kini terkini``. One sentence a step (the peel goes on with the one before)."""
+        text = draft.text
+        last = None
+        for m in p.promo.finditer(text, line_lo, end, overlapped=True):
+            last = m
+        if last is None:
+            return None
+        s = last.group()
+        cut = regex.search(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)", s)  # the verb's own sentence, and what follows it
+        first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
+        if not p.promo_target.search(first) or p.promo_own.search(first) or len(rest.strip()) > 60:
+            return None
+        c = found.claim("noise", last.start(), end, "reader-promo")
+        return (c.start, "noise") if c else None
 
     def _bio(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
         """A columnist's bio line, a site's opinion disclaimer, or a credit label over its name, closing the text."""
