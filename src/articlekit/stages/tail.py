@@ -39,6 +39,10 @@ _BRAND = rf"{_BRAND_WORD}(?:{_SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
 _DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
 _CODE_PART = regex.compile(r"\*|(?=[^/]*\p{L})[\p{L}\d][\p{L}\d\-.]{0,11}")
 _NAME_PART = regex.compile(rf"\p{{Lu}}[\p{{L}}'’]*\.?(?:{_SP}\p{{Lu}}[\p{{L}}'’]*\.?){{0,3}}")
+# a signature block's name line: "M. N SHAARI", "Heni Novitasari"
+_SIG_NAME = regex.compile(rf"\p{{Lu}}[\p{{L}}'’\-]*\.?(?:{_SP}\p{{Lu}}[\p{{L}}'’\-]*\.?){{1,3}}")
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
@@ -62,6 +66,7 @@ class _Patterns:
     bracket: Any
     dash_brand: Any
     promo: Any
+    sig_line: Any
     promo_target: Any
     promo_own: Any
     label_line: Any
@@ -85,6 +90,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
     roles = _alt(tail.bio_roles)
     openers = _alt(tail.disclaimer_openers)
     softeners = _alt(tail.promo_softeners)
+    sig_word = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*,?|\(\p{{Lu}}[\p{{L}}\-]*\)|{_alt(tail.signature_small_words)})"
     return _Patterns(
         source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
                                    regex.IGNORECASE),
@@ -116,6 +122,11 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
             regex.IGNORECASE),
         # … and not to the story's own pictures, video or rest ("Simak selengkapnya berikut ini!")
         promo_own=regex.compile(rf"{_alt(tail.promo_own_words)}", regex.IGNORECASE),
+        # a signature block's lines: a name, an affiliation or role ("Juru Bicara", "Serikat Mahasiswa (SM) Papua",
+        # "Taman Seri Kenanga, Klang"), a place and date ("Tangerang 24 Nopember 2018")
+        sig_line=regex.compile(
+            rf"{sig_word}(?:{_SP}{{1,2}}{sig_word}){{0,7}}"
+            rf"|\p{{Lu}}[\p{{L}} ]{{1,30}}?,?{_SP}\d{{1,2}}{_SP}\p{{L}}{{3,10}}{_SP}\d{{4}}"),
         # a credit label alone on its line, the name on the next: "EDITOR" ⏎ "Adi Sunaryo"
         label_line=regex.compile(
             rf"^{_SP}*(?P<l>{credit_alt}){_SP}*:?{_SP}*\r?\n\s*(?P<v>\p{{L}}[\p{{L}}\p{{M}} .,'’\-]{{0,50}}?){_SP}*\Z",
@@ -339,7 +350,38 @@ class Tail:
         got4 = self._bio(draft, found, p, line.lo, end)
         if got4 is not None:
             return got4
-        return self._promo(draft, found, p, line.lo, end)
+        got7 = self._promo(draft, found, p, line.lo, end)
+        if got7 is not None:
+            return got7
+        return self._signature(draft, found, p, end)
+
+    def _signature(self, draft: Draft, found: Findings, p: _Patterns, end: int) -> tuple[int, str] | None:
+        """A letter's or a statement's signature block closing the text: two or three short lines with no
+        sentence in them, one a name (in capitals or Title Case), the others an affiliation, a role or a
+        place and date, under a line that ends a sentence (``M. N SHAARI`` ⏎ ``Damansara Heights KL``;
+        ``Tangerang 24 Nopember 2018`` ⏎ ``Heni Novitasari``)."""
+        text = draft.text
+        lines: list[tuple[int, int]] = []
+        i = end
+        while True:
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            if i <= 0:
+                return None
+            lo = text.rfind("\n", 0, i) + 1
+            s = text[lo:i].strip()
+            if s[-1] in ".!?\"”’)" and not _SIG_NAME.fullmatch(s):
+                break  # the sentence above the block
+            if len(lines) == 3 or not p.sig_line.fullmatch(s) or draft.claim_at(lo + len(text[lo:i]) - len(
+                    text[lo:i].lstrip())) is not None:
+                return None
+            lines.append((lo, i))
+            i = lo
+        if len(lines) < 2 or not any(_SIG_NAME.fullmatch(text[a:b].strip()) for a, b in lines):
+            return None
+        c = found.claim("credit", lines[-1][0], end, "signature", role="signature",
+                        name=" / ".join(text[a:b].strip() for a, b in reversed(lines)))
+        return (c.start, "credit") if c else None
 
     def _promo(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
         """The last sentence of the text, when it asks the reader to go elsewhere: ``Ikuti berita terkini dari X
@@ -347,7 +389,7 @@ class Tail:
         www.… untuk kemas kini terkini``. One sentence a step (the peel goes on with the one before)."""
         text = draft.text
         last = None
-        for m in p.promo.finditer(text, line_lo, end, overlapped=True):
+        for m in p.promo.finditer(text, max(line_lo, end - 420), end, overlapped=True):
             last = m
         if last is None:
             return None
@@ -362,6 +404,7 @@ class Tail:
     def _bio(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
         """A columnist's bio line, a site's opinion disclaimer, or a credit label over its name, closing the text."""
         text = draft.text
+        line_lo = max(line_lo, end - 520)  # a bio or a note is one short paragraph: never scan a whole flattened text
         m = p.bio.search(text, line_lo, end)
         if m and text.count("\n", m.start(), end) == 0:
             c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=(m["n"] or "").strip())
