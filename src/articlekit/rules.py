@@ -137,6 +137,7 @@ class TailSchema(BaseModel):
     promo_own_words: list[str] = []
     promo_places: list[str] = []
     signature_small_words: list[str] = []
+    stamp_labels: list[str] = []
     bio_subjects: list[str] = []
     bio_verbs: list[str] = []
     bio_roles: list[str] = []

@@ -34,7 +34,7 @@ _PARTS = regex.compile(r"[/,&]")
 _PLAIN_VALUE = regex.compile(r"[\p{L}\d .,'’&/\-()]{1,60}")
 _DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.\p{L}{2,6}){1,3}")
 _TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
-_BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
+_BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’!]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
 _BRAND = rf"{_BRAND_WORD}(?:{_SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
 _DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
 _CODE_PART = regex.compile(r"\*|(?=[^/]*\p{L})[\p{L}\d][\p{L}\d\-.]{0,11}")
@@ -66,6 +66,7 @@ class _Patterns:
     bracket: Any
     dash_brand: Any
     promo: Any
+    stamp: Any
     sig_line: Any
     promo_target: Any
     promo_own: Any
@@ -122,6 +123,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
             regex.IGNORECASE),
         # … and not to the story's own pictures, video or rest ("Simak selengkapnya berikut ini!")
         promo_own=regex.compile(rf"{_alt(tail.promo_own_words)}", regex.IGNORECASE),
+        # a closing publication stamp: "Artikel ini disiarkan pada : Khamis, 3 Januari 2019 @ 11:14 AM"
+        stamp=regex.compile(rf"^{_SP}*(?:{_alt(tail.stamp_labels)}){_SP}*:?{_SP}*(?=[^\n]{{0,40}}\d)[^\n]{{4,60}}\Z",
+                            regex.MULTILINE | regex.IGNORECASE),
         # a signature block's lines: a name, an affiliation or role ("Juru Bicara", "Serikat Mahasiswa (SM) Papua",
         # "Taman Seri Kenanga, Klang"), a place and date ("Tangerang 24 Nopember 2018")
         sig_line=regex.compile(
@@ -285,6 +289,12 @@ class Tail:
                 c = found.claim("attribution", lo + m.start(), end, "wire-tail", sources=[name])
                 if c:
                     return c.start, "attribution"
+
+        m = p.stamp.search(text, line.lo, end)
+        if m:
+            c = found.claim("noise", m.start(), end, "publication-stamp")
+            if c:
+                return c.start, "noise"
 
         m = p.dash_brand.search(window)
         if m:
@@ -454,8 +464,14 @@ class Tail:
             k -= 1
         if m["v"] and (k == 0 or text[k - 1] == "\n"):  # (a date stamp alone is never a list item)
             i = k
-            while i > 0 and text[i - 1].isspace():
-                i -= 1
+            while i > 0:  # over blank lines and pieces other stages took (an embedded post)
+                if text[i - 1].isspace():
+                    i -= 1
+                    continue
+                claim = draft.claim_at(i - 1)
+                if claim is None:
+                    break
+                i = claim.start
             prev = text[text.rfind("\n", 0, i) + 1 : i].strip()
             if not prev or prev[-1] not in ".!?\"”’)" or prev[0] in "-–—•*":
                 return None
