@@ -30,7 +30,7 @@ PEOPLE = ["Ruslan Hadiwijoyo", "Marlina Siregar", "Yosef Kurniadi", "Ayu Pratiwi
           "Wening Lestari", "Hendra Gunawan", "Sekar Ayuningtyas", "Bonifasius Lamury", "Intan Permatasari"]
 
 SLOGAN_A = "Kabar Lembah, Jernih Mengabarkan"
-PROMO_A = "Unduh aplikasi Kabar Lembah untuk kabar tercepat setiap pagi"
+PROMO_A = "Aplikasi Kabar Lembah, kabar tercepat setiap pagi"
 SLOGAN_B = "Warta Pesisir — Suara dari Tepi Laut"
 PROMO_B = "Simak kabar pesisir lainnya di kanal WhatsApp Warta Pesisir."
 ONCE = "Catatan redaksi: berita ini diperbarui setelah wawancara kedua"
@@ -107,10 +107,10 @@ def test_grouping_by_url_field_or_given_groups() -> None:
 
 
 def test_learning_by_detected_outlet() -> None:
-    pages = [f"Suara.com - {_prose(i, 0)}\n{_prose(i, 1)}\nIkuti kanal Suara di aplikasi pesan" for i in range(6)]
+    pages = [f"Suara.com - {_prose(i, 0)}\n{_prose(i, 1)}\nKanal Suara kini hadir di aplikasi pesan" for i in range(6)]
     t = learn_templates(pages)  # by the outlet articlekit detects: suara.com
     assert t.group_by == "detected"
-    assert _strings(t, "suara.com") == {"Ikuti kanal Suara di aplikasi pesan": ("line", 6)}
+    assert _strings(t, "suara.com") == {"Kanal Suara kini hadir di aplikasi pesan": ("line", 6)}
     assert learn_templates(iter(pages), workers=2).to_dict() == t.to_dict()  # streamed, parsed in workers
     art = parse(pages[0], templates=t)  # the detected outlet picks the group
     assert [s.why for s in art.segments if s.why.startswith("templates:")] == ["templates:suara.com:line"]

@@ -137,12 +137,16 @@ CreditRole = Literal[
     "video",  # a video's crew: "Videografer", "Video Editor", "Produser", "Narator"
     "initials",  # staff initials: "(fbr/wes)"
     "code",  # a desk code or closing code: "(bbs)", "(Red)", "***"
+    "bio",  # a columnist's closing bio line: "Penulis adalah peneliti di …", "The writer is …"
+    "signature",  # a letter's closing signature block: a name in capitals, an affiliation under it
+    "outlet",  # an outlet no catalogue knows, named after a closing dash: "- NAMA AKHBAR 3/7/2017"
     "other",  # a credit whose label names none of the above
 ]
 """The closed set of credit roles. The locale's ``[tail.credit_roles]`` maps printed labels to them."""
 
 CREDIT_ROLES: tuple[CreditRole, ...] = (
-    "writer", "reporter", "contributor", "editor", "translator", "photographer", "video", "initials", "code", "other",
+    "writer", "reporter", "contributor", "editor", "translator", "photographer", "video", "initials", "code", "bio",
+    "signature", "outlet", "other",
 )
 
 

@@ -163,6 +163,19 @@ class TailSchema(BaseModel):
     brand_suffixes: list[str] = []
     credit_roles: dict[str, list[str]] = {}
     """Printed credit labels by role (a role of ``articlekit.CREDIT_ROLES``): ``editor = ["Editor", "Redaktur"]``."""
+    closing_labels: list[str] = []
+    promo_verbs: list[str] = []
+    promo_softeners: list[str] = []
+    promo_targets: list[str] = []
+    promo_own_words: list[str] = []
+    promo_places: list[str] = []
+    signature_small_words: list[str] = []
+    stamp_labels: list[str] = []
+    bio_subjects: list[str] = []
+    bio_verbs: list[str] = []
+    bio_roles: list[str] = []
+    disclaimer_openers: list[str] = []
+    disclaimer_words: list[str] = []
 
 
 class LineRuleSchema(BaseModel):

@@ -71,11 +71,19 @@ _PARTS = regex.compile(r"[/,&]")
 _PLAIN_VALUE = regex.compile(r"[\p{L}\d .,'’&/\-()]{1,60}")
 _DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.\p{L}{2,6}){1,3}")
 _TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
-_BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
+_BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’!]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
 _BRAND = rf"{_BRAND_WORD}(?:{_SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
 _DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
 _CODE_PART = regex.compile(r"\*|(?=[^/]*\p{L})[\p{L}\d][\p{L}\d\-.]{0,11}")
 _NAME_PART = regex.compile(rf"\p{{Lu}}[\p{{L}}'’]*\.?(?:{_SP}\p{{Lu}}[\p{{L}}'’]*\.?){{0,3}}")
+# a signature block's name line: "M. N SHAARI", "Heni Novitasari"
+_SIG_NAME = regex.compile(rf"\p{{Lu}}[\p{{L}}'’\-]*\.?(?:{_SP}\p{{Lu}}[\p{{L}}'’\-]*\.?){{1,3}}")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
 
@@ -94,6 +102,15 @@ class _Patterns:
     names_paren: Any
     bracket: Any
     dash_brand: Any
+    promo: Any
+    stamp: Any
+    sig_line: Any
+    promo_target: Any
+    promo_own: Any
+    label_line: Any
+    bio: Any
+    bio_glued: Any
+    disclaimer: Any
 
 
 def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
@@ -102,9 +119,16 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
     names = [*(e.source_name for e in outlets.entries if e.source_name),
              *(a for e in outlets.entries for a in (*e.aliases, e.name)), *tail.generic_sources]
     wire_alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True) if n) or "(?!)"
-    labels = sorted(tail.credit_labels + tail.source_labels, key=len, reverse=True)
+    labels = sorted(tail.credit_labels + tail.closing_labels + tail.source_labels, key=len, reverse=True)
     label_alt = "|".join(regex.escape(x) for x in labels) or "(?!)"
     marks = "|".join(f"(?:{m})" for m in tail.end_marks) or "(?!)"
+    credit_alt = "|".join(regex.escape(x) for x in sorted(tail.credit_labels, key=len, reverse=True)) or "(?!)"
+    subjects = _alt(tail.bio_subjects)
+    verbs = _alt(tail.bio_verbs)
+    roles = _alt(tail.bio_roles)
+    openers = _alt(tail.disclaimer_openers)
+    softeners = _alt(tail.promo_softeners)
+    sig_word = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*,?|\(\p{{Lu}}[\p{{L}}\-]*\)|{_alt(tail.signature_small_words)})"
     return _Patterns(
         source_paren=regex.compile(rf"\({_SP}*(?:{src}){_SP}*:{_SP}*(?P<v>[^()\n]{{0,80}}?){_SP}*\)\s*\Z",
                                    regex.IGNORECASE),
@@ -120,7 +144,46 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Patterns:
             regex.MULTILINE),
         caps_name_line=regex.compile(
             rf"^{_SP}*(?P<v>\p{{Lu}}{{2,}}(?:{_SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){_SP}*\Z", regex.MULTILINE),
-        label=regex.compile(rf"(?P<l>{label_alt}){_SP}*\|?\s*:{_SP}*\|?", regex.IGNORECASE),
+        # labels joined: "Reporter/Editor: A", "Penulis & Editor: A"
+        label=regex.compile(rf"(?P<l>(?:{label_alt})(?:{_SP}*[/&]{_SP}*(?:{label_alt})){{0,3}}){_SP}*\|?\s*:{_SP}*\|?",
+                            regex.IGNORECASE),
+        # a closing sentence addressed to the reader: an imperative of the locale's promo verbs ("Ikuti …",
+        # "Yuk, baca …", "Follow …", "Layari …") opening a line or following a sentence, up to the end
+        promo=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
+            rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # … that points away from the story: another platform, the site's news, an address
+        promo_target=regex.compile(
+            rf"\b(?:{_alt(tail.promo_targets)})\b|\b(?:{_alt(tail.promo_places)})[ \t\u00a0]+(?:https?://)?(?:www\.)?"
+            rf"[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b",
+            regex.IGNORECASE),
+        # … and not to the story's own pictures, video or rest ("Simak selengkapnya berikut ini!")
+        promo_own=regex.compile(rf"{_alt(tail.promo_own_words)}", regex.IGNORECASE),
+        # a closing publication stamp: "Artikel ini disiarkan pada : Khamis, 3 Januari 2019 @ 11:14 AM"
+        stamp=regex.compile(rf"^{_SP}*(?:{_alt(tail.stamp_labels)}){_SP}*:?{_SP}*(?=[^\n]{{0,40}}\d)[^\n]{{4,60}}\Z",
+                            regex.MULTILINE | regex.IGNORECASE),
+        # a signature block's lines: a name, an affiliation or role ("Juru Bicara", "Serikat Mahasiswa (SM) Papua",
+        # "Taman Seri Kenanga, Klang"), a place and date ("Tangerang 24 Nopember 2018")
+        sig_line=regex.compile(
+            rf"{sig_word}(?:{_SP}{{1,2}}{sig_word}){{0,7}}"
+            rf"|\p{{Lu}}[\p{{L}} ]{{1,30}}?,?{_SP}\d{{1,2}}{_SP}\p{{L}}{{3,10}}{_SP}\d{{4}}"),
+        # a credit label alone on its line, the name on the next: "EDITOR" ⏎ "Adi Sunaryo"
+        label_line=regex.compile(
+            rf"^{_SP}*(?P<l>{credit_alt}){_SP}*:?{_SP}*\r?\n\s*(?P<v>\p{{L}}[\p{{L}}\p{{M}} .,'’\-]{{0,50}}?){_SP}*\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # a columnist's bio closing the piece: "Penulis adalah …", "*) Penulis merupakan …", "Name, penulis
+        # adalah …", "The writer is …"
+        bio=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’)])){_SP}*(?:\(?\*{{1,3}}\)?|\)\*)?{_SP}*(?:(?P<n>\p{{Lu}}[\p{{L}}'’.]*(?:{_SP}+\p{{Lu}}[\p{{L}}'’.]*){{0,4}}),{_SP}*)?"
+            rf"(?i:{subjects}){_SP}+(?i:{verbs})\b[^\n]{{1,400}}\Z",
+            regex.MULTILINE),
+        # a name glued to the last sentence, then the columnist's role: "… demokrasi.Nama Penulis.Peneliti di …"
+        bio_glued=regex.compile(
+            rf"(?<=[.!?\"”’])(?P<n>\p{{Lu}}[\p{{L}}'’]+(?:{_SP}\p{{Lu}}[\p{{L}}'’.]*){{1,3}})\.{_SP}?(?:{roles})\b[^\n]{{1,300}}\Z"),
+        # the site's note that the piece is the writer's own view: "Tulisan ini adalah … tanggung jawab penulis"
+        disclaimer=regex.compile(rf"^{_SP}*[(*]*{_SP}*(?:{openers})\b[^\n]{{1,500}}\Z",
+                                 regex.MULTILINE | regex.IGNORECASE),
         # "(Tribunpekanbaru.com/Donny Kusuma Putra)", "( TRIBUNLAMPUNG.CO.ID / TRIBUNNEWS.COM )", "(*/jpnn)"
         domain_paren=regex.compile(
             rf"\({_SP}*(?P<d>\*|[\p{{L}}\d][\p{{L}}\d\-]{{0,40}}(?:\.[\p{{L}}]{{2,6}}){{1,3}}){_SP}*/{_SP}*"
@@ -264,6 +327,12 @@ class Tail:
                 if c:
                     return c.start, "attribution"
 
+        m = p.stamp.search(text, line.lo, end)
+        if m:
+            c = found.claim("noise", m.start(), end, "publication-stamp")
+            if c:
+                return c.start, "noise"
+
         m = p.dash_brand.search(window)
         if m:
             got3 = self._dash_brand(draft, found, m, lo)
@@ -321,8 +390,102 @@ class Tail:
 
         m = p.bracket.search(window)
         if m and self._before_ok(text, lo + m.start()):
-            return self._bracket(draft, found, m, lo, end)
+            got6 = self._bracket(draft, found, m, lo, end)
+            if got6 is not None:
+                return got6
+
+        got4 = self._bio(draft, found, p, line.lo, end)
+        if got4 is not None:
+            return got4
+        got7 = self._promo(draft, found, p, line.lo, end)
+        if got7 is not None:
+            return got7
+        return self._signature(draft, found, p, end)
+
+    def _signature(self, draft: Draft, found: Findings, p: _Patterns, end: int) -> tuple[int, str] | None:
+        """A letter's or a statement's signature block closing the text: two or three short lines with no
+        sentence in them, one a name (in capitals or Title Case), the others an affiliation, a role or a
+        place and date, under a line that ends a sentence (``M. N SHAARI`` ⏎ ``Damansara Heights KL``;
+        ``Tangerang 24 Nopember 2018`` ⏎ ``Heni Novitasari``)."""
+        text = draft.text
+        lines: list[tuple[int, int]] = []
+        i = end
+        while True:
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            if i <= 0:
+                return None
+            lo = text.rfind("\n", 0, i) + 1
+            s = text[lo:i].strip()
+            if s[-1] in ".!?\"”’)" and not _SIG_NAME.fullmatch(s):
+                break  # the sentence above the block
+            if len(lines) == 3 or not p.sig_line.fullmatch(s) or draft.claim_at(lo + len(text[lo:i]) - len(
+                    text[lo:i].lstrip())) is not None:
+                return None
+            lines.append((lo, i))
+            i = lo
+        if len(lines) < 2 or not any(_SIG_NAME.fullmatch(text[a:b].strip()) for a, b in lines):
+            return None
+        c = found.claim("credit", lines[-1][0], end, "signature", role="signature",
+                        name=" / ".join(text[a:b].strip() for a, b in reversed(lines)))
+        return (c.start, "credit") if c else None
+
+    def _promo(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
+        """The last sentence of the text, when it asks the reader to go elsewhere: ``Ikuti berita terkini dari X
+        di Google News``, ``Dapatkan update berita pilihan … dari X``, ``Follow us on Instagram``, ``Layari
+        www.… untuk kemas kini terkini``. One sentence a step (the peel goes on with the one before)."""
+        text = draft.text
+        last = None
+        for m in p.promo.finditer(text, max(line_lo, end - 420), end, overlapped=True):
+            last = m
+        if last is None:
+            return None
+        s = last.group()
+        cut = regex.search(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)", s)  # the verb's own sentence, and what follows it
+        first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
+        if not p.promo_target.search(first) or p.promo_own.search(first) or len(rest.strip()) > 60:
+            return None
+        c = found.claim("noise", last.start(), end, "reader-promo")
+        return (c.start, "noise") if c else None
+
+    def _bio(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
+        """A columnist's bio line, a site's opinion disclaimer, or a credit label over its name, closing the text."""
+        text = draft.text
+        line_lo = max(line_lo, end - 520)  # a bio or a note is one short paragraph: never scan a whole flattened text
+        m = p.bio.search(text, line_lo, end)
+        if m and text.count("\n", m.start(), end) == 0:
+            c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=(m["n"] or "").strip())
+            if c:
+                return c.start, "credit"
+        m = p.bio_glued.search(text, line_lo, end)
+        if m:
+            c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=m["n"])
+            if c:
+                return c.start, "credit"
+        m = p.disclaimer.search(text, line_lo, end)
+        if m and any(w.casefold() in m.group().casefold() for w in draft.locale.tail.disclaimer_words):
+            c = found.claim("noise", m.start(), end, "opinion-disclaimer")
+            if c:
+                return c.start, "noise"
+        m = p.label_line.search(text, max(0, line_lo - 200), end)
+        if m and len(m["v"].split()) <= 5 and (self._prev_ends_sentence(draft, m.start())
+                                               or self._prev_is_label(draft, p, m.start())):
+            c = found.claim("credit", m.start(), end, "credit-label-line", role=" ".join(m["l"].split()).title(),
+                            name=m["v"].strip())
+            if c:
+                return c.start, "credit"
         return None
+
+    @staticmethod
+    def _prev_is_label(draft: Draft, p: _Patterns, pos: int) -> bool:
+        """The nearest line above ``pos`` with words in it opens with a credit label (``Penulis: …``)."""
+        text = draft.text
+        i = pos
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        lo = text.rfind("\n", 0, i) + 1
+        m = p.label.match(text, lo, i)
+        return m is not None and not text[lo : m.start()].strip()
 
     def _dash_brand(self, draft: Draft, found: Findings, m: Any, lo: int) -> tuple[int, str] | None:
         """``- NAMA AKHBAR 3/7/2017``, ``-- Utusan Online``, ``-mD``, ``- 28/6/2018`` closing the text.
@@ -338,8 +501,14 @@ class Tail:
             k -= 1
         if m["v"] and (k == 0 or text[k - 1] == "\n"):  # (a date stamp alone is never a list item)
             i = k
-            while i > 0 and text[i - 1].isspace():
-                i -= 1
+            while i > 0:  # over blank lines and pieces other stages took (an embedded post)
+                if text[i - 1].isspace():
+                    i -= 1
+                    continue
+                claim = draft.claim_at(i - 1)
+                if claim is None:
+                    break
+                i = claim.start
             prev = text[text.rfind("\n", 0, i) + 1 : i].strip()
             if not prev or prev[-1] not in ".!?\"”’)" or prev[0] in "-–—•*":
                 return None
@@ -456,7 +625,7 @@ class Tail:
         stop = end
         for m in reversed(hits):
             value = text[m.end() : stop]
-            if not self._plausible_value(value):
+            if not self._plausible_value(value) and not (stop == end and self._long_credit(draft, m, value)):
                 break
             accepted.append((m, stop))
             stop = m.start()
@@ -539,6 +708,17 @@ class Tail:
             k = claim.start
         return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
                 and not any(ch.isdigit() for ch in value) and k > 0 and text[k - 1] in ".!?\"”’)")
+
+    def _long_credit(self, draft: Draft, m: Any, value: str) -> bool:
+        """The last line a credit label opens, under a sentence, with a long value that is no sentence:
+        ``Penulis: Jurnalis X dan Koordinator Relawan Y (ABC) Aceh Tenggara``."""
+        text = draft.text
+        line = draft.line_at(m.start())
+        v = value.strip()
+        return (not text[line.lo : m.start()].strip() and "\n" not in v and 0 < len(v) <= 200
+                and len(v.split()) <= 30 and not regex.search(r"[.!?][ \t]+\p{Lu}", v)
+                and m["l"].casefold() not in {x.casefold() for x in draft.locale.tail.source_labels}
+                and self._prev_ends_sentence(draft, line.lo))
 
     @staticmethod
     def _plausible_value(value: str) -> bool:
