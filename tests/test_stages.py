@@ -196,7 +196,7 @@ def test_not_a_dateline(text: str) -> None:
         ("terjadi. (ab/cd/EF)", [], ("initials", "ab/cd/EF")),
         ("terjadi. (Mg-21)", [], ("initials", "Mg-21")),
         # a dash and a brand (maybe with a date) closing the story
-        ("terjadi. - NAMA AKHBAR 3/7/2017", [], ("other", "NAMA AKHBAR")),
+        ("terjadi. - NAMA AKHBAR 3/7/2017", [], ("outlet", "NAMA AKHBAR")),
         ("terjadi.\n-- Utusan Online", ["utusan.com.my"], None),
         ("terjadi. - BERITA HARIAN 3/7/2017", ["bharian.com.my"], None),
     ],
