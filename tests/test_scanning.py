@@ -56,7 +56,7 @@ def _ungated(monkeypatch: object, text: str) -> tuple[list[tuple[str, int, int, 
 
     mp = monkeypatch
     # every rule and marker scans the whole text on its own
-    mp.setattr(noi._LineGate, "build", classmethod(lambda cls, locale: cls(None, frozenset())))  # type: ignore[attr-defined]
+    mp.setattr(noi._LineGate, "build", classmethod(lambda cls, locale, keep=None: cls(None, frozenset())))  # type: ignore[attr-defined]
     mp.setattr(ins, "starts", None)  # type: ignore[attr-defined]
     # and no literal gate skips a rule or a marker
     mp.setattr(noi, "required_literals", lambda pattern: None)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ is a ``credit``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,16 +40,21 @@ class Noise:
         # a rule none of whose literals is in the text has no match: one scan tells which may match
         live = draft.derived("noise-literals", lambda: LiteralGate(
             {r.id: required_literals(r.regex) for r in draft.locale.noise_rules})).live(draft.text)
-        # few whole-line rules left: each scans on its own (same matches), cheaper than the gate's scan
-        use_gate = len(live & gate.rules) > _OWN_SCANS
+        # the whole-line rules without literals are always live: a gate of their own
+        always = draft.derived("noise-gate-always", lambda: _LineGate.build(
+            draft.locale, lambda r: required_literals(r.regex) is None))
+        # few whole-line rules with literals left: each scans on its own (same matches), cheaper than
+        # the full gate's scan; many: the full gate
+        full = len((live & gate.rules) - always.rules) > _OWN_SCANS
+        use = gate if full else always
         offsets: list[int] | None = None
         for rule in draft.locale.noise_rules:
             if rule.id not in live:
                 continue
             try:
-                if use_gate and rule.id in gate.rules:
+                if rule.id in use.rules:
                     if offsets is None:
-                        offsets = starts(gate.pattern, draft.text)
+                        offsets = starts(use.pattern, draft.text)
                     matches: Iterator[Any] = matches_at(rule.regex, draft.text, offsets)
                 else:
                     matches = rule.regex.finditer(draft.text)
@@ -98,9 +103,11 @@ class _LineGate:
     rules: frozenset[str]
 
     @classmethod
-    def build(cls, locale: Locale) -> _LineGate:
+    def build(cls, locale: Locale, keep: Callable[[NoiseRule], bool] | None = None) -> _LineGate:
+        """The gate of the locale's whole-line rules (those ``keep`` accepts, when given)."""
         chosen = [r for r in locale.noise_rules
-                  if r.scope == "line" and r.timeout is None and not _BACKREF.search(r.regex.pattern)]
+                  if r.scope == "line" and r.timeout is None and not _BACKREF.search(r.regex.pattern)
+                  and (keep is None or keep(r))]
         if len(chosen) < 2:
             return cls(None, frozenset())
         alternatives = "|".join(
