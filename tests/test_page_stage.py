@@ -60,11 +60,12 @@ def test_a_stamp_line_is_mostly_its_date(line: str, furniture: bool) -> None:
 
 
 def test_a_marker_line_is_no_page_furniture() -> None:
-    from articlekit.stages.page import _furn
+    from articlekit.stages.page.shapes import furniture
 
     draft = _draft("Baca juga:")
-    assert _furn(draft).marker_line.fullmatch("Baca juga:") and _furn(draft).marker_line.fullmatch("BACA JUGA :")
-    assert not _furn(draft).marker_line.fullmatch("Baca juga: Harga Cabai Turun")
+    marker = furniture(draft).marker_line
+    assert marker.fullmatch("Baca juga:") and marker.fullmatch("BACA JUGA :")
+    assert not marker.fullmatch("Baca juga: Harga Cabai Turun")
 
 
 @pytest.mark.parametrize(

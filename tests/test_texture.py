@@ -1,8 +1,8 @@
-"""Finding a page's story by texture (``articlekit.stages.texture``), on invented lines."""
+"""Finding a page's story by texture (``articlekit.stages.page.texture``), on invented lines."""
 
 from __future__ import annotations
 
-from articlekit.stages.texture import capital_share, dense_runs, densest_run, glued_teaser, story_run
+from articlekit.stages.page.texture import capital_share, dense_runs, densest_run, glued_teaser, story_run
 
 
 def test_capital_share() -> None:

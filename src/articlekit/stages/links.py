@@ -16,7 +16,7 @@ import regex
 from ..draft import Draft, Findings, Line
 from ..rules import Locale
 
-__all__ = ["LinkBlocks"]
+__all__ = ["LinkBlocks", "meta_pattern"]
 
 _SEPARATOR = regex.compile(r"[-–—•·*]+")
 _DASH_ITEM = regex.compile(r"(?:[-–—•·*]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
@@ -32,6 +32,11 @@ _META_SHAPE = (
 
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def meta_pattern(locale: Locale) -> Any:
+    """The locale's meta-line pattern (a relative time, a clock, a date, a UI label), for the page stage."""
+    return _meta(locale)
 
 
 def _meta(locale: Locale) -> Any:
