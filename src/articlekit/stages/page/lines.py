@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from ...dates import DateReading, clock_time, date_reader
 from ...draft import Draft, Line
-from .shapes import CLOSING, GOES_ON, NUMBERED, SENTENCE_END, furniture, link_words, menu_run, word_count
+from .shapes import CLOSING, GOES_ON, ISO_STAMP, NUMBERED, SENTENCE_END, furniture, link_words, menu_run, word_count
 from .thresholds import Thresholds
 
 __all__ = ["LineKinds"]
+
+
+def iso_stamp(text: str, line: Line) -> DateReading | None:
+    """A stamp written the ISO way, on any language's pages ("2018-08-16", "2018-08-16 10:20",
+    "2019-11-19T12:48:14Z" in UTC)."""
+    m = ISO_STAMP.search(text, line.lo, line.hi)
+    if m is None:
+        return None
+    try:
+        date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        time = dt.time(int(m["hh"]), int(m["mm"])) if m["hh"] else None
+    except ValueError:
+        return None
+    return DateReading(m.start(), m.end(), date, None, None, True, time, "+00:00" if m["z"] else None)
 
 
 class LineKinds(Thresholds):
@@ -61,7 +76,7 @@ class LineKinds(Thresholds):
         """A header timestamp line: a date (and time) that is most of a short line."""
         if word_count(self._text(draft, line)) > self.stamp_words:
             return None
-        reading = date_reader(draft.locale).read_header(draft.text, line.lo, line.hi)
+        reading = date_reader(draft.locale).read_header(draft.text, line.lo, line.hi) or iso_stamp(draft.text, line)
         if reading is None or reading.date is None:
             return None
         # the date must be most of the line (a byline may hold it too): not a headline that names a date

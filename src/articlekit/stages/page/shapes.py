@@ -16,17 +16,39 @@ import regex
 from ...draft import Draft, Line
 
 __all__ = [
-    "ADDRESS", "CLOSERS", "CLOSING", "COUNT_LINE", "CREDIT_MARK", "CRUMB_SEPS", "GOES_ON", "LINK_WORDS",
-    "LIST_NUMBER", "MENU_WORDS", "NAME", "NUMBERED", "SENTENCE_END", "SEP_END", "WORDS", "Furniture",
-    "furniture", "link_words", "menu_run", "word_count",
+    "ADDRESS",
+    "CLOSERS",
+    "CLOSING",
+    "COUNT_LINE",
+    "CREDIT_MARK",
+    "CRUMB_SEPS",
+    "GOES_ON",
+    "ISO_STAMP",
+    "LINK_WORDS",
+    "LIST_NUMBER",
+    "MENU_WORDS",
+    "NAME",
+    "NUMBERED",
+    "SENTENCE_END",
+    "SEP_END",
+    "UNSPACED",
+    "WORDS",
+    "Furniture",
+    "furniture",
+    "link_words",
+    "menu_run",
+    "word_count",
 ]
 
 WORDS = regex.compile(r"\S+")
 GOES_ON = frozenset(",.;)")  # a line starting so goes on with the sentence the line before left open
 LINK_WORDS = 4  # a link's words broken onto a line of their own ("Wataru Endo", "Timnas Indonesia")
 CLOSERS = frozenset(".!?:;\"”")
-SENTENCE_END = regex.compile(r"[.!?\"”’)…:]\s*\Z")
-CLOSING = regex.compile(r"\p{L}[.!?][\"”’)]?\s*\Z")
+SENTENCE_END = regex.compile(r"[.!?\"”’)…:。！？」]\s*\Z")
+CLOSING = regex.compile(r"\p{L}[.!?。！？][\"”’)」]?\s*\Z")
+ISO_STAMP = regex.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?(?P<z>Z)?)?(?!\d)")
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 NUMBERED = regex.compile(r"\d{1,2}[.)]\s")
 NAME = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’-]*){1,3}")
 BARE_WORDS = regex.compile(r"[\w&]+(?:[ \t\u00a0]+[\w&]+){4,}")
@@ -114,4 +136,6 @@ def link_words(text: str, ln: Line) -> bool:
 
 
 def word_count(s: str) -> int:
-    return len(WORDS.findall(s))
+    """Whitespace-split words; in scripts written without spaces (Chinese, Japanese, Thai) every two
+    characters count as a word, so a sentence there weighs what it would in English."""
+    return len(WORDS.findall(s)) + len(UNSPACED.findall(s)) // 2
