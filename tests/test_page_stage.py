@@ -60,11 +60,12 @@ def test_a_stamp_line_is_mostly_its_date(line: str, furniture: bool) -> None:
 
 
 def test_a_marker_line_is_no_page_furniture() -> None:
-    from articlekit.stages.page import _furn
+    from articlekit.stages.page.shapes import furniture
 
     draft = _draft("Baca juga:")
-    assert _furn(draft).marker_line.fullmatch("Baca juga:") and _furn(draft).marker_line.fullmatch("BACA JUGA :")
-    assert not _furn(draft).marker_line.fullmatch("Baca juga: Harga Cabai Turun")
+    marker = furniture(draft).marker_line
+    assert marker.fullmatch("Baca juga:") and marker.fullmatch("BACA JUGA :")
+    assert not marker.fullmatch("Baca juga: Harga Cabai Turun")
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,31 @@ def test_a_marker_line_is_no_page_furniture() -> None:
 def test_broken_pieces_of_a_body_scrape(text: str, index: int, broken: bool) -> None:
     draft = _draft(text)
     assert PageLayout._broken_piece(draft, draft.lines[index]) is broken
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("2023-05-14", "2023-05-14"),
+        ("Diposting 2023-05-14 08:30", "2023-05-14T08:30:00"),
+        ("2023-05-14T08:30:12Z", "2023-05-14T08:30:00+00:00"),
+    ],
+)
+def test_an_iso_stamp_is_a_timestamp(line: str, stamp: str) -> None:
+    from articlekit.stages.page import stamp as as_iso
+
+    draft = _draft(line, "en")
+    reading = PageLayout().timestamp(draft, draft.lines[0])
+    assert reading is not None
+    value = as_iso(reading)
+    assert value is not None and value.isoformat() == stamp
+
+
+def test_unspaced_scripts_count_two_characters_a_word() -> None:
+    from articlekit.stages.page.shapes import word_count
+    from articlekit.stages.page.texture import capital_share
+
+    line = "今日は朝から雨が降っていたので、駅まで歩いて行きました。"  # 27 characters, one "word" by spaces
+    assert word_count(line) >= 12
+    assert capital_share(line) == 0.0
+    assert word_count("Harga cabai naik") == 3

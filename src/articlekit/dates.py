@@ -17,7 +17,7 @@ from dateutil import parser as du_parser
 
 from .rules import Locale
 
-__all__ = ["DateReader", "DateReading", "date_reader", "make_parserinfo"]
+__all__ = ["DateReader", "DateReading", "clock_time", "date_reader", "make_parserinfo"]
 
 # where a time zone's name ends: a word boundary, or a capitalised word glued on by an extractor
 # ("7:55 AM UTCUpdated ago")
@@ -72,6 +72,11 @@ def _clock(m: Any) -> dt.time | None:
         return dt.time(hh, int(m["mm"]))
     except ValueError:
         return None
+
+
+def clock_time(m: Any) -> dt.time | None:
+    """The time in a match's ``hh``/``mm``/``ampm`` groups, for patterns of other modules (the page stage's)."""
+    return _clock(m)
 
 
 class DateReader:

@@ -18,7 +18,7 @@ from ..dates import date_reader
 from ..draft import Draft, Findings
 from ..rulebook import define_rule
 from ..rules import Locale
-from .page import _stamp
+from .page import stamp
 
 __all__ = ["Header"]
 
@@ -90,7 +90,7 @@ class Header:
         reading = date_reader(locale).read_header(text, lo, hi)
         if reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo):
             role = {} if any(c.data.get("page_role") == "published" for c in found.claims) else {
-                "page_role": "published", "value": _stamp(reading)}
+                "page_role": "published", "value": stamp(reading)}
             found.claim("header", lo, hi, TIMESTAMP, date=reading.date, time=reading.time, tz=reading.tz, **role)
             return True
         for rule in locale.caption_rules:

@@ -17,7 +17,7 @@ from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from ..rules import Locale
 
-__all__ = ["LinkBlocks"]
+__all__ = ["LinkBlocks", "meta_pattern"]
 
 HEADING = define_rule("links:heading", "link_block",
                       "the heading of a trailing block of headlines (a locale [links] heading)")
@@ -43,6 +43,11 @@ _META_SHAPE = (
 
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+def meta_pattern(locale: Locale) -> Any:
+    """The locale's meta-line pattern (a relative time, a clock, a date, a UI label), for the page stage."""
+    return _meta(locale)
 
 
 def _meta(locale: Locale) -> Any:
