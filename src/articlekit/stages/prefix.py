@@ -568,11 +568,11 @@ class Prefix:
         """Shape F whose 'place' is a brand in capitals (``KRICOM – ``, ``MANADOPOST – ``): an outlet the
         catalogue does not know, its domain unknown (like shape Cx's unknown outlet); no place."""
         token = m["place"]
-        found.claim("dateline", m.start("place"), m.end("place"), "F.unknown-outlet", prefix=True,
+        found.claim("dateline", m.start("place"), m.end("place"), WHY["F", "unknown-outlet"], prefix=True,
                     outlet_name=token, shape="F")
         sep = m["sep"]
         if sep.strip():
-            found.claim("dateline", m.start("sep"), m.end("sep"), "F.sep", prefix=True, sep=sep.strip())
+            found.claim("dateline", m.start("sep"), m.end("sep"), WHY["F", "sep"], prefix=True, sep=sep.strip())
         return True
 
     def _emit(self, draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = False) -> bool:

@@ -101,6 +101,8 @@ WHY: dict[tuple[str, str], str] = {
     ("Cx", "unknown-outlet"): define_rule("prefix:Cx.unknown-outlet", _D,
                                           "shape Cx: a name in brackets that is no domain: kept in the dateline"),
     ("C", "paren"): define_rule("prefix:C.paren", _D, "shape C: the opening bracket before the agency"),
+    ("F", "unknown-outlet"): define_rule("prefix:F.unknown-outlet", _D,
+                                         "shape F: a one-word 'place' in capitals with a brand ending: an outlet"),
     ("F", "region"): define_rule("prefix:F.region", _D, "shape F: a region or date after the place"),
     ("G", "date"): define_rule("prefix:G.date", _D, "shape G: the day and month"),
     ("I", "date"): define_rule("prefix:I.date", _D, "shape I: a date after the place on the dateline's line"),

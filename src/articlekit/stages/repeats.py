@@ -29,6 +29,8 @@ __all__ = ["Repeats"]
 
 CASCADE = define_rule("repeats:cascade", "noise",
                       "a long line gluing paragraphs that also stand alone on their own lines")
+TRUNCATED_COPY = define_rule("repeats:truncated-copy", "noise",
+                             "a line cut short with an ellipsis whose words open the next, longer line")
 SUFFIX = define_rule("repeats:suffix", "noise", "a line repeating the end of an earlier long line")
 DOUBLED_TITLE = define_rule("repeats:doubled-title", "noise",
                      "a video or link box's title printed twice near the end, with only initials and tags after it")
@@ -83,7 +85,7 @@ class Repeats:
                 continue
             if nxt.hi - nxt.lo > len(head) and text.startswith(head, nxt.lo) and draft.is_free(line.lo, line.hi):
                 for lo, hi in draft.free_parts(line.lo, line.hi):
-                    found.claim("noise", lo, hi, "truncated-copy")
+                    found.claim("noise", lo, hi, TRUNCATED_COPY)
 
     def _doubled_title(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
         text = draft.text

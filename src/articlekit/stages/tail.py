@@ -32,6 +32,16 @@ __all__ = ["Tail"]
 TAGS = define_rule("tail:tags", "noise", "tag lines after the initials or credits (detik)")
 SOURCE_PAREN = define_rule("tail:source-paren", "attribution",
                            "a source tail in parentheses: '(Sumber: Antara/Reuters)'")
+AUTHOR_BIO = define_rule("tail:author-bio", "credit", "a columnist's closing bio line ('Penulis adalah …')")
+CREDIT_LABEL_LINE = define_rule("tail:credit-label-line", "credit",
+                                "a credit label alone on its line with the name on the next ('EDITOR' / name)")
+OPINION_DISCLAIMER = define_rule("tail:opinion-disclaimer", "noise",
+                                 "a closing disclaimer that the piece is its writer's responsibility")
+PUBLICATION_STAMP = define_rule("tail:publication-stamp", "noise",
+                                "a closing publication stamp ('Artikel ini disiarkan pada : <date>')")
+READER_PROMO = define_rule("tail:reader-promo", "noise",
+                           "a closing sentence addressed to the reader that sends them elsewhere")
+SIGNATURE = define_rule("tail:signature", "credit", "a letter's or a statement's closing signature block")
 REP = define_rule("tail:rep", "credit", "the reporter of a 'Rep: A/ Red: B' line")
 RED = define_rule("tail:red", "credit", "the editor of a 'Rep: A/ Red: B' line")
 REP_LABEL = define_rule("tail:rep-label", "credit", "the 'Rep:' label of a 'Rep: A/ Red: B' line")
@@ -329,7 +339,7 @@ class Tail:
 
         m = p.stamp.search(text, line.lo, end)
         if m:
-            c = found.claim("noise", m.start(), end, "publication-stamp")
+            c = found.claim("noise", m.start(), end, PUBLICATION_STAMP)
             if c:
                 return c.start, "noise"
 
@@ -426,7 +436,7 @@ class Tail:
             i = lo
         if len(lines) < 2 or not any(_SIG_NAME.fullmatch(text[a:b].strip()) for a, b in lines):
             return None
-        c = found.claim("credit", lines[-1][0], end, "signature", role="signature",
+        c = found.claim("credit", lines[-1][0], end, SIGNATURE, role="signature",
                         name=" / ".join(text[a:b].strip() for a, b in reversed(lines)))
         return (c.start, "credit") if c else None
 
@@ -445,7 +455,7 @@ class Tail:
         first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
         if not p.promo_target.search(first) or p.promo_own.search(first) or len(rest.strip()) > 60:
             return None
-        c = found.claim("noise", last.start(), end, "reader-promo")
+        c = found.claim("noise", last.start(), end, READER_PROMO)
         return (c.start, "noise") if c else None
 
     def _bio(self, draft: Draft, found: Findings, p: _Patterns, line_lo: int, end: int) -> tuple[int, str] | None:
@@ -454,23 +464,23 @@ class Tail:
         line_lo = max(line_lo, end - 520)  # a bio or a note is one short paragraph: never scan a whole flattened text
         m = p.bio.search(text, line_lo, end)
         if m and text.count("\n", m.start(), end) == 0:
-            c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=(m["n"] or "").strip())
+            c = found.claim("credit", m.start(), end, AUTHOR_BIO, role="bio", name=(m["n"] or "").strip())
             if c:
                 return c.start, "credit"
         m = p.bio_glued.search(text, line_lo, end)
         if m:
-            c = found.claim("credit", m.start(), end, "author-bio", role="bio", name=m["n"])
+            c = found.claim("credit", m.start(), end, AUTHOR_BIO, role="bio", name=m["n"])
             if c:
                 return c.start, "credit"
         m = p.disclaimer.search(text, line_lo, end)
         if m and any(w.casefold() in m.group().casefold() for w in draft.locale.tail.disclaimer_words):
-            c = found.claim("noise", m.start(), end, "opinion-disclaimer")
+            c = found.claim("noise", m.start(), end, OPINION_DISCLAIMER)
             if c:
                 return c.start, "noise"
         m = p.label_line.search(text, max(0, line_lo - 200), end)
         if m and len(m["v"].split()) <= 5 and (self._prev_ends_sentence(draft, m.start())
                                                or self._prev_is_label(draft, p, m.start())):
-            c = found.claim("credit", m.start(), end, "credit-label-line", role=" ".join(m["l"].split()).title(),
+            c = found.claim("credit", m.start(), end, CREDIT_LABEL_LINE, role=" ".join(m["l"].split()).title(),
                             name=m["v"].strip())
             if c:
                 return c.start, "credit"

@@ -7,6 +7,7 @@ from typing import Any
 from ...draft import Draft, Findings, Line
 from ..links import meta_pattern
 from .lines import LineKinds
+from .rule_ids import BOX_HEADING, BOX_ITEM, CAPTION, EMPTY_HEADING, HEADING, ITEM, META, REGION, SPECIAL, TAB, TAGS
 from .shapes import COUNT_LINE, CRUMB_SEPS, LIST_NUMBER, MENU_WORDS, SENTENCE_END, furniture, word_count
 
 __all__ = ["LinkLists"]
@@ -28,10 +29,10 @@ class LinkLists(LineKinds):
                     j += 1
                 if j > i + 1 and j < len(lines) and self.is_prose(draft, self._text(draft, lines[j])):
                     block = lines[i].lo
-                    found.claim("link_block", lines[i].lo, lines[i].hi, "page:box-heading", block=block,
+                    found.claim("link_block", lines[i].lo, lines[i].hi, BOX_HEADING, block=block,
                                 role="heading", heading=s.strip())
                     for ln in lines[i + 1 : j]:
-                        found.claim("link_block", ln.lo, ln.hi, "page:box-item", block=block, role="item",
+                        found.claim("link_block", ln.lo, ln.hi, BOX_ITEM, block=block, role="item",
                                     title=self._text(draft, ln).strip())
                     i = j
                     continue
@@ -63,16 +64,16 @@ class LinkLists(LineKinds):
             owners = self._tab_lists(draft, members)  # which heading each line's list belongs to
             for (ln, role), owner in zip(members, owners, strict=True):
                 if kind == "tags" or not has_items:
-                    found.claim("noise", ln.lo, ln.hi, "page:tags" if kind == "tags" else "page:empty-heading"
-                                if role == "heading" else f"page:{region}")
+                    found.claim("noise", ln.lo, ln.hi, TAGS if kind == "tags" else EMPTY_HEADING
+                                if role == "heading" else REGION[region])
                 elif role == "heading" or (role == "tab" and owner == ln.lo):
-                    found.claim("link_block", ln.lo, ln.hi, "page:heading" if role == "heading" else "page:tab",
+                    found.claim("link_block", ln.lo, ln.hi, HEADING if role == "heading" else TAB,
                                 block=owner, role="heading", heading=" ".join(text[ln.lo : ln.hi].split()))
                 elif role == "item":
-                    found.claim("link_block", ln.lo, ln.hi, "page:item", block=owner, role="item",
+                    found.claim("link_block", ln.lo, ln.hi, ITEM, block=owner, role="item",
                                 title=text[ln.lo : ln.hi].strip())
                 else:
-                    found.claim("link_block", ln.lo, ln.hi, "page:meta", block=owner, role="meta")
+                    found.claim("link_block", ln.lo, ln.hi, META, block=owner, role="meta")
 
         texts = [self._text(draft, ln) for ln in lines]
         footer = furniture(draft).footer
@@ -98,7 +99,7 @@ class LinkLists(LineKinds):
                 flush()
                 block, members = None, []
                 k, why, data = special[i]
-                found.claim(k, ln.lo, ln.hi, f"page:{why}", **data)  # type: ignore[arg-type]
+                found.claim(k, ln.lo, ln.hi, SPECIAL[why], **data)  # type: ignore[arg-type]
                 continue
             hk = self.heading_kind(draft, s) if counts[s.casefold()] < 3 else None  # "berita pilihan" x6: a label
             strong = self._strong(texts, items, i)
@@ -130,9 +131,9 @@ class LinkLists(LineKinds):
                 continue
             if self.is_caption(draft, s) or (word_count(s) <= self.caption_words
                                              and any(c.search(s) for c in furniture(draft).credits)):
-                found.claim("caption", ln.lo, ln.hi, "page:caption")
+                found.claim("caption", ln.lo, ln.hi, CAPTION)
             else:
-                found.claim("noise", ln.lo, ln.hi, f"page:{region}")
+                found.claim("noise", ln.lo, ln.hi, REGION[region])
         flush()
 
     def _tab_lists(self, draft: Draft, members: list[tuple[Line, str]]) -> list[int]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ...draft import Draft, Findings
 from .masthead import Masthead
 from .region import StoryRegion
+from .rule_ids import CAPTION_CREDITED, FOOTER, HEADER, PHOTO_CREDIT
 from .shapes import SENTENCE_END, furniture, word_count
 
 __all__ = ["PageLayout"]
@@ -38,7 +39,7 @@ class PageLayout(StoryRegion, Masthead):
                     and (SENTENCE_END.search(texts[k - 1]) or self._subheading(draft, texts[k - 1]))
                     and (self.is_prose(draft, texts[k + 1], min_words=self.closing_words)
                          or self._subheading(draft, texts[k + 1]))):
-                found.claim("caption", lines[k].lo, lines[k].hi, "page:photo-credit")
+                found.claim("caption", lines[k].lo, lines[k].hi, PHOTO_CREDIT)
         self._trailer(draft, found, lines[end:])
         # a caption inside the story whose photo credit an earlier stage took as a copyright mark
         # ("Heart Beat bikin Brandon terpukau …/©KapanLagi.com®/Name"): the rest is the caption
@@ -52,9 +53,9 @@ class PageLayout(StoryRegion, Masthead):
             if (rest and c.start > line.lo and word_count(draft.text[line.lo : line.hi]) <= self.caption_words
                     and not SENTENCE_END.search(draft.text[rest[0][0] : rest[0][1]])):
                 for a, b in rest:
-                    found.claim("caption", a, b, "page:caption-credited")
+                    found.claim("caption", a, b, CAPTION_CREDITED)
         # the free rest of lines an earlier stage took in part ("Hearst Newspapers © Copyright …")
         for lo, hi in ((0, lines[start].lo), (lines[end].lo if end < len(lines) else len(draft.text), len(draft.text))):
             for a, b in found.free_parts(lo, hi):
-                found.claim("noise", a, b, "page:header" if lo == 0 else "page:footer")
+                found.claim("noise", a, b, HEADER if lo == 0 else FOOTER)
         return found

@@ -9,6 +9,7 @@ from typing import Any
 from ...dates import DateReading, date_reader
 from ...draft import Draft, Findings, Line
 from .blocks import LinkLists
+from .rule_ids import PUBLISHED, UPDATED
 from .shapes import furniture
 
 __all__ = ["Masthead", "stamp"]
@@ -66,8 +67,8 @@ class Masthead(LinkLists):
                     special.setdefault(i, ("header", "title-repeat", {}))
         if published is not None and updated is not None and published[0] == updated[0]:
             ln, cut = lines[published[0]], updated[1].start  # one line, two stamps: two claims
-            found.claim("header", ln.lo, cut, "page:published", page_role="published", value=stamp(published[1]))
-            found.claim("header", cut, ln.hi, "page:updated", page_role="updated", value=stamp(updated[1]))
+            found.claim("header", ln.lo, cut, PUBLISHED, page_role="published", value=stamp(published[1]))
+            found.claim("header", cut, ln.hi, UPDATED, page_role="updated", value=stamp(updated[1]))
         for pair, role in ((published, "published"), (updated, "updated")):
             if pair is not None:
                 i, reading = pair
