@@ -39,7 +39,12 @@ _SP = r"[ \t\u00a0]"
 _DASH = r"(?:--|—|–|-)"
 # ",-" too: "TRIBUN-MEDAN.COM,- Bagi Anda …"
 _SEP = rf"(?:{_SP}*,?(?:--|—|–|-|:|\|){_SP}*)"
-_DOMAIN = r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3})"
+# a domain, or one whose dot before a second-level suffix was printed as a space or a comma
+# ("BANJARMASINPOST CO.ID", "Posmetro,co.id": LABELS reads the domain the token meant)
+_SLD = r"(?i:co|or|ac|go|net|web|sch|my)"
+_DOMAIN = (r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3}"
+           rf"|[\p{{L}}\d][\p{{L}}\d\-]*[ ,]{_SLD}\.\p{{L}}{{2}}(?![\p{{L}}\d.]))")
+_DOMAIN_TYPO = regex.compile(rf"[ ,](?={_SLD}\.\p{{L}}{{2}}\Z)")
 # Place words are bounded (40 characters, 4 hyphens): a greedy unbounded run backtracks quadratically
 # in the regex module on a long run of capitals and dots ("A.A.A.A....") at the start of a page.
 _WORD_ANY = r"\p{Lu}[\p{L}'’.]{0,40}(?:-\p{L}[\p{L}'’.]{0,40}){0,4}"
@@ -70,6 +75,8 @@ class _Shapes:
     first_words: frozenset[str]  # first words of the outlet names: the cheap test before costly shapes
     agency: Any  # "(ANTARA) -": a catalogued agency in parentheses, then a separator
     agency_at: Any  # shape C tried at a given place start
+    unknown: Any  # "(WARTADESA) - ": a name no catalogue lists in parentheses, a dash, the story
+    unknown_at: Any  # shape Cx tried at a given place start
     below_teaser: Any  # "KOTA BHARU: ", "Kuala Lumpur - " on a line below a teaser
     label_words: frozenset[str]  # credit, source and photo labels, insert markers' words: never a place
 
@@ -108,6 +115,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         )
 
     start = "^[ \t\u00a0\ufeff\u200e]*"
+    unknown_paren = (
+        rf"(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*"
+        rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}"
+    )
     inline = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll}))"
     # shapes that name the outlet before the separator may also follow a word and a space: a broken copy
     # cut mid-sentence ("… berlaku untuk semua JAKARTA, KOMPAS.com - "); shape C keeps the glued forms,
@@ -125,10 +136,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
             regex.MULTILINE)),
         # an unknown outlet in parentheses after the place, then a dash: "Karo (ANTARA) - ", "JAKARTA (Pos Kota) – ",
         # "Mojokerto (beritajatim.com) - " (the token is the outlet only when it is shaped like a domain)
-        ("Cx", regex.compile(
-            rf"{start}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?,?{_SP}*"
-            rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}",
-            regex.MULTILINE)),
+        ("Cx", regex.compile(rf"{start}{unknown_paren}", regex.MULTILINE)),
         # a catalogued outlet alone before the separator is as strong as a full dateline
         ("D", regex.compile(rf"{start}(?P<outlet>{out_known})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         # an unknown outlet token shaped like a domain: weaker, only above the first prose line
@@ -170,6 +178,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_paren}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
         agency_at=dict(shapes(out_known, ""))["C"],
         label_words=_label_words(locale),
+        unknown=regex.compile(
+            rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}"
+        ),
+        unknown_at=regex.compile(unknown_paren),
         below_teaser=regex.compile(
             rf"(?P<place>{gaz}|{_PLACE_CAPS})(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}+|{_SP}*(?:--|—|–|:){_SP}*)"
             rf"(?=[\"“'‘(]?\p{{Lu}}\p{{Ll}})"),
@@ -304,7 +316,8 @@ class Prefix:
                 ):
                     break
             else:
-                self._below_teaser(draft, found, shapes, candidates, len(weak_lines))
+                if not self._below_teaser(draft, found, shapes, candidates, len(weak_lines)) and candidates:
+                    self._glued_unknown(draft, found, shapes, candidates[0])
         if found.claims:
             self._second_article(draft, found, shapes)
         else:
@@ -348,7 +361,9 @@ class Prefix:
         if shape == "Cx":
             if _glued_inside(place) or not self._place_ok(draft, place) or len(place.split()) > 3:
                 return False
-            return "." in m["token"] or m["token"].isupper() or " " in m["token"]
+            token = m["token"]
+            # one capitalised word ("(Reuters)") only after a place in capitals: "LOS ANGELES (Reuters) - "
+            return "." in token or token.isupper() or " " in token or (place.isupper() and len(place) >= 3)
         if shape in ("D", "Dx"):
             if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
                 return False
@@ -407,6 +422,29 @@ class Prefix:
             if self._emit(draft, found, shape, m):
                 return True
         return False if strong else self._alone(draft, found, shapes, line)
+
+    def _glued_unknown(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
+        """``…kita bersama.....Jakarta (WARTA) - ``: a teaser glued to a shape-Cx dateline (an outlet no
+        catalogue lists) on the first line.
+
+        Like :meth:`_glued_agency`, but the name in parentheses is no catalogued agency, so only a place
+        glued on at a seam counts (``politikTrenggalek, Jatim (…)``, ``ASNJakarta (…)``, ``.....Jakarta (…)``):
+        a capitalised run after a space may be the teaser's own words.
+        """
+        text = draft.text
+        stop = min(line.hi, line.lo + self.max_teaser)
+        paren = shapes.unknown.search(text, line.lo, stop)
+        if paren is None:
+            return False
+        seams = []
+        for p in _word_starts(text, max(line.lo, paren.start() - self.max_place), paren.start()):
+            m = shapes.unknown_at.match(text, p, line.hi)
+            if (m is not None and m.start("token") == paren.start("token") and p > line.lo
+                    and not text[p - 1].isspace() and not _glued_inside(m["place"])):
+                seams.append(m)
+        if not seams or not self._accept(draft, "Cx", seams[-1]):
+            return False
+        return self._emit(draft, found, "Cx", seams[-1], teaser=True)
 
     def _below_teaser(self, draft: Draft, found: Findings, shapes: _Shapes, candidates: list[Line],
                       first: int) -> bool:
@@ -555,13 +593,14 @@ class Prefix:
         return data
 
     def _claim_outlet(self, draft: Draft, found: Findings, start: int, end: int, token: str, shape: str) -> None:
-        entry = draft.outlets.lookup(token)
+        domain = _DOMAIN_TYPO.sub(".", token.lower())  # "BANJARMASINPOST CO.ID" -> banjarmasinpost.co.id
+        entry = draft.outlets.lookup(token) or draft.outlets.lookup(domain)
         if entry is not None:
             found.claim("outlet", start, end, f"{SHAPE[shape]}/{entry.id}", prefix=True, outlet_id=entry.id,
                         name=entry.name, domain=entry.domain)
         else:
             found.claim("outlet", start, end, WHY[shape, "domain"], prefix=True, outlet_id=None, name=token,
-                        domain=token.lower())
+                        domain=domain)
 
     @staticmethod
     def _emit_brand(draft: Draft, found: Findings, m: Any) -> bool:
