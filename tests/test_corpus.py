@@ -14,8 +14,7 @@ import pytest
 
 import articlekit
 import articlekit.io
-from articlekit import Article, Draft, Findings, Pipeline, PipelineError, StageError
-from articlekit.corpus import RECORD_FIELDS
+from articlekit import RECORD_FIELDS, Article, Draft, Findings, Pipeline, PipelineError, StageError
 from articlekit.io import InputRecord, JsonlWriter, expand_inputs, iter_jsonl, iter_records
 
 # invented pages, in the shapes the parser knows
@@ -294,7 +293,8 @@ def test_iter_jsonl_every_line_is_a_record() -> None:
     assert got[2].error == "a line must be a JSON object, not list"
     assert got[3].meta == {"id": 4, "line": 5, "source": "in.jsonl"}
     assert got[3].error == "text field 'text' is not a string but int"
-    assert got[4].error == "text field 'text' is missing"
+    assert got[4].error == "text field 'text' is missing (the record has: id)"
+    assert got[5].error == "text field 'text' is missing (the record has: id, body); pass --text-field body"
     assert got[6].error is not None and got[6].error.startswith("not valid utf-8")
     other = list(iter_jsonl(io.BytesIO(lines[-1].encode()), text_field="body", carry=["id"]))
     assert other == [InputRecord({"id": 6}, text="Enam.")]

@@ -3,7 +3,7 @@
 Each page runs top to bottom in a fresh working folder, so the blocks of a page can build on
 each other. The folder holds a copy of ``examples/``, ``page.txt`` (= ``examples/page.txt``),
 ``pages/`` (= ``examples/pages/``) and the same pages as JSON Lines (``dump-0.jsonl``,
-``dump-1.jsonl``, ``dump.jsonl.gz``; fields ``id``, ``url``, ``text`` and ``body``).
+``dump-1.jsonl``, ``dump.jsonl.gz``; fields ``id``, ``url``, ``text`` and ``content``, the same text).
 
 * ``pycon``: a doctest (ELLIPSIS, NORMALIZE_WHITESPACE), in one namespace per page. README's
   are run by pytest's ``--doctest-glob=README.md`` instead, so they are skipped here;
@@ -173,8 +173,8 @@ class Runner:
         sys.argv = argv
         code = 0
         try:
-            with _cwd(self.workdir):
-                runpy.run_path(argv[0], run_name="__main__")
+            with _cwd(self.workdir):  # an absolute path, as python gives a script: worker processes find it
+                runpy.run_path(str(Path(argv[0]).resolve()), run_name="__main__")
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
         finally:
@@ -294,7 +294,7 @@ def workdir(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "examples" / "page.txt", tmp_path / "page.txt")
     shutil.copytree(ROOT / "examples" / "pages", tmp_path / "pages")
     lines = [json.dumps({"id": p.stem, "url": f"https://example.test/{p.stem}", "text": p.read_text(encoding="utf-8"),
-                         "body": p.read_text(encoding="utf-8")}, ensure_ascii=False)
+                         "content": p.read_text(encoding="utf-8")}, ensure_ascii=False)
              for p in sorted((ROOT / "examples" / "pages").glob("*.txt"))]
     (tmp_path / "dump-0.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
     (tmp_path / "dump-1.jsonl").write_text("\n".join(lines[3:]) + "\n", encoding="utf-8")

@@ -340,12 +340,13 @@ def test_registrable_domain(url: str | None, site: str | None) -> None:
 
 
 def test_parse_record_and_frame_read_the_group(learned: Templates) -> None:
-    row = articlekit.parse_record(RECORDS[3], id_field="id", templates=learned)  # by 'outlet', as learned
-    assert row["id"] == "a3" and SLOGAN_A not in row["body"] and _prose(3, 1) in row["body"]
-    plain = articlekit.parse_record(RECORDS[3], id_field="id")
-    assert SLOGAN_A in plain["body"]
-    by_url = articlekit.parse_record(RECORDS[13], templates=learned, group_by="url")
-    assert SLOGAN_B not in by_url["body"]
+    # the records have an 'outlet' field, an output column's name too: prefix= keeps the two apart
+    row = articlekit.parse_record(RECORDS[3], id_field="id", templates=learned, prefix="ak_")  # by 'outlet'
+    assert row["id"] == "a3" and SLOGAN_A not in row["ak_body"] and _prose(3, 1) in row["ak_body"]
+    plain = articlekit.parse_record(RECORDS[3], id_field="id", prefix="ak_")
+    assert SLOGAN_A in plain["ak_body"]
+    by_url = articlekit.parse_record(RECORDS[13], templates=learned, group_by="url", prefix="ak_")
+    assert SLOGAN_B not in by_url["ak_body"]
     pandas = pytest.importorskip("pandas")
     frame = articlekit.parse_frame(pandas.DataFrame(RECORDS), templates=learned)
     assert not frame["body"].str.contains(SLOGAN_A, regex=False).any()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 
-from .corpus import parse_frame, parse_many, parse_record, to_dataframe, to_records
+from .corpus import parse_many
 from .display import Summary, summarize
 from .draft import Claim, Draft, Fact, Findings
 from .errors import (
     ArticlekitError,
+    ColumnClash,
+    InputError,
     PatternTimeout,
     PipelineError,
     RuleError,
@@ -41,8 +43,11 @@ from .models import (
     Span,
 )
 from .pipeline import Pipeline, Stage, parse
+from .readback import read_output
 from .rulebook import RuleInfo, list_rules
 from .rules import available_languages, detect_language, load_locale, load_locale_file, load_outlets
+from .sites import registrable_domain
+from .tables import RECORD_FIELDS, parse_batch, parse_frame, parse_record, to_dataframe, to_records
 from .templates import Templates
 
 __version__ = "0.1.0"
@@ -50,16 +55,19 @@ __version__ = "0.1.0"
 __all__ = [
     "CREDIT_ROLES",
     "KINDS",
+    "RECORD_FIELDS",
     "Article",
     "ArticlekitError",
     "Attribution",
     "Claim",
+    "ColumnClash",
     "Credit",
     "CreditRole",
     "Dateline",
     "Draft",
     "Fact",
     "Findings",
+    "InputError",
     "Insert",
     "Kind",
     "LearnSettings",
@@ -90,9 +98,12 @@ __all__ = [
     "load_locale_file",
     "load_outlets",
     "parse",
+    "parse_batch",
     "parse_frame",
     "parse_many",
     "parse_record",
+    "read_output",
+    "registrable_domain",
     "summarize",
     "to_dataframe",
     "to_records",

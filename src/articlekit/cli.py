@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 ERR_READ = "articlekit: cannot read {path}: {error}"
+ERR_JSONL = ("articlekit: {path} holds JSON Lines (its first line is a JSON object), not a page: pass --jsonl to parse "
+             "one record a line (the page in --text-field, default 'text'), or name the file .jsonl")
 ERR_DECODE = "articlekit: {path} is not valid {encoding} ({error}); pass --encoding or fix the file"
 
 
@@ -175,6 +177,12 @@ def _main(argv: Sequence[str] | None) -> int:
             print(ERR_DECODE.format(path=path, encoding=args.encoding, error=exc), file=sys.stderr)
             status = 1
             continue
+        from .io import looks_like_jsonl
+
+        if looks_like_jsonl(text[:100_000]):
+            print(ERR_JSONL.format(path="stdin" if path == "-" else path), file=sys.stderr)
+            status = 2
+            continue
         article = nlp(text, errors="note", group=args.group)
         if args.explain:
             if many:
@@ -206,7 +214,17 @@ def _corpus_arguments(p: argparse.ArgumentParser) -> None:
                    help="parse in N worker processes (0: one per CPU; default: 1, in this process)")
     c.add_argument("--chunksize", type=int, default=None, metavar="N",
                    help="records handed to a worker at a time (default: 64)")
-    c.add_argument("-o", "--output", metavar="FILE", help="write the JSON Lines to FILE (default: stdout)")
+    c.add_argument("--format", choices=("jsonl", "csv", "parquet"), default=None,
+                   help="jsonl (default): one JSON object a line, the whole Article unless --fields is given; "
+                        "csv, parquet: a flat table (carried fields and the flat record's columns; parquet needs "
+                        "articlekit[parquet] and -o)")
+    c.add_argument("--fields", action="append", default=[], metavar="A,B,...",
+                   help="the columns to write (carried fields and flat-record columns, comma-separated; may be "
+                        "repeated); gives flat rows in any format")
+    c.add_argument("--prefix", default="", metavar="P",
+                   help="name articlekit's output fields P<name> (--prefix ak_: ak_outlet, ak_title, ...), so a "
+                        "carried field of the same name (--keep outlet) is kept beside them")
+    c.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (default: stdout)")
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (needs articlekit[progress]; default: when stderr is a terminal)")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
@@ -218,7 +236,7 @@ def _corpus_mode(args: argparse.Namespace) -> bool:
     if args.explain:
         return False
     return bool(
-        args.jsonl or args.output or args.workers is not None or len(args.files) > 1
+        args.jsonl or args.output or args.workers is not None or len(args.files) > 1 or args.format or args.fields
         or any(f != "-" and (Path(f).is_dir() or is_jsonl_path(f)) for f in args.files)
     )
 
@@ -236,11 +254,46 @@ def _progress_bar(args: argparse.Namespace, total: int | None) -> Any:
     return tqdm(total=total, unit="rec", file=sys.stderr, mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 
 
+def _flat_columns(args: argparse.Namespace, carry: list[str], files: list[str]) -> list[str]:
+    """The columns of a flat table: carried fields, ``path`` for page files, the output columns; or ``--fields``."""
+    from .io import is_jsonl_path
+    from .tables import output_columns
+
+    pages = any(not (args.jsonl or is_jsonl_path(f)) for f in files)
+    every = [*carry, *(["path"] if pages else []), *output_columns(args.prefix)]
+    if not args.fields:
+        return every
+    wanted = [name.strip() for spec in args.fields for name in spec.split(",") if name.strip()]
+    columns = []
+    for name in wanted:
+        if name not in every and args.prefix + name in every:
+            name = args.prefix + name
+        if name not in every:
+            raise ValueError(f"--fields: no column {name!r}; the columns are: {', '.join(every)}")
+        columns.append(name)
+    return list(dict.fromkeys(columns))
+
+
+def _carry_clash(args: argparse.Namespace, carry: list[str], flat: bool) -> str | None:
+    from .tables import output_columns
+
+    if flat:
+        taken = {*output_columns(args.prefix), "path"}
+    else:
+        taken = {args.prefix + name for name in (*Article.model_fields, "error")} | {"path", "source", "line"}
+    clash = [name for name in carry if name in taken]
+    if not clash:
+        return None
+    way_out = (f"pass another --prefix than {args.prefix!r}" if args.prefix else
+               "pass --prefix ak_ (articlekit's fields become ak_outlet, ak_title, ...)")
+    return (f"articlekit: cannot carry {', '.join(map(repr, clash))}: the output has fields of that name; "
+            f"{way_out}, or pick other --id-field/--url-field/--keep names")
+
+
 def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     import time
 
-    from .corpus import DEFAULT_CHUNKSIZE, _render_chunk, map_ordered, render_record
-    from .io import JsonlWriter, expand_inputs, is_jsonl_path, iter_records
+    from .io import count_records, expand_inputs, iter_records
 
     workers = args.workers if args.workers is not None else 1
     if workers == 0:
@@ -250,14 +303,23 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     if workers < 0 or (args.chunksize is not None and args.chunksize < 1):
         print("articlekit: --workers must be 0 or more and --chunksize 1 or more", file=sys.stderr)
         return 2
+    fmt = args.format or "jsonl"
+    flat = fmt != "jsonl" or bool(args.fields)
     carry = list(dict.fromkeys([args.id_field, args.url_field, *args.keep]))
-    clash = [name for name in carry if name in Article.model_fields or name in ("error", "path", "source", "line")]
+    clash = _carry_clash(args, carry, flat)
     if clash:
-        print(f"articlekit: cannot carry {', '.join(map(repr, clash))}: the output has fields of that name; "
-              "pick other --id-field/--url-field/--keep names", file=sys.stderr)
+        print(clash, file=sys.stderr)
         return 2
     files = list(expand_inputs(args.files, jsonl=args.jsonl))
-    total = None if args.jsonl or any(is_jsonl_path(f) for f in files) else len(files)
+    columns: list[str] = []
+    if flat:
+        try:
+            columns = _flat_columns(args, carry, files)
+        except ValueError as exc:
+            print(f"articlekit: {exc}", file=sys.stderr)
+            return 2
+    wants_bar = args.progress if args.progress is not None else sys.stderr.isatty()
+    total = count_records(files, jsonl=args.jsonl) if wants_bar else None
     counts = {"in": 0, "chars": 0, "out": 0, "errors": 0, "stage_failures": 0}
 
     def counted(records: Iterator[InputRecord]) -> Iterator[InputRecord]:
@@ -280,27 +342,22 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
     interrupted = terminated = False
     died = ""
     try:
-        writer = JsonlWriter(args.output) if args.output else JsonlWriter()
-    except OSError as exc:
-        print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        writer = _open_writer(args, fmt, flat, columns)
+    except (OSError, ValueError, ImportError) as exc:
+        error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"articlekit: cannot write {args.output or 'stdout'}: {error}", file=sys.stderr)
         return 2
     try:
-        with writer, _terminate_as_interrupt():
-            if workers == 1:
-                start_bar()
-                results: Iterator[tuple[str, int]] = (render_record(nlp, r) for r in records)
-            else:
-                results = (out for chunk in map_ordered(_render_chunk, records, workers=workers,
-                                                        chunksize=args.chunksize or DEFAULT_CHUNKSIZE,
-                                                        pipeline=nlp, on_start=start_bar) for out in chunk)
-            for line, status in results:
-                writer.write(line)
+        with contextlib.closing(writer), _terminate_as_interrupt():
+            results = _results(args, nlp, records, workers, flat, start_bar)
+            for out, status in results:
+                writer.write(out)
                 counts["out"] += 1
                 if status == 1:
                     counts["errors"] += 1
                     if counts["errors"] <= _SHOW_ERRORS and not args.quiet:
                         more = " (the rest are only in the output)" if counts["errors"] == _SHOW_ERRORS else ""
-                        _say(bar, f"articlekit: {_error_of(line)}{more}")
+                        _say(bar, f"articlekit: {_error_of(out, args.prefix)}{more}")
                 elif status == 2:
                     counts["stage_failures"] += 1
                 if bar is not None:
@@ -317,6 +374,9 @@ def _parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
         print(f"articlekit: {died}", file=sys.stderr)
     if not args.quiet:
         print(_summary(counts, time.perf_counter() - started, interrupted), file=sys.stderr)
+        if counts["errors"] and counts["errors"] == counts["in"] and args.text_field == "text":
+            print("articlekit: every record failed: is the page text in another field? (--text-field NAME)",
+                  file=sys.stderr)
     if interrupted:
         return 143 if terminated else 130
     return 1 if counts["errors"] or died else 0
@@ -409,6 +469,35 @@ def _learn_templates(args: argparse.Namespace, nlp: Pipeline) -> int:
     return 1 if errors else 0
 
 
+def _open_writer(args: argparse.Namespace, fmt: str, flat: bool, columns: list[str]) -> Any:
+    from .io import JsonlWriter
+
+    if not flat:
+        return JsonlWriter(args.output) if args.output else JsonlWriter()
+    from .writers import open_writer
+
+    return open_writer(fmt, args.output, columns, args.prefix)
+
+
+def _results(args: argparse.Namespace, nlp: Pipeline, records: Iterator[InputRecord], workers: int, flat: bool,
+             start_bar: Any) -> Iterator[tuple[Any, int]]:
+    """``(line or row, status)`` per record, in order, in this process or in worker processes."""
+    from . import corpus
+    from .tables import FlatChunk, render_flat
+
+    prefix = args.prefix
+    if workers == 1:
+        start_bar()
+        if flat:
+            return (render_flat(nlp, r, prefix) for r in records)
+        render = corpus.render_record
+        return (render(nlp, r, prefix) if prefix else render(nlp, r) for r in records)
+    func: Any = FlatChunk(prefix) if flat else corpus.RenderChunk(prefix)
+    return (out for chunk in corpus.map_ordered(func, records, workers=workers,
+                                                chunksize=args.chunksize or corpus.DEFAULT_CHUNKSIZE,
+                                                pipeline=nlp, on_start=start_bar) for out in chunk)
+
+
 class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: whole lines written, worker processes shut down."""
 
@@ -442,13 +531,16 @@ def _say(bar: Any, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def _error_of(line: str) -> str:
-    try:
-        data = json.loads(line)
-    except ValueError:  # pragma: no cover (the lines are ours)
-        return line
+def _error_of(out: str | dict[str, Any], prefix: str = "") -> str:
+    if isinstance(out, dict):
+        data = out
+    else:
+        try:
+            data = json.loads(out)
+        except ValueError:  # pragma: no cover (the lines are ours)
+            return out
     where = data.get("path") or (f"{data.get('source')}:{data.get('line')}" if "line" in data else data.get("source"))
-    error = str(data.get("error"))
+    error = str(data.get(prefix + "error"))
     return f"{where}: {error}" if where and str(where) not in error else error
 
 

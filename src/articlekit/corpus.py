@@ -14,10 +14,10 @@
   order, in this process or in ``workers`` processes. With ``errors="note"`` (the
   default) a record that fails still yields an Article whose ``notes`` say what failed;
   with ``errors="raise"`` the first failing record (in input order) raises.
-* :func:`parse_record` is a plain dict-in/dict-out function for batch engines
-  (``datasets.map``, Spark ``mapPartitions``, ``dask.bag.map``); :func:`parse_frame`
-  does the same for a pandas DataFrame (``dask.dataframe.map_partitions``).
-* :func:`to_records` and :func:`to_dataframe` flatten Articles into table rows.
+* :func:`render_record` and :func:`map_ordered` are the command line's corpus run.
+
+Table rows (``parse_record``, ``parse_batch``, ``parse_frame``, ``to_records``,
+``to_dataframe``) live in :mod:`articlekit.tables`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import os
 import pickle
 import weakref
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic_core import PydanticSerializationError
 
 from .assemble import _known_valid
-from .errors import ArticlekitError, PipelineError, StageError
+from .errors import ArticlekitError, InputError, PipelineError, StageError
 from .models import Article, Paragraph, Segment, Span
 from .pipeline import Pipeline, _default_pipeline, parse
 from .rules import available_languages, load_locale
@@ -48,17 +48,7 @@ if TYPE_CHECKING:
 
     from .io import InputRecord
 
-DataFrame = Any
-"""A ``pandas.DataFrame`` (typed loosely: pandas is an optional extra)."""
-
-__all__ = [
-    "RECORD_FIELDS",
-    "parse_frame",
-    "parse_many",
-    "parse_record",
-    "to_dataframe",
-    "to_records",
-]
+__all__ = ["parse_many"]
 
 ErrorPolicy = Literal["raise", "note"]
 T = TypeVar("T")
@@ -66,33 +56,6 @@ R = TypeVar("R")
 
 DEFAULT_CHUNKSIZE = 64
 """Records per task sent to a worker (about 0.1 s of work on average pages: the per-task cost stays small)."""
-
-RECORD_FIELDS: tuple[str, ...] = (
-    "outlet",
-    "outlet_domain",
-    "place",
-    "date",
-    "date_partial",
-    "time",
-    "tz",
-    "sources",
-    "paragraphs",
-    "inserts",
-    "link_blocks",
-    "credits",
-    "chars",
-    "body",
-    "notes",
-    "error",
-)
-"""The columns of a flat record (after any carried fields such as ``id``), in order.
-
-``outlet`` is the outlet's name; ``date`` and ``time`` are ISO strings; ``sources`` and
-``notes`` are joined with ``"; "``; ``paragraphs``, ``inserts``, ``link_blocks`` and
-``credits`` are counts; ``chars`` is the length of the input text; ``error`` says why a
-record could not be parsed at all (``None`` otherwise). Absent values are ``None`` (in a
-DataFrame: text columns have the pandas ``string`` dtype, absent is ``<NA>``).
-"""
 
 _DEFAULT_LANG: str = inspect.signature(parse).parameters["lang"].default
 
@@ -104,7 +67,34 @@ def _pipeline_for(lang: str | None, pipeline: Pipeline | None) -> Pipeline:
     return _default_pipeline(lang if lang is not None else _DEFAULT_LANG)
 
 
-_INT_FIELDS = frozenset({"paragraphs", "inserts", "link_blocks", "credits", "chars"})
+def _is_frame(value: object) -> bool:
+    return hasattr(value, "columns") and hasattr(value, "iloc")
+
+
+def _refuse_texts(texts: object, func: str) -> None:
+    """Raise :class:`InputError` when ``texts`` is not an iterable of page texts (a str, a dict, a DataFrame)."""
+    kind = type(texts).__name__
+    if isinstance(texts, str | bytes | bytearray):
+        raise InputError(f"{func}() takes an iterable of page texts, not one {kind} (it would parse each "
+                         f"character as a page): for one page call articlekit.parse(text); for many, "
+                         f"{func}([text, ...])")
+    if _is_frame(texts):
+        raise InputError(f"{func}() takes an iterable of page texts, not a {kind} (iterating it gives its "
+                         f"column names): call articlekit.parse_frame(frame, text_field='text'), or "
+                         f"{func}(frame['text'])")
+    if isinstance(texts, Mapping):
+        raise InputError(f"{func}() takes an iterable of page texts, not a {kind} (iterating it gives its keys): "
+                         "for one record call articlekit.parse_record(record, text_field='text')")
+
+
+def _texts_only(texts: Iterable[object], func: str) -> Iterator[object]:
+    """``texts``, refusing an item that is a record (a dict): it has no one text to parse."""
+    for i, text in enumerate(texts):
+        if isinstance(text, Mapping):
+            raise InputError(f"{func}() takes page texts, but item {i} is a {type(text).__name__} (a record): "
+                             "call articlekit.parse_record(record, text_field='text') on each record, or "
+                             f"{func}(r['text'] for r in records)")
+        yield text
 
 
 # ---------------------------------------------------------------------- one record
@@ -383,6 +373,7 @@ def parse_many(
     start_method: str | None = None,
     templates: Templates | str | Path | None = None,
     groups: Iterable[str | None] | None = None,
+    urls: Iterable[str | None] | None = None,
 ) -> Iterator[Article]:
     """Parse many pages; yields one Article per input, in input order.
 
@@ -394,7 +385,12 @@ def parse_many(
     Article whose ``notes`` say what failed; a failing stage is skipped with a note. Rows
     are never dropped and one bad page never stops a batch. ``errors="raise"``: the first
     failure in input order raises (``TypeError`` for a non-``str``, ``StageError`` for a
-    stage), after the Articles before it were yielded.
+    stage), after the Articles before it were yielded. A record (a dict) among the texts raises
+    :class:`~articlekit.InputError` whatever ``errors`` says (call :func:`parse_record` on
+    records), and so does ``texts`` itself when it is one str, a dict or a DataFrame.
+
+    ``urls``, one per text (``None`` for none), gives each Article its ``site`` (the URL's
+    registrable domain).
 
     ``pipeline`` replaces the default one for ``lang``; with worker processes it is
     copied to each worker (it must pickle unless the start method is ``fork``).
@@ -406,20 +402,36 @@ def parse_many(
     templates to the default pipeline; ``groups`` (one per text, ``None`` for none) names each
     text's site or outlet for them, else the outlet detected in the text decides.
     """
+    _refuse_texts(texts, "parse_many")
     _check_errors(errors)
     n = _resolve_workers(workers)
     if templates is not None:
         if pipeline is not None:
             raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
         pipeline = Pipeline.default(lang if lang is not None else _DEFAULT_LANG, templates=templates)
-    items: Iterable[object] = texts
+    checked = _texts_only(texts, "parse_many")
+    items: Iterable[object] = checked
     if groups is not None:
-        items = (_Grouped(text, group) for text, group in zip(texts, groups, strict=True))
+        items = (_Grouped(text, group) for text, group in zip(checked, groups, strict=True))
     if n == 1:
         nlp = _pipeline_for(lang, pipeline)
-        return (_parse_one(nlp, item.text, errors, item.group) if isinstance(item, _Grouped)
-                else _parse_one(nlp, item, errors) for item in items)
-    return _parse_in_workers(items, n, errors, lang, pipeline, chunksize, start_method)
+        articles: Iterator[Article] = (
+            _parse_one(nlp, item.text, errors, item.group) if isinstance(item, _Grouped)
+            else _parse_one(nlp, item, errors) for item in items)
+    else:
+        articles = _parse_in_workers(items, n, errors, lang, pipeline, chunksize, start_method)
+    if urls is None:
+        return articles
+    _refuse_texts(urls, "parse_many(urls=...)")
+    return _with_sites(articles, iter(urls))
+
+
+def _with_sites(articles: Iterator[Article], urls: Iterator[str | None]) -> Iterator[Article]:
+    from .sites import registrable_domain
+
+    for article in articles:
+        site = registrable_domain(next(urls, None))
+        yield article.model_copy(update={"site": site}) if site is not None else article
 
 
 def _parse_in_workers(texts: Iterable[object], workers: int, errors: ErrorPolicy, lang: str | None,
@@ -459,25 +471,34 @@ def _dumps_meta(meta: Mapping[str, Any]) -> str:
     return json.dumps(dict(meta), ensure_ascii=False, default=str, separators=(",", ":"))
 
 
-def render_record(nlp: Pipeline, record: InputRecord) -> tuple[str, int]:
+def render_record(nlp: Pipeline, record: InputRecord, prefix: str = "") -> tuple[str, int]:
     """One output JSON line for ``record`` and its status (0 parsed, 1 error line, 2 a stage failed).
 
     A parsed record is its carried fields followed by the Article's JSON form; a record
-    without text, or whose parse raised, is its carried fields and an ``error``.
+    without text, or whose parse raised, is its carried fields and an ``error``. ``prefix``
+    is put before the name of every field articlekit writes (the Article's and ``error``).
     """
     meta = _dumps_meta(record.meta)
+    sep = "," if record.meta else ""
     if record.text is None:
-        return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(record.error or "unknown")}}}', 1
+        return f'{meta[:-1]}{sep}"{prefix}error":{_json_str(record.error or "unknown")}}}', 1
     try:
+        options: dict[str, Any] = {}
         if record.group is not None:
-            article = nlp(record.text, errors="note", group=record.group)
-        else:
-            article = nlp(record.text, errors="note")
+            options["group"] = record.group
+        if record.url is not None:
+            options["url"] = record.url
+        article = nlp(record.text, errors="note", **options)
         body = article_json(article)
     except Exception as exc:
         error = f"parse failed: {type(exc).__name__}: {exc}"
-        return f'{meta[:-1]}{"," if record.meta else ""}"error":{_json_str(error)}}}', 1
+        return f'{meta[:-1]}{sep}"{prefix}error":{_json_str(error)}}}', 1
     status = 2 if any("stage failed" in n for n in article.notes) else 0
+    if prefix:
+        import json
+
+        fields = json.loads(body)
+        body = json.dumps({prefix + k: v for k, v in fields.items()}, ensure_ascii=False, separators=(",", ":"))
     if not record.meta:
         return body, status
     return f"{meta[:-1]},{body[1:]}", status
@@ -489,138 +510,15 @@ def _json_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _render_chunk(offset: int, records: list[InputRecord]) -> list[tuple[str, int]]:
-    nlp = _worker_pipeline()
-    return [render_record(nlp, r) for r in records]
+class RenderChunk:
+    """A picklable ``(offset, records) -> JSON lines`` for worker processes, with the prefix bound."""
 
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix
 
-# ---------------------------------------------------------------------- table rows
-
-
-def _join(values: Sequence[str]) -> str | None:
-    return "; ".join(values) if values else None
-
-
-def _flat(article: Article) -> dict[str, Any]:
-    outlet = article.outlet
-    dl = article.dateline
-    attribution = article.attribution
-    return {
-        "outlet": outlet.name if outlet else None,
-        "outlet_domain": outlet.domain if outlet else None,
-        "place": dl.place if dl else None,
-        "date": dl.date.isoformat() if dl and dl.date else None,
-        "date_partial": dl.partial if dl else None,
-        "time": dl.time.isoformat() if dl and dl.time else None,
-        "tz": dl.tz if dl else None,
-        "sources": _join(attribution.sources) if attribution else None,
-        "paragraphs": len(article.paragraphs),
-        "inserts": len(article.inserts),
-        "link_blocks": len(article.link_blocks),
-        "credits": len(article.credits),
-        "chars": len(article.text),
-        "body": article.body,
-        "notes": _join(article.notes),
-        "error": None,
-    }
-
-
-def _error_row(error: str, chars: int = 0) -> dict[str, Any]:
-    row: dict[str, Any] = {name: (0 if name in _INT_FIELDS else None) for name in RECORD_FIELDS}
-    row["chars"] = chars
-    row["error"] = error
-    return row
-
-
-def to_records(articles: Iterable[Article]) -> list[dict[str, Any]]:
-    """Flat dicts, one per Article, with the columns of :data:`RECORD_FIELDS` (for tables and notebooks).
-
-    Use :meth:`Article.model_dump` for the full, nested form.
-    """
-    return [_flat(a) for a in articles]
-
-
-def _what(record: Mapping[str, Any], name: str, value: object) -> str:
-    """Why ``value`` (``record[name]``) is no text: missing, null (``None`` or a NaN), or of another type."""
-    if name not in record:
-        return "missing"
-    if value is None or (isinstance(value, float) and value != value):
-        return "null"
-    return f"not a string but {type(value).__name__}"
-
-
-def parse_record(
-    record: Mapping[str, Any],
-    *,
-    text_field: str = "text",
-    id_field: str | None = None,
-    keep: Sequence[str] = (),
-    lang: str | None = None,
-    errors: ErrorPolicy = "note",
-    pipeline: Pipeline | None = None,
-    full: bool = False,
-    templates: Templates | str | Path | None = None,
-    group_by: str | None = None,
-) -> dict[str, Any]:
-    """Parse ``record[text_field]``; a flat dict out (a mapping function for batch engines).
-
-    The result holds ``record[id_field]`` and the ``keep`` fields first (when present),
-    then the columns of :data:`RECORD_FIELDS`; ``full=True`` adds ``article``, the
-    Article's complete JSON form as a string. The input text is not repeated. With
-    ``errors="note"`` a record without a string text, or whose parse fails, gives a row
-    whose ``error`` says why (never an exception, never a dropped row); ``errors="raise"``
-    raises instead. Works as-is with Hugging Face ``datasets.map``, ``dask.bag.map``, and
-    (in a generator over the partition) Spark ``mapPartitions``.
-
-    ``templates`` (a :class:`~articlekit.Templates` or a file's path) adds learned site
-    templates; each record's group is read by ``group_by`` (a field's name or ``"url"``), by
-    default the way the templates were learned.
-    """
-    _check_errors(errors)
-    out: dict[str, Any] = {}
-    for name in ((id_field,) if id_field else ()) + tuple(keep):
-        if name in record:
-            out[name] = record[name]
-    group: str | None = None
-    if templates is not None:
-        if pipeline is not None:
-            raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
-        from .learning import record_group
-        from .pipeline import _pipeline_with_templates
-
-        nlp = _pipeline_with_templates(lang if lang is not None else _DEFAULT_LANG, templates)
-        stage = nlp.get("templates")
-        learned = getattr(stage, "templates", None)
-        by = group_by or (learned.group_by if isinstance(learned, Templates) else "detected")
-        group = record_group(record, by)
-    else:
-        nlp = _pipeline_for(lang, pipeline)
-        if group_by is not None:
-            from .learning import record_group
-
-            group = record_group(record, group_by)
-    text = record.get(text_field)
-    if not isinstance(text, str):
-        error = f"text field {text_field!r} is {_what(record, text_field, text)}"
-        if errors == "raise":
-            raise TypeError(error)
-        out.update(_error_row(error))
-        if full:
-            out["article"] = None
-        return out
-    try:
-        article = nlp(text, errors=errors) if group is None else nlp(text, errors=errors, group=group)
-    except Exception as exc:
-        if errors == "raise":
-            raise
-        out.update(_error_row(f"parse failed: {type(exc).__name__}: {exc}", len(text)))
-        if full:
-            out["article"] = None
-        return out
-    out.update(_flat(article))
-    if full:
-        out["article"] = article_json(article)
-    return out
+    def __call__(self, offset: int, records: list[InputRecord]) -> list[tuple[str, int]]:
+        nlp = _worker_pipeline()
+        return [render_record(nlp, r, self.prefix) for r in records]
 
 
 def article_json(article: Article) -> str:
@@ -635,65 +533,3 @@ def article_json(article: Article) -> str:
         import json
 
         return json.dumps(article.model_dump(mode="json"), ensure_ascii=True, separators=(",", ":"))
-
-
-# ---------------------------------------------------------------------- pandas
-
-
-def _pandas() -> Any:
-    try:
-        import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
-    except ImportError as exc:  # pragma: no cover (depends on the environment)
-        raise ImportError("this needs pandas: pip install 'articlekit[pandas]'") from exc
-    return pandas
-
-
-def _frame(rows: list[dict[str, Any]], columns: Sequence[str], index: Any = None) -> DataFrame:
-    """A DataFrame with stable dtypes: ``int64`` counts, pandas ``string`` text columns (missing: ``<NA>``)."""
-    pandas = _pandas()
-    data: dict[str, Any] = {}
-    for name in columns:
-        values = [row.get(name) for row in rows]
-        if name in _INT_FIELDS:
-            data[name] = pandas.array(values, dtype="int64")
-        elif name in RECORD_FIELDS:
-            data[name] = pandas.array(values, dtype="string")
-        else:
-            data[name] = values
-    return pandas.DataFrame(data, columns=list(columns), index=index)
-
-
-def to_dataframe(articles: Iterable[Article], *, index: Any = None) -> DataFrame:
-    """A pandas DataFrame of :func:`to_records` (needs ``articlekit[pandas]``); ``index`` sets its index."""
-    return _frame(to_records(articles), RECORD_FIELDS, index)
-
-
-def parse_frame(
-    frame: DataFrame,
-    *,
-    text_field: str = "text",
-    id_field: str | None = None,
-    keep: Sequence[str] = (),
-    lang: str | None = None,
-    errors: ErrorPolicy = "note",
-    pipeline: Pipeline | None = None,
-    templates: Templates | str | Path | None = None,
-    group_by: str | None = None,
-) -> DataFrame:
-    """Parse a DataFrame's ``text_field`` column; a DataFrame of flat records with the same index.
-
-    The columns are ``id_field`` and ``keep`` (copied), then :data:`RECORD_FIELDS`. Made for
-    ``dask.dataframe``: ``ddf.map_partitions(parse_frame, meta=parse_frame(ddf._meta))``
-    (an empty frame gives the empty result, so it serves as ``meta``). ``templates`` and
-    ``group_by`` are as for :func:`parse_record`.
-    """
-    carried = [name for name in ((id_field,) if id_field else ()) + tuple(keep) if name in frame.columns]
-    rows = [
-        parse_record(rec, text_field=text_field, id_field=id_field, keep=keep, lang=lang, errors=errors,
-                     pipeline=pipeline, templates=templates, group_by=group_by)
-        for rec in frame.to_dict("records")
-    ]
-    out = _frame(rows, [*carried, *RECORD_FIELDS], frame.index)
-    for name in carried:
-        out[name] = out[name].astype(frame[name].dtype)
-    return out

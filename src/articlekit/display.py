@@ -31,7 +31,7 @@ import html
 import importlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .models import KINDS
@@ -150,7 +150,8 @@ class Summary:
 
     ``kind_segments``, ``kind_chars`` and ``kind_articles`` give, per segment kind, the number of
     segments, the characters they cover and the number of articles with at least one.
-    ``outlets`` counts articles per outlet domain (``None``: no outlet named).
+    ``outlets`` counts articles per outlet domain (``None``: no outlet named). With
+    ``summarize(..., by=...)``, ``groups`` holds one Summary per group (``by`` names the grouping).
     """
 
     articles: int
@@ -160,6 +161,8 @@ class Summary:
     kind_articles: Mapping[str, int]
     outlets: Mapping[str | None, int]
     notes: int
+    by: str | None = None
+    groups: Mapping[str | None, Summary] = field(default_factory=dict)
 
     @property
     def segment_chars(self) -> int:
@@ -195,6 +198,8 @@ class Summary:
                       for k in self.kind_chars},
             "outlets": {(k or ""): n for k, n in self.outlets.items()},
             "notes": self.notes,
+            **({"by": self.by, "groups": {(k or ""): g.to_dict() for k, g in self.groups.items()}}
+               if self.groups else {}),
         }
 
     def _rows(self) -> list[tuple[str, int, int, int, str]]:
@@ -223,7 +228,23 @@ class Summary:
             lines.append(f"outlets: {self._outlet_list()}")
         if self.notes:
             lines.append(f"notes: {self.notes}")
+        if self.groups:
+            lines.append(self._group_table())
         return "\n".join(lines)
+
+    def _group_table(self) -> str:
+        """One line per group: articles, characters cut, and each kind's share of its cut characters."""
+        kinds = [k for k in self.kind_chars if k != "body"]
+        head = [str(self.by or "group"), "articles", "cut", *kinds]
+        rows = [head]
+        for key, g in self.groups.items():
+            cut = g.cut_chars / g.segment_chars if g.segment_chars else 0.0
+            share = g.cut_share
+            rows.append([str(key) if key is not None else "(none)", f"{g.articles:,}", f"{cut:.1%}",
+                         *(f"{share.get(k, 0.0):.1%}" for k in kinds)])
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        return "\n".join(f"{r[0]:<{widths[0]}}  " + "  ".join(f"{r[i]:>{widths[i]}}" for i in range(1, len(head)))
+                         for r in rows)
 
     def __repr__(self) -> str:
         cut = self.cut_chars / self.segment_chars if self.segment_chars else 0.0
@@ -250,13 +271,16 @@ class Summary:
     def plot(self, ax: Any = None, *, include_body: bool = False) -> Any:
         """A horizontal bar chart of where the cut characters went (share per kind); returns the Axes.
 
-        ``include_body=True`` plots every kind's share of all segment characters instead.
-        Needs matplotlib (``pip install "articlekit[plot]"``).
+        ``include_body=True`` plots every kind's share of all segment characters instead. A
+        grouped summary (``summarize(..., by=...)``) draws one stacked bar per group, side by
+        side, so the groups compare at a glance. Needs matplotlib (``pip install "articlekit[plot]"``).
         """
         try:
             plt = importlib.import_module("matplotlib.pyplot")
         except ImportError as exc:
             raise ImportError('Summary.plot() needs matplotlib: pip install "articlekit[plot]"') from exc
+        if self.groups:
+            return self._plot_groups(plt, ax, include_body)
         shares = self.share if include_body else self.cut_share
         kinds = [k for k in shares if shares[k] > 0][::-1]
         if ax is None:
@@ -272,13 +296,71 @@ class Summary:
         ax.spines[["top", "right"]].set_visible(False)
         return ax
 
+    def _plot_groups(self, plt: Any, ax: Any, include_body: bool) -> Any:
+        kinds = [k for k in self.kind_chars if include_body or k != "body"]
+        groups = list(self.groups.items())
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 0.45 * max(len(groups), 1) + 1.6))
+        labels = [f"{key if key is not None else '(none)'} ({g.articles})" for key, g in groups]
+        left = [0.0] * len(groups)
+        for kind in kinds:
+            values = [100 * (g.share if include_body else g.cut_share).get(kind, 0.0) for _, g in groups]
+            ax.barh(labels, values, left=left, color=KIND_COLORS.get(kind, _OTHER_COLOR), edgecolor="#495057",
+                    linewidth=0.5, label=kind)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("% of all characters in segments" if include_body else "% of the cut characters")
+        ax.set_title(f"Where the {'' if include_body else 'cut '}characters went, by {self.by or 'group'}")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        ax.spines[["top", "right"]].set_visible(False)
+        return ax
 
-def summarize(articles: Iterable[Article]) -> Summary:
+
+def summarize(articles: Iterable[Article], *, by: str | Iterable[object] | None = None) -> Summary:
     """Count what a set of articles is made of: per kind (segments, characters, articles) and per outlet.
 
     Reads ``articles`` once (a generator is fine). Kinds come in the order of
     :data:`~articlekit.KINDS`; outlets by number of articles, most first.
+
+    ``by`` groups them as well (``Summary.groups``, a table per group in ``print`` and side by
+    side in ``.plot()``): ``"outlet"`` (the outlet the text names, by domain), ``"site"`` (the
+    URL's domain), ``"lang"``, or one label per article in input order, such as a carried field
+    (``by=[r["source"] for r in records]``, ``by=frame["source"]``).
     """
+    if by is None:
+        return _summarize(articles)
+    if isinstance(by, str):
+        if by not in _BY:
+            raise ValueError(f"by={by!r}: give 'outlet', 'site' or 'lang', or one label per article "
+                             "(for a carried field: by=[record['field'] for record in records])")
+        key = _BY[by]
+        name = by
+        keyed = [(key(a), a) for a in articles]
+    else:
+        name = str(getattr(by, "name", None) or "group")
+        arts = list(articles)
+        labels = list(by.tolist() if hasattr(by, "tolist") else by)
+        if len(labels) != len(arts):
+            raise ValueError(f"by= has {len(labels)} labels for {len(arts)} articles: give one label per article")
+        keyed = list(zip(labels, arts, strict=True))
+    total = _summarize(a for _, a in keyed)
+    members: dict[object, list[Article]] = {}
+    for label, art in keyed:
+        members.setdefault(None if label is None or label != label else label, []).append(art)
+    order = sorted(members, key=lambda k: (-len(members[k]), k is None, str(k)))
+    groups = {(None if k is None else str(k)): _summarize(members[k]) for k in order}
+    return Summary(**{**total.__dict__, "by": str(name), "groups": groups})
+
+
+_BY: dict[str, Any] = {
+    "outlet": lambda a: a.outlet.domain if a.outlet else None,
+    "site": lambda a: a.site,
+    "lang": lambda a: a.lang,
+}
+
+
+def _summarize(articles: Iterable[Article]) -> Summary:
     from .models import Article
 
     segs: Counter[str] = Counter()

@@ -9,16 +9,29 @@ The tree (catch the level you need)::
      ├─ UnknownLanguage (LookupError)  no locale data for the language asked for
      ├─ PatternTimeout (TimeoutError)  a user-supplied pattern gave up on one text (becomes a note, never raised
      │                                 out of a parse)
-     └─ StageError                     a stage raised; ``.stage`` names it, the original is chained
+     ├─ StageError                     a stage raised; ``.stage`` names it, the original is chained
+     ├─ InputError (TypeError)         a function was handed what it cannot mean (a str where texts are
+     │                                 expected, a dict where a text is); the message names what to call instead
+     └─ ColumnClash (ValueError)       a carried field and an output column have the same name; the message
+                                       names them and the way out (``prefix=``, or renaming the field)
 
-Input of the wrong type raises the built-in ``TypeError`` (``bytes``: decode first).
+Input of the wrong type raises ``TypeError`` (``bytes``: decode first; a record, a DataFrame or a
+list: :class:`InputError`, which is a ``TypeError`` naming the function to call instead).
 Empty text is not an error: it gives an empty ``Article`` with a note.
 """
 
 from __future__ import annotations
 
 __all__ = [
-    "ArticlekitError", "PatternTimeout", "PipelineError", "RuleError", "StageError", "TemplateError", "UnknownLanguage",
+    "ArticlekitError",
+    "ColumnClash",
+    "InputError",
+    "PatternTimeout",
+    "PipelineError",
+    "RuleError",
+    "StageError",
+    "TemplateError",
+    "UnknownLanguage",
 ]
 
 
@@ -98,3 +111,25 @@ class StageError(ArticlekitError):
     def __init__(self, stage: str, error: BaseException) -> None:
         super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
         self.stage = stage
+
+
+class InputError(ArticlekitError, TypeError):
+    """A function was handed something it cannot mean; the message says what to call instead.
+
+    ``parse_many("one page")`` (a str is not a list of texts), ``parse_many(frame)`` (a
+    DataFrame), ``parse(record)`` (a dict), ``parse_record("text")``, ``to_dataframe(rows)``
+    (dicts, not Articles), or a frame without its text column. It is a ``TypeError``, so code
+    that caught that still does.
+    """
+
+
+class ColumnClash(ArticlekitError, ValueError):
+    """A field carried into the output has the name of an output column, so one would overwrite the other.
+
+    ``names`` lists the clashing names. The way out: ``prefix="ak_"`` (the CLI's ``--prefix``) names
+    articlekit's output columns ``ak_outlet``, ``ak_title``, …; or rename or drop the field.
+    """
+
+    def __init__(self, message: str, names: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.names = names

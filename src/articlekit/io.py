@@ -23,7 +23,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -34,10 +34,13 @@ __all__ = [
     "TEXT_SUFFIXES",
     "InputRecord",
     "JsonlWriter",
+    "count_records",
     "expand_inputs",
     "is_jsonl_path",
     "iter_jsonl",
     "iter_records",
+    "looks_like_jsonl",
+    "missing_text_field",
     "open_binary",
 ]
 
@@ -66,10 +69,50 @@ class InputRecord:
     chars: int = field(default=0, compare=False)
     group: str | None = None
     """The record's group for site templates (a field's value, its URL's domain), when asked for."""
+    url: str | None = field(default=None, compare=False)
+    """The record's URL (its ``url_field``), which gives the Article's ``site``."""
 
     def __post_init__(self) -> None:
         if self.text is not None:
             self.chars = len(self.text)
+
+
+def missing_text_field(fields: Mapping[str, Any], text_field: str, *, option: str = "text_field=",
+                       has: str = "the record has") -> str:
+    """Why a record has no text field: what it is, the fields it has, and which one to name instead.
+
+    ``option`` is how the caller names the setting (``text_field=`` in Python, ``--text-field ``
+    on the command line). The suggestion is the field holding the longest string.
+
+    >>> missing_text_field({"id": 1, "isi": "JAKARTA - Harga naik.", "url": "u"}, "text")
+    "text field 'text' is missing (the record has: id, isi, url); pass text_field='isi'"
+    >>> missing_text_field({}, "text")
+    "text field 'text' is missing"
+    """
+    if not fields:
+        return f"text field {text_field!r} is missing"
+    names = ", ".join(str(k) for k in fields)
+    strings = [(len(v), str(k)) for k, v in fields.items() if isinstance(v, str) and v.strip()]
+    hint = ""
+    if strings:
+        best = max(strings)[1]
+        hint = f"; pass {option}{best!r}" if option.endswith("=") else f"; pass {option}{best}"
+    return f"text field {text_field!r} is missing ({has}: {names}){hint}"
+
+
+def looks_like_jsonl(head: str) -> bool:
+    """True when ``head`` (the start of a page) opens with a line that is a whole JSON object: JSON Lines.
+
+    >>> looks_like_jsonl('{"id": 1, "text": "JAKARTA - Harga naik."}\\n{"id": 2}'), looks_like_jsonl("JAKARTA - {a}")
+    (True, False)
+    """
+    first = head.lstrip().split("\n", 1)[0].strip()
+    if not (first.startswith("{") and first.endswith("}")):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def is_jsonl_path(path: str | Path) -> bool:
@@ -134,15 +177,16 @@ def iter_jsonl(
     carry: Sequence[str] = ("id", "url"),
     encoding: str = "utf-8",
     group_by: str | None = None,
-    url_field: str = "url",
+    url_field: str | None = "url",
 ) -> Iterator[InputRecord]:
     """The records of a JSON Lines byte stream; blank lines are skipped, any other line is a record.
 
-    ``carry`` names the fields copied to ``meta`` when present. A line that is not a JSON
-    object, or lacks a string ``text_field``, becomes a record with an ``error`` and its
-    ``source`` and ``line`` number (plus the carried fields it has). ``group_by`` (a field's
-    name, ``"url"`` or ``"detected"``) sets each record's ``group``
-    (:func:`articlekit.learning.record_group`).
+    ``carry`` names the fields copied to ``meta`` when present; a string ``url_field`` is the
+    record's ``url`` (its site). A line that is not a JSON object, or lacks a string
+    ``text_field``, becomes a record with an ``error`` and its ``source`` and ``line`` number
+    (plus the carried fields it has); a missing text field's error lists the fields the record
+    has and suggests ``--text-field``. ``group_by`` (a field's name, ``"url"`` or
+    ``"detected"``) sets each record's ``group`` (:func:`articlekit.learning.record_group`).
     """
     from .learning import record_group
 
@@ -167,13 +211,16 @@ def iter_jsonl(
         meta = _pick(obj, carry)
         text = obj.get(text_field)
         if isinstance(text, str):
-            group = record_group(obj, group_by, url_field=url_field) if group_by else None
-            yield InputRecord(meta, text=text, group=group)
+            group = record_group(obj, group_by, url_field=url_field or "url") if group_by else None
+            url = obj.get(url_field) if url_field else None
+            yield InputRecord(meta, text=text, group=group, url=url if isinstance(url, str) else None)
             continue
-        what = ("missing" if text_field not in obj else "null" if text is None
-                else f"not a string but {type(text).__name__}")
-        yield InputRecord({**meta, "line": number, "source": source},
-                          error=f"text field {text_field!r} is {what}")
+        if text_field not in obj:
+            error = missing_text_field(obj, text_field, option="--text-field ")
+        else:
+            what = "null" if text is None else f"not a string but {type(text).__name__}"
+            error = f"text field {text_field!r} is {what}"
+        yield InputRecord({**meta, "line": number, "source": source}, error=error)
 
 
 def _read_text_file(name: str, encoding: str) -> InputRecord:
@@ -186,9 +233,19 @@ def _read_text_file(name: str, encoding: str) -> InputRecord:
     except OSError as exc:
         return InputRecord({"path": name}, error=f"cannot read {name}: {exc.strerror or exc}")
     try:
-        return InputRecord({"path": name}, text=data.decode(encoding))
+        return _page_record(name, data.decode(encoding))
     except UnicodeDecodeError as exc:
         return InputRecord({"path": name}, error=f"{name} is not valid {encoding} ({exc})")
+
+
+JSONL_NOT_PAGE = ("{name} holds JSON Lines (its first line is a JSON object), not a page: pass --jsonl to parse one "
+                  "record a line, or name the file .jsonl")
+
+
+def _page_record(name: str, text: str) -> InputRecord:
+    if looks_like_jsonl(text[:100_000]):
+        return InputRecord({"path": name}, error=JSONL_NOT_PAGE.format(name="stdin" if name == "-" else name))
+    return InputRecord({"path": name}, text=text)
 
 
 def iter_records(
@@ -199,7 +256,7 @@ def iter_records(
     carry: Sequence[str] = ("id", "url"),
     encoding: str = "utf-8",
     group_by: str | None = None,
-    url_field: str = "url",
+    url_field: str | None = "url",
 ) -> Iterator[InputRecord]:
     """Every record of ``inputs`` (files, folders, ``-``), in order, streamed.
 
@@ -212,7 +269,7 @@ def iter_records(
             if name == "-":
                 data = sys.stdin.buffer.read()
                 try:
-                    yield InputRecord({"path": "-"}, text=data.decode(encoding))
+                    yield _page_record("-", data.decode(encoding))
                 except UnicodeDecodeError as exc:
                     yield InputRecord({"path": "-"}, error=f"stdin is not valid {encoding} ({exc})")
             else:
@@ -230,6 +287,33 @@ def iter_records(
             yield InputRecord({"source": name}, error=f"cannot read {name} to the end: {exc}")
         finally:
             _close(handle)
+
+
+def count_records(files: Sequence[str], *, jsonl: bool = False) -> int | None:
+    """How many records ``files`` (already expanded) hold, counted cheaply before a run (``None``: stdin).
+
+    A page file is one record; a JSON Lines file is one record per line that is not blank
+    (the lines are counted, not parsed; gzip is decompressed on the way).
+    """
+    total = 0
+    for name in files:
+        if name == "-":
+            return None
+        if not (jsonl or is_jsonl_path(name)):
+            total += 1
+            continue
+        try:
+            handle = open_binary(name)
+        except OSError:
+            total += 1  # one error record
+            continue
+        try:
+            total += sum(1 for line in handle if not line.isspace())
+        except (OSError, EOFError):
+            total += 1
+        finally:
+            _close(handle)
+    return total
 
 
 class JsonlWriter:

@@ -10,9 +10,9 @@ dateline, body, inserts, ...). Every ``span`` is a pair of offsets into
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = [
     "CREDIT_ROLES",
@@ -232,12 +232,17 @@ class Article(BaseModel):
     ``title``, ``byline``, ``published`` and ``updated`` come from a whole-page dump's header
     (``published``/``updated`` are timezone-aware when the page shows a zone, naive when it shows
     a time without one, a plain date when it shows no time).
+
+    ``site`` is the registrable domain of the page's URL when one was given
+    (``parse(text, url=...)``, a record's ``url``): where the page came from, which may differ
+    from the ``outlet`` the text names. Without a URL it is ``None`` and absent from the JSON form.
     """
 
     model_config = _FROZEN
 
     text: str
     lang: str
+    site: str | None = None
     title: str | None = None
     byline: str | None = None
     published: dt.datetime | dt.date | None = None
@@ -254,6 +259,13 @@ class Article(BaseModel):
     readings: list[Reading] = []
     """Where the outlet, place, date and page fields were read (rule and offsets), in text order."""
     notes: list[str] = []
+
+    @model_serializer(mode="wrap")
+    def _drop_absent_site(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if "site" in data and data["site"] is None:
+            del data["site"]  # no URL given: the JSON form is what it was before sites existed
+        return data
 
     @property
     def link_headings(self) -> list[str]:

@@ -14,7 +14,7 @@ import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, NoReturn, Protocol, runtime_checkable
 
 from .assemble import assemble
 from .draft import Claim, Draft, Fact, Findings
@@ -160,21 +160,24 @@ class Pipeline:
 
     # ------------------------------------------------------------------ running
 
-    def __call__(self, text: str, *, errors: ErrorPolicy = "raise", group: str | None = None) -> Article:
+    def __call__(self, text: str, *, errors: ErrorPolicy = "raise", group: str | None = None,
+                 url: str | None = None) -> Article:
         """Parse one page. ``errors="note"`` turns a failing stage into a note and goes on.
 
         ``group`` names the site or outlet the page belongs to (a record's field, its URL's domain),
-        for stages that read it (site templates); it changes nothing else.
+        for stages that read it (site templates); it changes nothing else. ``url``, the page's
+        address, gives ``Article.site`` (its registrable domain); the parse itself reads only the text.
         """
         if not isinstance(text, str):
-            if isinstance(text, bytes | bytearray | memoryview):
-                raise TypeError(
-                    "articlekit.parse() takes str, not bytes: decode the page first, "
-                    "for example text = data.decode('utf-8', errors='replace')"
-                )
-            raise TypeError(f"articlekit.parse() takes str, not {type(text).__name__}")
+            _refuse(text)
         if errors not in ("raise", "note"):
             raise ValueError(f"errors must be 'raise' or 'note', not {errors!r}")
+        if url is not None:
+            from .sites import registrable_domain
+
+            site = registrable_domain(url)
+            article = self(text, errors=errors, group=group)
+            return article.model_copy(update={"site": site}) if site is not None else article
         if len(text) >= PAUSE_GC_AT and gc.isenabled():
             gc.disable()  # see PAUSE_GC_AT
             try:
@@ -247,6 +250,30 @@ class Pipeline:
             yield self(text, errors=errors)
 
 
+def _refuse(value: object) -> NoReturn:
+    """Raise the error for a non-``str`` page: what it is, and what to call instead."""
+    from collections.abc import Mapping
+
+    from .errors import InputError
+
+    kind = type(value).__name__
+    if isinstance(value, bytes | bytearray | memoryview):
+        raise TypeError(
+            "articlekit.parse() takes str, not bytes: decode the page first, "
+            "for example text = data.decode('utf-8', errors='replace')"
+        )
+    if isinstance(value, Mapping):
+        raise InputError(f"articlekit.parse() takes the page text (a str), not a {kind}: for a record call "
+                         "articlekit.parse_record(record, text_field='text'), or parse(record['text'])")
+    if hasattr(value, "columns") and hasattr(value, "iloc"):
+        raise InputError(f"articlekit.parse() takes the page text (a str), not a {kind}: for a DataFrame call "
+                         "articlekit.parse_frame(frame, text_field='text')")
+    if isinstance(value, list | tuple) or hasattr(value, "iloc"):
+        raise InputError(f"articlekit.parse() takes one page text (a str), not a {kind}: for many pages call "
+                         "articlekit.parse_many(texts)")
+    raise TypeError(f"articlekit.parse() takes str, not {kind}")
+
+
 def _error_article(value: object) -> Article:
     kind = type(value).__name__
     hint = " (decode bytes first)" if isinstance(value, bytes | bytearray) else ""
@@ -290,12 +317,16 @@ def _pipeline_with_templates(lang: str, templates: Templates | str | Path) -> Pi
 
 
 def parse(text: str, lang: str = "auto", *, pipeline: Pipeline | None = None,
-          templates: Templates | str | Path | None = None, group: str | None = None) -> Article:
+          templates: Templates | str | Path | None = None, group: str | None = None,
+          url: str | None = None) -> Article:
     """Parse one scraped page into an :class:`Article`.
 
     ``lang`` is a locale code (``"id"``, ``"ms"``, ``"en"``) or ``"auto"`` (the default) to detect it.
     ``templates`` (a :class:`~articlekit.Templates` or a file's path) adds learned site templates;
     ``group`` names the page's site or outlet for them (see ``docs/templates.md``).
+    ``url``, where the page came from, gives ``Article.site`` (its registrable domain, for
+    example ``detik.com`` for ``https://news.detik.com/...``); it never changes ``outlet``, which
+    is what the text itself names.
 
     >>> art = parse("Suara.com - Warga memanen padi pada Rabu (20/10/2021).")
     >>> art.outlet.domain, art.dateline.date.isoformat(), art.body
@@ -304,6 +335,6 @@ def parse(text: str, lang: str = "auto", *, pipeline: Pipeline | None = None,
     if templates is not None:
         if pipeline is not None:
             raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
-        return _pipeline_with_templates(lang, templates)(text, group=group)
+        return _pipeline_with_templates(lang, templates)(text, group=group, url=url)
     nlp = pipeline if pipeline is not None else _default_pipeline(lang)
-    return nlp(text) if group is None else nlp(text, group=group)
+    return nlp(text, group=group, url=url)
