@@ -45,8 +45,11 @@ def test_parse_many_refuses_what_it_cannot_mean(workers: int | None) -> None:
         articlekit.parse_many(PAGE, workers=workers)
     with pytest.raises(InputError, match="parse_record"):
         articlekit.parse_many({"text": PAGE}, workers=workers)
-    with pytest.raises(InputError, match=r"item 1 is a dict .*parse_record"):
-        list(articlekit.parse_many([PAGE, {"text": PAGE}], workers=workers))
+    with pytest.raises(InputError, match=r"item 0 is a dict .*parse_record"):
+        list(articlekit.parse_many([{"text": PAGE}, PAGE], workers=workers))
+    # a stray dict later in a stream is a bad page like any other: a note, the batch goes on
+    later = list(articlekit.parse_many([PAGE, {"text": PAGE}], workers=workers))
+    assert later[1].notes == ["input: not a str but dict; nothing parsed"]
     with pytest.raises(TypeError):  # InputError is a TypeError
         articlekit.parse_many(b"bytes", workers=workers)  # type: ignore[arg-type]
 

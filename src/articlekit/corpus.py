@@ -88,13 +88,20 @@ def _refuse_texts(texts: object, func: str) -> None:
 
 
 def _texts_only(texts: Iterable[object], func: str) -> Iterator[object]:
-    """``texts``, refusing an item that is a record (a dict): it has no one text to parse."""
-    for i, text in enumerate(texts):
-        if isinstance(text, Mapping):
-            raise InputError(f"{func}() takes page texts, but item {i} is a {type(text).__name__} (a record): "
+    """``texts``, refusing them when the first is a record (a dict): a list of records has no text to parse.
+
+    A stray dict later in a stream is a bad page like any other (a note with ``errors="note"``),
+    so one odd record never stops a batch.
+    """
+    it = iter(texts)
+    for first in it:
+        if isinstance(first, Mapping):
+            raise InputError(f"{func}() takes page texts, but item 0 is a {type(first).__name__} (a record): "
                              "call articlekit.parse_record(record, text_field='text') on each record, or "
                              f"{func}(r['text'] for r in records)")
-        yield text
+        yield first
+        break
+    yield from it
 
 
 # ---------------------------------------------------------------------- one record
@@ -385,8 +392,8 @@ def parse_many(
     Article whose ``notes`` say what failed; a failing stage is skipped with a note. Rows
     are never dropped and one bad page never stops a batch. ``errors="raise"``: the first
     failure in input order raises (``TypeError`` for a non-``str``, ``StageError`` for a
-    stage), after the Articles before it were yielded. A record (a dict) among the texts raises
-    :class:`~articlekit.InputError` whatever ``errors`` says (call :func:`parse_record` on
+    stage), after the Articles before it were yielded. Texts that start with a record (a dict)
+    raise :class:`~articlekit.InputError` whatever ``errors`` says (call :func:`parse_record` on
     records), and so does ``texts`` itself when it is one str, a dict or a DataFrame.
 
     ``urls``, one per text (``None`` for none), gives each Article its ``site`` (the URL's
