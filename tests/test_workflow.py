@@ -373,3 +373,9 @@ def test_schema_doc_names_every_field_the_cli_adds(tmp_path: Path, capsys: pytes
     assert added == {"id", "url", "path", "source", "line", "error"}
     for name in added | {"site"} | set(articlekit.RECORD_FIELDS):
         assert f"`{name}`" in doc, f"docs/schema.md does not name {name!r}"
+
+
+def test_parse_frame_reads_a_missing_value_of_a_string_column_as_null() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"text": pd.array([PAGE, None], dtype="string")})
+    assert articlekit.parse_frame(frame)["error"].tolist()[1] == "text field 'text' is null"

@@ -222,9 +222,9 @@ def _records_for(articles: Iterable[Article], prefix: str, func: str) -> list[di
 
 
 def _what(record: Mapping[str, Any], name: str, value: object) -> str:
-    """Why ``value`` (``record[name]``) is no text: null (``None`` or a NaN), or of another type."""
-    if value is None or (isinstance(value, float) and value != value):
-        return f"text field {name!r} is null"
+    """Why ``value`` (``record[name]``) is no text: null (``None``, a NaN, ``pandas.NA``), or of another type."""
+    if value is None or (isinstance(value, float) and value != value) or type(value).__name__ in ("NAType", "NaTType"):
+        return f"text field {name!r} is null"  # None, NaN, pandas' NA (a string column's missing value)
     return f"text field {name!r} is not a string but {type(value).__name__}"
 
 
