@@ -31,6 +31,7 @@ from ..dates import DateReading, _clock, date_reader
 from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from .links import _meta
+from .texture import capital_share, dense_runs, glued_teaser, story_run
 
 __all__ = ["PageLayout"]
 
@@ -100,6 +101,7 @@ class _Furniture:
     byline_label: Any
     footer: Any
     bare_credit: Any
+    marker_lead: Any  # a line opened by an insert marker ("Baca: <headline>")
     marker_line: Any  # a line that is only an insert marker ("Baca juga:"): the story's, not the page's
 
 
@@ -129,6 +131,8 @@ def _furniture(draft: Draft) -> _Furniture:
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
         credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
                       for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
+        marker_lead=draft.locale.compile(
+            rf"[ \t\u00a0]*(?:{draft.locale.marker_alt})[ \t\u00a0]*:", rule="page.marker_lead"),
         marker_line=draft.locale.compile(
             rf"[ \t\u00a0]*(?:{draft.locale.marker_alt})[ \t\u00a0]*:[ \t\u00a0]*", rule="page.marker_line"),
     )
@@ -177,6 +181,11 @@ class PageLayout:
     max_lead_meta: int = 4
     heading_extra_words: int = 2
     caption_echo: int = 3
+    byline_reach: int = 24  # how far above the story a byline printed again under it is looked for
+    story_share: float = 0.3  # the first prose run worth this share of the best one is the story
+    junk_cost: float = 6.0  # what a line that is not prose costs the region around it, in words
+    sentence_capital_share: float = 0.5  # a short line closed like a sentence, mostly lower case
+    max_capital_share: float = 0.8  # a line with more capitalised words than this is a headline, not prose
 
     # ------------------------------------------------------------------ line kinds
 
@@ -377,8 +386,33 @@ class PageLayout:
         # the line before left its sentence open with a comma ("… kepada⏎Kompas.com,⏎Selasa (10/6/2025).")
         return text[prev.hi - 1 : prev.hi] == "," or (first.islower() and _link_words(text, prev))
 
+    def _line_value(self, draft: Draft, line: Line, nxt: Line | None) -> float:
+        """A line's worth as story text: its words when it reads as prose, else a fixed cost."""
+        s = self._text(draft, line)
+        n = _words(s)
+        goes_on = nxt is not None and not _SENTENCE_END.search(s) and (
+            draft.text[nxt.lo : nxt.lo + 1].islower() or draft.text[nxt.lo : nxt.lo + 1] in _GOES_ON)
+        if goes_on or s[:1].islower() or self._broken_piece(draft, line):
+            return 0.0  # a piece of a sentence broken at a link: the story's, no weight of its own
+        caps = capital_share(s)
+        if glued_teaser(s):
+            return -self.junk_cost
+        if self.is_prose(draft, s) and not (n < self.long_words and caps > self.max_capital_share):
+            return float(n)
+        if _furn(draft).marker_lead.match(s) or (
+                n >= self.closing_words and _CLOSING.search(s) and caps <= self.sentence_capital_share):
+            return 0.0  # a short sentence, an insert ("Baca juga: …"): the story's, but no weight of its own
+        return -self.junk_cost
+
     def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
+        runs = dense_runs([self._line_value(draft, ln, lines[i + 1] if i + 1 < len(lines) else None)
+                           for i, ln in enumerate(lines)])
+        run = story_run(runs, self.story_share)
         first = self._first_prose(draft, lines, 0)
+        if first is None or run is None or (first < self.min_header_lines and run[0] < self.min_header_lines):
+            return first  # the text opens with its story: a body scrape, not a page
+        # else the story is the first dense run of prose, wherever it stands
+        first = self._first_prose(draft, lines, run[0])
         if first is None:
             return None
         # prose above the post's own header (a sidebar or a menu with blurbs printed first) is not
@@ -388,7 +422,8 @@ class PageLayout:
         if (anchor is not None and anchor > first and anchor >= self._story_end(draft, lines, first)
                 and self._looks_like_a_page(draft, lines[:first])):
             after = self._first_prose(draft, lines, anchor + 1)
-            if after is not None and after - anchor <= self.max_gap:
+            if after is not None and after - anchor <= self.max_gap and not any(
+                    lo <= after < hi for lo, hi, _ in [run]):
                 return after
         return first
 
@@ -452,7 +487,7 @@ class PageLayout:
         last_prose = start
         header = set(texts[:start])
         # a name printed near the title (the byline) and again under the story ends it
-        names = {texts[k] for k in range(max(0, start - self.max_gap - 4), start) if _NAME.fullmatch(texts[k])
+        names = {texts[k] for k in range(max(0, start - self.byline_reach), start) if _NAME.fullmatch(texts[k])
                  and self.heading_kind(draft, texts[k]) is None and not self._continued(texts, k)}
         # the page's copyright line: the story never goes on past it
         marks = sorted(c.start for c in draft.claims if c.kind == "noise" and c.why.endswith(":copyright")
@@ -534,8 +569,7 @@ class PageLayout:
 
     def _list_heading(self, draft: Draft, texts: list[str], j: int) -> bool:
         """A heading followed by headlines, after which the story does not go on."""
-        key = " ".join(texts[j].casefold().rstrip(":").split())
-        if key not in draft.locale.headings:
+        if self.heading_kind(draft, texts[j]) != "heading":
             return False
         k = j + 1
         while k < len(texts) and k - j <= self.max_box_items + 1:
