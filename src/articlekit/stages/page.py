@@ -79,6 +79,7 @@ _CRUMB_SEPS = regex.compile(
 _MENU_WORDS = regex.compile(r"[\p{L}&'’.-]+(?:[ \t\u00a0]+[\p{L}&'’.-]+){0,2}")  # "Contact Us", "Cookie Settings"
 _LIST_NUMBER = regex.compile(r"\d{1,2}\.?")
 _COUNT_LINE = regex.compile(r"[\p{L} ]{2,30} [-–|·] \d[\d.,]* \p{L}{2,12}")  # "Liga Italia - 1 komentar"
+_CREDIT_MARK = regex.compile(r"©[ \t\u00a0]*\p{Lu}\p{Ll}")  # "© Name Caption …", not "© 2019 Site. All rights …"
 _SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 _BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
@@ -182,6 +183,8 @@ class PageLayout:
     heading_extra_words: int = 2
     caption_echo: int = 3
     byline_reach: int = 24  # how far above the story a byline printed again under it is looked for
+    title_reach: int = 4  # lines above the stamp (not counting prose) where the title is looked for
+    standfirst_paragraphs: int = 2  # prose above the byline or timestamp, at most this many paragraphs, is a teaser
     story_share: float = 0.3  # the first prose run worth this share of the best one is the story
     junk_cost: float = 6.0  # what a line that is not prose costs the region around it, in words
     sentence_capital_share: float = 0.5  # a short line closed like a sentence, mostly lower case
@@ -277,7 +280,8 @@ class PageLayout:
         lines = [ln for ln in draft.lines if not ln.blank and draft.is_free(ln.lo, ln.hi)]
         if len(lines) < self.min_lines:
             return found
-        start = self._story_start(draft, lines)
+        values = self._values(draft, lines)
+        start = self._story_start(draft, lines, values)
         if start is None or start < self.min_header_lines or not self._looks_like_a_page(draft, lines[:start]):
             return found
         end = self._story_end(draft, lines, start)
@@ -397,18 +401,21 @@ class PageLayout:
         caps = capital_share(s)
         if glued_teaser(s):
             return -self.junk_cost
-        if self.is_prose(draft, s) and not (n < self.long_words and caps > self.max_capital_share):
+        if self.is_prose(draft, s) and caps <= self.max_capital_share:
             return float(n)
         if _furn(draft).marker_lead.match(s) or (
                 n >= self.closing_words and _CLOSING.search(s) and caps <= self.sentence_capital_share):
             return 0.0  # a short sentence, an insert ("Baca juga: …"): the story's, but no weight of its own
         return -self.junk_cost
 
-    def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
-        runs = dense_runs([self._line_value(draft, ln, lines[i + 1] if i + 1 < len(lines) else None)
-                           for i, ln in enumerate(lines)])
+    def _values(self, draft: Draft, lines: list[Line]) -> list[float]:
+        return [self._line_value(draft, ln, lines[i + 1] if i + 1 < len(lines) else None)
+                for i, ln in enumerate(lines)]
+
+    def _story_start(self, draft: Draft, lines: list[Line], values: list[float]) -> int | None:
+        runs = dense_runs(values)
         run = story_run(runs, self.story_share)
-        first = self._first_prose(draft, lines, 0)
+        first = self._first_prose(draft, lines, 0, standfirst=1)
         if first is None or run is None or (first < self.min_header_lines and run[0] < self.min_header_lines):
             return first  # the text opens with its story: a body scrape, not a page
         # else the story is the first dense run of prose, wherever it stands
@@ -447,8 +454,10 @@ class PageLayout:
                         return i
         return None
 
-    def _first_prose(self, draft: Draft, lines: list[Line], i: int) -> int | None:
-        """The first prose line from ``i`` on that is neither a caption nor a standfirst."""
+    def _first_prose(self, draft: Draft, lines: list[Line], i: int, *, standfirst: int | None = None) -> int | None:
+        """The first prose line from ``i`` on that is neither a caption nor a standfirst (of at most
+        ``standfirst`` paragraphs)."""
+        most = self.standfirst_paragraphs if standfirst is None else standfirst
         while i < len(lines):
             s = self._text(draft, lines[i])
             if not self.is_prose(draft, s) or self._photo_caption(draft, lines, i):
@@ -456,12 +465,19 @@ class PageLayout:
                 continue
             # a standfirst: prose followed (before the next prose) by a byline or a timestamp
             teaser = False
-            for ln in lines[i + 1 : i + 1 + self.max_gap]:
-                t = self._text(draft, ln)
+            more = 0  # a standfirst may run to more than one paragraph (a summary and a photo caption)
+            for k in range(i + 1, min(len(lines), i + 1 + self.max_gap)):
+                t = self._text(draft, lines[k])
                 if self.is_prose(draft, t):
-                    break
-                if self.timestamp(draft, ln) is not None or _furn(draft).byline.search(t):
-                    teaser = True
+                    more += 1
+                    if more >= most:
+                        break
+                    continue
+                if self.timestamp(draft, lines[k]) is not None or _furn(draft).byline.search(t):
+                    # (past a second paragraph only when the story follows the stamp: not a link list's
+                    # byline and date under the story's last paragraphs)
+                    teaser = not more or any(self.is_prose(draft, self._text(draft, ln))
+                                             for ln in lines[k + 1 : k + 1 + self.max_gap])
                     break
             if teaser:
                 i += 1
@@ -499,7 +515,11 @@ class PageLayout:
             if s in names and not self._continued(texts, j):
                 break
             k = bisect.bisect_left(marks, lines[j - 1].hi)
-            if k < len(marks) and marks[k] < lines[j].lo:
+            if k < len(marks) and marks[k] < lines[j].lo and not (
+                    # a photo credit opening a caption ("© Name Caption text …") with the story going on
+                    self.is_prose(draft, s, min_words=self.end_prose_words)
+                    and _CREDIT_MARK.match(draft.text, marks[k], draft.line_at(marks[k]).hi) is not None
+                    and _words(draft.text[marks[k] : draft.line_at(marks[k]).hi]) <= self.caption_words):
                 break
             if self.is_prose(draft, s, min_words=self.end_prose_words):
                 last_prose, gap = j, 0
@@ -648,10 +668,15 @@ class PageLayout:
 
     def _title(self, draft: Draft, lines: list[Line], anchor: int | None) -> int | None:
         if anchor is not None:
+            # the title is at most 4 lines above the stamp, not counting a standfirst or a photo caption
+            # (prose) between them
+            reach, top = 0, anchor
+            while top > 0 and reach < self.title_reach:
+                top -= 1
+                reach += not self.is_prose(draft, self._text(draft, lines[top]), min_words=self.closing_words)
             # a breadcrumb sits above the title: nothing above it is the title ("Home > News" ⏎ timestamp ⏎ title)
-            crumbs = [i for i in range(max(0, anchor - 4), anchor)
-                      if _furn(draft).crumbs.search(self._text(draft, lines[i]))]
-            top = crumbs[-1] + 1 if crumbs else max(0, anchor - 4)
+            crumbs = [i for i in range(top, anchor) if _furn(draft).crumbs.search(self._text(draft, lines[i]))]
+            top = crumbs[-1] + 1 if crumbs else top
             for min_words in (5, 3):
                 near = [i for i in range(top, min(len(lines), anchor + 4))
                         if self._title_like(draft, lines[i], min_words)]
