@@ -39,7 +39,12 @@ _SP = r"[ \t\u00a0]"
 _DASH = r"(?:--|—|–|-)"
 # ",-" too: "TRIBUN-MEDAN.COM,- Bagi Anda …"
 _SEP = rf"(?:{_SP}*,?(?:--|—|–|-|:|\|){_SP}*)"
-_DOMAIN = r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3})"
+# a domain, or one whose dot before a second-level suffix was printed as a space or a comma
+# ("BANJARMASINPOST CO.ID", "Posmetro,co.id": LABELS reads the domain the token meant)
+_SLD = r"(?i:co|or|ac|go|net|web|sch|my)"
+_DOMAIN = (r"(?:[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3}"
+           rf"|[\p{{L}}\d][\p{{L}}\d\-]*[ ,]{_SLD}\.\p{{L}}{{2}}(?![\p{{L}}\d.]))")
+_DOMAIN_TYPO = regex.compile(rf"[ ,](?={_SLD}\.\p{{L}}{{2}}\Z)")
 # Place words are bounded (40 characters, 4 hyphens): a greedy unbounded run backtracks quadratically
 # in the regex module on a long run of capitals and dots ("A.A.A.A....") at the start of a page.
 _WORD_ANY = r"\p{Lu}[\p{L}'’.]{0,40}(?:-\p{L}[\p{L}'’.]{0,40}){0,4}"
@@ -555,13 +560,14 @@ class Prefix:
         return data
 
     def _claim_outlet(self, draft: Draft, found: Findings, start: int, end: int, token: str, shape: str) -> None:
-        entry = draft.outlets.lookup(token)
+        domain = _DOMAIN_TYPO.sub(".", token.lower())  # "BANJARMASINPOST CO.ID" -> banjarmasinpost.co.id
+        entry = draft.outlets.lookup(token) or draft.outlets.lookup(domain)
         if entry is not None:
             found.claim("outlet", start, end, f"{SHAPE[shape]}/{entry.id}", prefix=True, outlet_id=entry.id,
                         name=entry.name, domain=entry.domain)
         else:
             found.claim("outlet", start, end, WHY[shape, "domain"], prefix=True, outlet_id=None, name=token,
-                        domain=token.lower())
+                        domain=domain)
 
     @staticmethod
     def _emit_brand(draft: Draft, found: Findings, m: Any) -> bool:
