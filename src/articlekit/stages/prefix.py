@@ -75,6 +75,8 @@ class _Shapes:
     first_words: frozenset[str]  # first words of the outlet names: the cheap test before costly shapes
     agency: Any  # "(ANTARA) -": a catalogued agency in parentheses, then a separator
     agency_at: Any  # shape C tried at a given place start
+    unknown: Any  # "(WARTADESA) - ": a name no catalogue lists in parentheses, a dash, the story
+    unknown_at: Any  # shape Cx tried at a given place start
     below_teaser: Any  # "KOTA BHARU: ", "Kuala Lumpur - " on a line below a teaser
     label_words: frozenset[str]  # credit, source and photo labels, insert markers' words: never a place
 
@@ -113,6 +115,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         )
 
     start = "^[ \t\u00a0\ufeff\u200e]*"
+    unknown_paren = (
+        rf"(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?,?{_SP}*"
+        rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}"
+    )
     inline = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll}))"
     # shapes that name the outlet before the separator may also follow a word and a space: a broken copy
     # cut mid-sentence ("… berlaku untuk semua JAKARTA, KOMPAS.com - "); shape C keeps the glued forms,
@@ -130,10 +136,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
             regex.MULTILINE)),
         # an unknown outlet in parentheses after the place, then a dash: "Karo (ANTARA) - ", "JAKARTA (Pos Kota) – ",
         # "Mojokerto (beritajatim.com) - " (the token is the outlet only when it is shaped like a domain)
-        ("Cx", regex.compile(
-            rf"{start}(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?,?{_SP}*"
-            rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}",
-            regex.MULTILINE)),
+        ("Cx", regex.compile(rf"{start}{unknown_paren}", regex.MULTILINE)),
         # a catalogued outlet alone before the separator is as strong as a full dateline
         ("D", regex.compile(rf"{start}(?P<outlet>{out_known})(?P<sep>{_SEP}){_BODY_START}", regex.MULTILINE)),
         # an unknown outlet token shaped like a domain: weaker, only above the first prose line
@@ -175,6 +178,10 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
         agency=regex.compile(rf"\({_SP}*(?P<outlet>{out_paren}){_PARTNER}{_SP}*\)(?P<sep>{_SEP})"),
         agency_at=dict(shapes(out_known, ""))["C"],
         label_words=_label_words(locale),
+        unknown=regex.compile(
+            rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}"
+        ),
+        unknown_at=regex.compile(unknown_paren),
         below_teaser=regex.compile(
             rf"(?P<place>{gaz}|{_PLACE_CAPS})(?P<sep>{_SP}*(?:--|—|–|-|:){_SP}+|{_SP}*(?:--|—|–|:){_SP}*)"
             rf"(?=[\"“'‘(]?\p{{Lu}}\p{{Ll}})"),
@@ -309,7 +316,8 @@ class Prefix:
                 ):
                     break
             else:
-                self._below_teaser(draft, found, shapes, candidates, len(weak_lines))
+                if not self._below_teaser(draft, found, shapes, candidates, len(weak_lines)) and candidates:
+                    self._glued_unknown(draft, found, shapes, candidates[0])
         if found.claims:
             self._second_article(draft, found, shapes)
         else:
@@ -412,6 +420,29 @@ class Prefix:
             if self._emit(draft, found, shape, m):
                 return True
         return False if strong else self._alone(draft, found, shapes, line)
+
+    def _glued_unknown(self, draft: Draft, found: Findings, shapes: _Shapes, line: Line) -> bool:
+        """``…kita bersama.....Jakarta (WARTA) - ``: a teaser glued to a shape-Cx dateline (an outlet no
+        catalogue lists) on the first line.
+
+        Like :meth:`_glued_agency`, but the name in parentheses is no catalogued agency, so only a place
+        glued on at a seam counts (``politikTrenggalek, Jatim (…)``, ``ASNJakarta (…)``, ``.....Jakarta (…)``):
+        a capitalised run after a space may be the teaser's own words.
+        """
+        text = draft.text
+        stop = min(line.hi, line.lo + self.max_teaser)
+        paren = shapes.unknown.search(text, line.lo, stop)
+        if paren is None:
+            return False
+        seams = []
+        for p in _word_starts(text, max(line.lo, paren.start() - self.max_place), paren.start()):
+            m = shapes.unknown_at.match(text, p, line.hi)
+            if (m is not None and m.start("token") == paren.start("token") and p > line.lo
+                    and not text[p - 1].isspace() and not _glued_inside(m["place"])):
+                seams.append(m)
+        if not seams or not self._accept(draft, "Cx", seams[-1]):
+            return False
+        return self._emit(draft, found, "Cx", seams[-1], teaser=True)
 
     def _below_teaser(self, draft: Draft, found: Findings, shapes: _Shapes, candidates: list[Line],
                       first: int) -> bool:
