@@ -137,6 +137,9 @@ def test_header_zone_glued_to_the_next_word(text: str, tz: str | None) -> None:
         ("Jakarta:  Warga datang.", None, "Jakarta", ":"),
         ("PROBOLINGGO-Dermaga baru dibuka.", None, "Probolinggo", "-"),
         ("KUALA LUMPUR, Jan 9 (Bernama) -- Warga datang.", "bernama.com", "Kuala Lumpur", "--"),
+        # a wire no catalogue lists, one capitalised word after a place in capitals (its domain unknown)
+        ("LOS ALAMOS (Wirenews) - Warga datang.", None, "Los Alamos", "-"),
+        ("KOTA BARU, March 7 (Wirenews) - Warga datang.", None, "Kota Baru", "-"),
     ],
 )
 def test_prefix_shapes(text: str, domain: str | None, place: str, sep: str | None) -> None:
@@ -165,6 +168,7 @@ def test_double_dash_alone_on_the_dateline_line_is_one_separator() -> None:
         "HARGA PANGAN: Beras Premium Naik Lagi",
         "Bandung, Jawa Barat, belakangan diguyur hujan.",
         "POLIS Diraja Malaysia menahan dua lelaki.",
+        "Jakarta (Presiden) - Warga datang.",
     ],
 )
 def test_not_a_dateline(text: str) -> None:

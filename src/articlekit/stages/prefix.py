@@ -116,7 +116,7 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> _Shapes:
 
     start = "^[ \t\u00a0\ufeff\u200e]*"
     unknown_paren = (
-        rf"(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?,?{_SP}*"
+        rf"(?P<place>{_PLACE_ANY})(?:,{_SP}*(?P<region>[^(\n,\d]{{2,30}}?))?(?:,{_SP}*(?P<date>{eng_date}))?,?{_SP}*"
         rf"\({_SP}*(?P<token>{_DOMAIN}|{_TOKEN}){_SP}*\)(?P<sep>{_SP}*(?:--|—|–|-){_SP}*){_BODY_START}"
     )
     inline = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll}))"
@@ -361,7 +361,9 @@ class Prefix:
         if shape == "Cx":
             if _glued_inside(place) or not self._place_ok(draft, place) or len(place.split()) > 3:
                 return False
-            return "." in m["token"] or m["token"].isupper() or " " in m["token"]
+            token = m["token"]
+            # one capitalised word ("(Reuters)") only after a place in capitals: "LOS ANGELES (Reuters) - "
+            return "." in token or token.isupper() or " " in token or (place.isupper() and len(place) >= 3)
         if shape in ("D", "Dx"):
             if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
                 return False
