@@ -8,36 +8,24 @@ corpus or ``articlekit.parse`` is absent.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from articlekit.models import Article, Paragraph, Segment, Span
+
+from .conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO / "benchmarks"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 
 
-def _load(name: str) -> ModuleType:
-    """Import a benchmark script as a module (``benchmarks/`` is not a package)."""
-    if str(BENCHMARKS) not in sys.path:
-        sys.path.insert(0, str(BENCHMARKS))  # for their shared helper module
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-accuracy = _load("accuracy")
+accuracy = load_benchmark("accuracy")
 
 # --------------------------------------------------------------------------- floor logic
 
