@@ -1,0 +1,139 @@
+"""The tail's patterns, compiled once per locale and outlet catalogue (the words come from the locale's ``[tail]``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ...rules import Locale, OutletCatalogue
+
+__all__ = ["SP", "Patterns", "compile_patterns"]
+
+SP = r"[ \t\u00a0]"
+_TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
+_BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’!]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
+_BRAND = rf"{_BRAND_WORD}(?:{SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
+_DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    source_paren: Any
+    wire: Any
+    code_paren: Any
+    square: Any
+    end_mark: Any
+    name_paren_line: Any
+    caps_name_line: Any
+    label: Any
+    rep_red: Any
+    domain_paren: Any
+    names_paren: Any
+    bracket: Any
+    dash_brand: Any
+    promo: Any
+    stamp: Any
+    sig_line: Any
+    promo_target: Any
+    promo_own: Any
+    label_line: Any
+    bio: Any
+    bio_glued: Any
+    disclaimer: Any
+
+
+def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
+    tail = locale.tail
+    src = "|".join(regex.escape(x) for x in tail.source_labels) or "(?!)"
+    names = [*(e.source_name for e in outlets.entries if e.source_name),
+             *(a for e in outlets.entries for a in (*e.aliases, e.name)), *tail.generic_sources]
+    wire_alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True) if n) or "(?!)"
+    labels = sorted(tail.credit_labels + tail.closing_labels + tail.source_labels, key=len, reverse=True)
+    label_alt = "|".join(regex.escape(x) for x in labels) or "(?!)"
+    marks = "|".join(f"(?:{m})" for m in tail.end_marks) or "(?!)"
+    credit_alt = "|".join(regex.escape(x) for x in sorted(tail.credit_labels, key=len, reverse=True)) or "(?!)"
+    subjects = _alt(tail.bio_subjects)
+    verbs = _alt(tail.bio_verbs)
+    roles = _alt(tail.bio_roles)
+    openers = _alt(tail.disclaimer_openers)
+    softeners = _alt(tail.promo_softeners)
+    sig_word = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*,?|\(\p{{Lu}}[\p{{L}}\-]*\)|{_alt(tail.signature_small_words)})"
+    return Patterns(
+        source_paren=regex.compile(rf"\({SP}*(?:{src}){SP}*:{SP}*(?P<v>[^()\n]{{0,80}}?){SP}*\)\s*\Z",
+                                   regex.IGNORECASE),
+        # a spaced em dash needs no full stop before it: "… luah Nasuha — Majoriti"
+        wire=regex.compile(rf"(?:(?<=[.!?\"”’)]\s*|^{SP}*)(?:--|[-–—])|(?<=\p{{L}}){SP}+—){SP}*(?P<v>(?i:{wire_alt})){SP}*\.?\s*\Z",
+                           regex.MULTILINE),
+        code_paren=regex.compile(r"\((?P<v>[\p{L}\d][\p{L}\d\-]{0,15}(?:/[\p{L}\d\-.]{1,20}){0,5})\)\s*\Z"),
+        square=regex.compile(r"\[(?P<v>[\p{L}][\p{L} .]{1,40})\]\s*\Z"),
+        end_mark=locale.compile(rf"(?:{marks})\s*\Z", rule="tail.end_marks"),  # timed for a user's locale
+        name_paren_line=regex.compile(
+            rf"(?:^{SP}*|(?=\()(?<=[.!?\"”’]{SP}*))\((?P<v>\p{{Lu}}(?:[\p{{Ll}}'’]+|\.?(?={SP}+\p{{Lu}}\p{{Ll}}))(?:{SP}+\p{{Lu}}[\p{{Ll}}'’.]*){{0,4}})"
+            rf"{SP}*\){SP}*\Z",
+            regex.MULTILINE),
+        caps_name_line=regex.compile(
+            rf"^{SP}*(?P<v>\p{{Lu}}{{2,}}(?:{SP}+\p{{Lu}}{{2,}}\.?){{1,3}}){SP}*\Z", regex.MULTILINE),
+        # labels joined: "Reporter/Editor: A", "Penulis & Editor: A"
+        label=regex.compile(rf"(?P<l>(?:{label_alt})(?:{SP}*[/&]{SP}*(?:{label_alt})){{0,3}}){SP}*\|?\s*:{SP}*\|?",
+                            regex.IGNORECASE),
+        # a closing sentence addressed to the reader: an imperative of the locale's promo verbs ("Ikuti …",
+        # "Yuk, baca …", "Follow …", "Layari …") opening a line or following a sentence, up to the end
+        promo=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
+            rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # … that points away from the story: another platform, the site's news, an address
+        promo_target=regex.compile(
+            rf"\b(?:{_alt(tail.promo_targets)})\b|\b(?:{_alt(tail.promo_places)})[ \t\u00a0]+(?:https?://)?(?:www\.)?"
+            rf"[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b",
+            regex.IGNORECASE),
+        # … and not to the story's own pictures, video or rest ("Simak selengkapnya berikut ini!")
+        promo_own=regex.compile(rf"{_alt(tail.promo_own_words)}", regex.IGNORECASE),
+        # a closing publication stamp: "Artikel ini disiarkan pada : Khamis, 3 Januari 2019 @ 11:14 AM"
+        stamp=regex.compile(rf"^{SP}*(?:{_alt(tail.stamp_labels)}){SP}*:?{SP}*(?=[^\n]{{0,40}}\d)[^\n]{{4,60}}\Z",
+                            regex.MULTILINE | regex.IGNORECASE),
+        # a signature block's lines: a name, an affiliation or role ("Juru Bicara", "Serikat Mahasiswa (SM) Papua",
+        # "Taman Seri Kenanga, Klang"), a place and date ("Tangerang 24 Nopember 2018")
+        sig_line=regex.compile(
+            rf"{sig_word}(?:{SP}{{1,2}}{sig_word}){{0,7}}"
+            rf"|\p{{Lu}}[\p{{L}} ]{{1,30}}?,?{SP}\d{{1,2}}{SP}\p{{L}}{{3,10}}{SP}\d{{4}}"),
+        # a credit label alone on its line, the name on the next: "EDITOR" ⏎ "Adi Sunaryo"
+        label_line=regex.compile(
+            rf"^{SP}*(?P<l>{credit_alt}){SP}*:?{SP}*\r?\n\s*(?P<v>\p{{L}}[\p{{L}}\p{{M}} .,'’\-]{{0,50}}?){SP}*\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # a columnist's bio closing the piece: "Penulis adalah …", "*) Penulis merupakan …", "Name, penulis
+        # adalah …", "The writer is …"
+        bio=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’)])){SP}*(?:\(?\*{{1,3}}\)?|\)\*)?{SP}*(?:(?P<n>\p{{Lu}}[\p{{L}}'’.]*(?:{SP}+\p{{Lu}}[\p{{L}}'’.]*){{0,4}}),{SP}*)?"
+            rf"(?i:{subjects}){SP}+(?i:{verbs})\b[^\n]{{1,400}}\Z",
+            regex.MULTILINE),
+        # a name glued to the last sentence, then the columnist's role: "… demokrasi.Nama Penulis.Peneliti di …"
+        bio_glued=regex.compile(
+            rf"(?<=[.!?\"”’])(?P<n>\p{{Lu}}[\p{{L}}'’]+(?:{SP}\p{{Lu}}[\p{{L}}'’.]*){{1,3}})\.{SP}?(?:{roles})\b[^\n]{{1,300}}\Z"),
+        # the site's note that the piece is the writer's own view: "Tulisan ini adalah … tanggung jawab penulis"
+        disclaimer=regex.compile(rf"^{SP}*[(*]*{SP}*(?:{openers})\b[^\n]{{1,500}}\Z",
+                                 regex.MULTILINE | regex.IGNORECASE),
+        # "(Tribunpekanbaru.com/Donny Kusuma Putra)", "( TRIBUNLAMPUNG.CO.ID / TRIBUNNEWS.COM )", "(*/jpnn)"
+        domain_paren=regex.compile(
+            rf"\({SP}*(?P<d>\*|[\p{{L}}\d][\p{{L}}\d\-]{{0,40}}(?:\.[\p{{L}}]{{2,6}}){{1,3}}){SP}*/{SP}*"
+            rf"(?P<v>[^()\n/]{{1,40}}(?:{SP}*/{SP}*[^()\n/]{{1,40}}){{0,3}}){SP}*\)\s*\Z"),
+        # "(Kusnandar/Yovita Amalia/Rinto A Navis)": three or more names in Title Case
+        names_paren=regex.compile(
+            rf"\((?P<v>{_TITLE_NAME}(?:{SP}*/{SP}*{_TITLE_NAME}){{2,5}})\)\s*\Z"),
+        # any short code in brackets closing the text: "(CNN)", "[tin/adv]", "( Syakir NF/Muiz )", "[]"
+        bracket=regex.compile(rf"(?P<o>[(\[]){SP}*(?P<v>[^()\[\]\n]{{0,60}}?){SP}*(?P<c>[)\]])\s*\Z"),
+        # a dash and a brand in capitals (maybe with a date) or a date alone closing the text:
+        # "- NAMA AKHBAR 3/7/2017", "-- Utusan Online", "-mD", "- 28/6/2018"
+        dash_brand=regex.compile(
+            rf"(?:(?<=[.!?\"”’)]{SP}{{0,3}})|(?<![^\n]){SP}{{0,3}})(?:--|[-–—]){SP}{{0,3}}"
+            rf"(?:(?P<v>{_BRAND})(?:{SP}{{1,3}}(?P<d>{_DATE}))?|(?P<d2>{_DATE})){SP}*\.?\s*\Z",
+            regex.MULTILINE),
+        rep_red=regex.compile(rf"^{SP}*Rep{SP}*:{SP}*(?P<a>[^/\n]+?){SP}*/{SP}*Red{SP}*:{SP}*(?P<b>[^\n]+?)"
+                              rf"{SP}*\Z", regex.MULTILINE),
+    )

@@ -1,0 +1,239 @@
+"""The tail stage: peels pieces off the end of the body one at a time, in the order of its steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...draft import Draft, Findings
+from ...rulebook import define_rule
+from . import context
+from .closings import bio, promo, signature
+from .codes import OUTLET_REPORTER, bracket, code, dash_brand
+from .context import before_ok, canonical, prev_ends_sentence, sources
+from .credit_lines import labels
+from .patterns import Patterns, compile_patterns
+
+__all__ = ["Tail"]
+
+# The rules of the steps below (the other steps' rules are defined in their own modules).
+
+TAGS = define_rule("tail:tags", "noise", "tag lines after the initials or credits (detik)")
+SOURCE_PAREN = define_rule("tail:source-paren", "attribution",
+                           "a source tail in parentheses: '(Sumber: Antara/Reuters)'")
+REP = define_rule("tail:rep", "credit", "the reporter of a 'Rep: A/ Red: B' line")
+RED = define_rule("tail:red", "credit", "the editor of a 'Rep: A/ Red: B' line")
+REP_LABEL = define_rule("tail:rep-label", "credit", "the 'Rep:' label of a 'Rep: A/ Red: B' line")
+WIRE_TAIL = define_rule("tail:wire-tail", "attribution", "a wire's name after a dash closing the story: '- Bernama'")
+PUBLICATION_STAMP = define_rule("tail:publication-stamp", "noise",
+                                "a closing publication stamp ('Artikel ini disiarkan pada : <date>')")
+END_MARK = define_rule("tail:end-mark", "credit", "a closing mark of the locale's end_marks: '***', '(bersambung)'")
+INITIALS_DESK_STAR = define_rule("tail:initials-desk-star", "credit", "a star and an outlet: '(*/jpnn)'")
+NAMES_PAREN = define_rule("tail:names-paren", "credit", "three or more names in parentheses: '(Rina Wati/Budi/Ana)'")
+SQUARE_CREDIT = define_rule("tail:square-credit", "credit", "a name in square brackets at the end: '[Rina Wati]'")
+REPORTER_LINE = define_rule("tail:reporter-line", "credit", "a reporter's name alone on the last line: '(Rina Wati)'")
+CAPS_REPORTER = define_rule("tail:caps-reporter", "credit",
+                            "a reporter's name in capitals on the last line: 'RINA WATI'")
+
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
+_TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
+
+
+@dataclass(frozen=True)
+class Tail:
+    """Peels attribution and credits off the end of the body."""
+
+    name: str = "tail"
+    window: int = 400
+    max_steps: int = 40
+
+    @staticmethod
+    def _patterns(draft: Draft) -> Patterns:
+        return draft.derived("tail", lambda: compile_patterns(draft.locale, draft.outlets))
+
+    # ------------------------------------------------------------------ sources
+
+    @staticmethod
+    def canonical(draft: Draft, value: str) -> str | None:
+        """The canonical name of one source, or ``None`` when it is not a known news source."""
+        return context.canonical(draft, value)
+
+    @staticmethod
+    def sources(draft: Draft, value: str, *, lenient: bool) -> list[str] | None:
+        """Canonical names for ``A/B``; ``None`` when a part is unknown (unless ``lenient``)."""
+        return context.sources(draft, value, lenient=lenient)
+
+    # ------------------------------------------------------------------ the peel
+
+    def __call__(self, draft: Draft) -> Findings:
+        found = draft.findings(self.name)
+        pats = self._patterns(draft)
+        # from the end of the text (pieces after the link blocks, such as "(kpl/dna)", are tail
+        # too), or from where a second article starts
+        end = min((c.start for c in draft.claims if c.data.get("ends_body")), default=len(draft.text))
+        for fact in draft.facts_of("tail_end"):
+            self._peel(draft, found, pats, fact.end)
+        self._peel(draft, found, pats, end)
+        return found
+
+    def _peel(self, draft: Draft, found: Findings, pats: Patterns, end: int) -> None:
+        pending_tags: list[tuple[int, int]] = []
+        for _ in range(self.max_steps):
+            end = self._skip(draft, found, end)
+            if end <= 0:
+                break
+            step = self._step(draft, found, pats, end)
+            if step is None:
+                tags = self._tag_line(draft, end)
+                if tags is None:
+                    break
+                pending_tags.append(tags)
+                end = tags[0]
+                continue
+            if pending_tags and step[1] in ("credit", "attribution"):
+                for s, e in pending_tags:
+                    found.claim("noise", s, e, TAGS)
+            pending_tags = []
+            end = step[0]
+
+    def _skip(self, draft: Draft, found: Findings, end: int) -> int:
+        """Move ``end`` back over whitespace and over pieces already claimed."""
+        text = draft.text
+        while end > 0:
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            if end <= 0:
+                return 0
+            claim = draft.claim_at(end - 1)
+            if claim is None:
+                for c in found.claims:
+                    if c.start < end <= c.end:
+                        claim = c
+                        break
+            if claim is None:
+                line = draft.line_at(end - 1)
+                lo = max(line.lo, 0)
+                if lo < end and not _WORDY.search(text, lo, end) and draft.is_free(lo, end):
+                    end = lo  # a scrap with no word in it (a lone "-") does not end the body
+                    continue
+                return end
+            end = claim.start
+        return end
+
+    def _tag_line(self, draft: Draft, end: int) -> tuple[int, int] | None:
+        text = draft.text
+        line = draft.line_at(end - 1)
+        s = text[line.lo : end]
+        if line.lo < end and _TAGS.fullmatch(s) and len(s.split()) <= 12:
+            return line.lo, end
+        return None
+
+    def _step(self, draft: Draft, found: Findings, p: Patterns, end: int) -> tuple[int, str] | None:
+        text = draft.text
+        lo = max(0, end - self.window)
+        line = draft.line_at(end - 1)
+        window = text[lo:end]
+
+        m = p.source_paren.search(window)
+        if m:
+            srcs = sources(draft, m["v"], lenient=True) or []
+            c = found.claim("attribution", lo + m.start(), end, SOURCE_PAREN, sources=srcs)
+            if c:
+                return c.start, "attribution"
+
+        m = p.rep_red.search(text, line.lo, end)
+        if m:
+            s, e = m.start(), m.end()
+            found.claim("credit", s + m.start("a") - m.start(), s + m.end("a") - m.start(), REP, role="Rep",
+                        name=m["a"].strip())
+            found.claim("credit", m.start("b") - 0, e, RED, role="Red", name=m["b"].strip())
+            found.claim("credit", s, m.start("a"), REP_LABEL)
+            return s, "credit"
+
+        got = labels(draft, found, p, line.lo, end, self.window)
+        if got is not None:
+            return got, "credit"
+
+        m = p.wire.search(window)
+        if m:
+            name = canonical(draft, m["v"])
+            if name:
+                c = found.claim("attribution", lo + m.start(), end, WIRE_TAIL, sources=[name])
+                if c:
+                    return c.start, "attribution"
+
+        m = p.stamp.search(text, line.lo, end)
+        if m:
+            c = found.claim("noise", m.start(), end, PUBLICATION_STAMP)
+            if c:
+                return c.start, "noise"
+
+        m = p.dash_brand.search(window)
+        if m:
+            got3 = dash_brand(draft, found, m, lo)
+            if got3 is not None:
+                return got3
+
+        m = p.end_mark.search(window)
+        if m and not (m.group()[:1] == "*" and lo + m.start() > 0 and text[lo + m.start() - 1].isalnum()):
+            # a star glued to a word masks part of it ("@leb**"): not an end mark
+            c = found.claim("credit", lo + m.start(), end, END_MARK, role="code", name=m.group().strip())
+            if c:
+                return c.start, "credit"
+
+        m = p.code_paren.search(window)
+        if m:
+            got2 = code(draft, found, m["v"], lo + m.start(), end)
+            if got2 is not None:
+                return got2
+
+        m = p.domain_paren.search(window)
+        if m and before_ok(text, lo + m.start()):
+            names = [x.strip() for x in m["v"].split("/") if x.strip()]
+            if m["d"] == "*":  # "(*/jpnn)": a desk code
+                c = found.claim("credit", lo + m.start(), end, INITIALS_DESK_STAR, role="initials",
+                                name="/".join(["*", *names]))
+            else:
+                c = found.claim("credit", lo + m.start(), end, OUTLET_REPORTER, role="reporter",
+                                name=" / ".join(names))
+            if c:
+                return c.start, "credit"
+
+        m = p.names_paren.search(window)
+        if m and before_ok(text, lo + m.start()):
+            c = found.claim("credit", lo + m.start(), end, NAMES_PAREN, role="credit", name=m["v"].strip())
+            if c:
+                return c.start, "credit"
+
+        m = p.square.search(window)
+        if m and before_ok(text, lo + m.start()):
+            c = found.claim("credit", lo + m.start(), end, SQUARE_CREDIT, role="reporter", name=m["v"].strip())
+            if c:
+                return c.start, "credit"
+
+        m = p.name_paren_line.search(text, line.lo, end)
+        if m and canonical(draft, m["v"]) is None:
+            c = found.claim("credit", m.start(), end, REPORTER_LINE, role="reporter", name=m["v"])
+            if c:
+                return c.start, "credit"
+
+        m = p.caps_name_line.search(text, line.lo, end)
+        if m and prev_ends_sentence(draft, line.lo) and not draft.outlets.lookup(m["v"]):
+            c = found.claim("credit", m.start(), end, CAPS_REPORTER, role="reporter", name=m["v"])
+            if c:
+                return c.start, "credit"
+
+        m = p.bracket.search(window)
+        if m and before_ok(text, lo + m.start()):
+            got6 = bracket(draft, found, m, lo, end)
+            if got6 is not None:
+                return got6
+
+        got4 = bio(draft, found, p, line.lo, end)
+        if got4 is not None:
+            return got4
+        got7 = promo(draft, found, p, line.lo, end)
+        if got7 is not None:
+            return got7
+        return signature(draft, found, p, end)
