@@ -42,6 +42,7 @@ _SENTENCE_END = regex.compile(r"[.!?]\Z")
 _SUBHEAD = regex.compile(r"\d{1,2}[.)][ \t]|\p{L}+:[ \t]")
 _LIST_NUMBER = regex.compile(r"\d{1,2}[.)]")
 _QUOTE = regex.compile(r"[\"“]")
+_STORY_SENTENCE = regex.compile(r"\p{Ll}[.][\"”’]?[ \t\u00a0]+\p{Lu}")  # a sentence ends and the next begins
 # initials closing the line after a headline: "(dra)", "(kpl/sjn)"
 _TRAILING_CODE = regex.compile(r"[ \t\u00a0]+\([\p{Ll}*][\p{Ll}\d]{0,7}(?:/[\p{Ll}\d\-.]{1,20}){0,3}\)[ \t\r]*$",
                                regex.MULTILINE)
@@ -446,7 +447,17 @@ class Inserts:
             q = _QUOTE.search(text, lo, hi)
             if q:
                 end = q.start()
-            pieces = self._merge_short(text, self._box_pieces(text, lo, end, _GLUED_BOX))
+            if draft.is_free(lo, lo + 1):
+                end = draft.free_until(lo, end)  # no headline runs into what an earlier stage took (a repeated copy)
+            pieces = self._box_pieces(text, lo, end, _GLUED_BOX)
+            # the story goes on glued to the last headline ("… di LokasiMereka disambut dengan …"): the first
+            # piece holding a sentence that goes on, or too long for a headline, is the story; the short
+            # pieces before it ("Enggak", "Berkerumun di Lokasi") are the last headline's glued link words
+            for i, (a, b) in enumerate(pieces):
+                if i and (_STORY_SENTENCE.search(text, a, b) or len(text[a:b].split()) > self.max_box_headline_words):
+                    pieces = pieces[:i]
+                    break
+            pieces = self._merge_short(text, pieces)
         claim = found.claim("insert", start, lo, f"{BOX}/{mk.id}", label=mk.label, headline="")
         if claim is None:
             return
