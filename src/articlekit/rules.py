@@ -169,6 +169,8 @@ class TailSchema(BaseModel):
     promo_targets: list[str] = []
     promo_own_words: list[str] = []
     promo_places: list[str] = []
+    promo_read_verbs: list[str] = []
+    promo_read_objects: list[str] = []
     signature_small_words: list[str] = []
     stamp_labels: list[str] = []
     bio_subjects: list[str] = []

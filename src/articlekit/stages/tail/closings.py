@@ -73,12 +73,16 @@ def promo(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) ->
     last = None
     for m in p.promo.finditer(text, max(line_lo, end - 420), end, overlapped=True):
         last = m
-    if last is None:
-        return None
+    read = last is None
+    if read:  # no imperative: a sentence that sends the reader to read the site's articles at its address
+        for m in p.promo_read.finditer(text, max(line_lo, end - 420), end, overlapped=True):
+            last = m
+        if last is None:
+            return None
     s = last.group()
     cut = regex.search(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)", s)  # the verb's own sentence, and what follows it
     first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
-    if not p.promo_target.search(first) or p.promo_own.search(first) or len(rest.strip()) > 60:
+    if (not read and not p.promo_target.search(first)) or p.promo_own.search(first) or len(rest.strip()) > 60:
         return None
     c = found.claim("noise", last.start(), end, READER_PROMO)
     return (c.start, "noise") if c else None

@@ -38,6 +38,7 @@ class Patterns:
     bracket: Any
     dash_brand: Any
     promo: Any
+    promo_read: Any
     stamp: Any
     sig_line: Any
     promo_target: Any
@@ -87,6 +88,13 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         promo=regex.compile(
             rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
             rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # … or a closing sentence that sends the reader to read the site's articles at its address, its
+        # verb inside ("Masih banyak … dengan membaca artikel kapanlagi.com loh.", "… by reading more stories at x.com")
+        promo_read=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?=[^\n.!?]{{0,200}}?\b(?:{_alt(tail.promo_read_verbs)})"
+            rf"[ \t\u00a0]+(?:[^\n.!?]{{0,30}}?[ \t\u00a0])?(?:{_alt(tail.promo_read_objects)})\b[^\n.!?]{{0,60}}?"
+            rf"\b[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
         # … that points away from the story: another platform, the site's news, an address
         promo_target=regex.compile(
