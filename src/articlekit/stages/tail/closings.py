@@ -77,8 +77,8 @@ def promo(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) ->
     if read:  # no imperative: a sentence that sends the reader to read the site's articles at its address
         for m in p.promo_read.finditer(text, max(line_lo, end - 420), end, overlapped=True):
             last = m
-        if last is None:
-            return None
+    if last is None:
+        return None
     s = last.group()
     cut = regex.search(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)", s)  # the verb's own sentence, and what follows it
     first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
