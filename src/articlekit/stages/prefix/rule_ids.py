@@ -17,7 +17,7 @@ the parts: a comma, brackets), and a few shapes' own (``C.region``, ``G.date``, 
 
 from __future__ import annotations
 
-from ..rulebook import define_rule
+from ...rulebook import define_rule
 
 __all__ = ["LOST_PREFIX", "SECOND_ARTICLE", "SHAPE", "TEASER", "WHY"]
 

@@ -1,0 +1,117 @@
+"""Whether a shape's match is a dateline: each shape's own checks, beyond what its pattern can say."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import regex
+
+from ...dates import date_reader
+from ...draft import Draft
+from .fragments import PROSE_LINE, SP
+from .shapes import shapes_of
+from .words import glued_inside
+
+__all__ = ["accept", "place_ok"]
+
+
+def place_ok(draft: Draft, place: str) -> bool:
+    """A place is no catalogued outlet's name."""
+    return draft.outlets.lookup(place) is None
+
+
+def _is_caption_label(draft: Draft, place: str) -> bool:
+    labels = draft.locale.schema.prefix.caption_labels
+    return place.casefold().rstrip(".") in {w.casefold() for w in labels}
+
+
+def _closing_credit(draft: Draft) -> Any:
+    """A photo credit closing a line: a caption label, a colon and a short name (``… Foto: Pertamina for MP``)."""
+    def build() -> Any:
+        labels = "|".join(regex.escape(w) for w in draft.locale.schema.prefix.caption_labels) or "(?!)"
+        return regex.compile(rf"(?<![\p{{L}}])(?i:{labels})\.?{SP}*:{SP}*[^\n:.!?]{{1,60}}?[ \t.)]*\Z")
+    return draft.locale.derived("prefix-closing-credit", build)
+
+
+def _place_not_outlet(draft: Draft, m: Any) -> bool:
+    """A and B: the place is no outlet's name."""
+    place = m.groupdict().get("place")
+    return not (place and not place_ok(draft, place))
+
+
+def _accept_a(draft: Draft, m: Any) -> bool:
+    if "," not in m["comma"] and not (m["place"] or "").isupper():
+        return False  # the comma lost: only "JAKARTA KOMPAS.com -", a place in capitals
+    return _place_not_outlet(draft, m)
+
+
+def _accept_cx(draft: Draft, m: Any) -> bool:
+    place = m["place"]
+    if glued_inside(place) or not place_ok(draft, place) or len(place.split()) > 3:
+        return False
+    token = m["token"]
+    # one capitalised word ("(Reuters)") only after a place in capitals: "LOS ANGELES (Reuters) - "
+    return "." in token or token.isupper() or " " in token or (place.isupper() and len(place) >= 3)
+
+
+def _accept_d(draft: Draft, m: Any) -> bool:
+    """D and Dx: an outlet alone, then the story (not a timestamp line, not a masthead)."""
+    text = draft.text
+    outlet = m.groupdict().get("outlet")
+    if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
+        return False
+    line = draft.line_at(m.start())
+    reading = date_reader(draft.locale).read_header(text, m.end(), line.hi)
+    if reading is not None and reading.start - m.end() < 3:
+        return False  # "Kompas.com - 02/11/2023, 21:34 WIB" is a timestamp line
+    if m["sep"].strip() == "|":
+        return False  # "CNN Indonesia | CNN Indonesia" is a masthead
+    rest = text[m.end() : draft.line_at(m.start()).hi]
+    return not (not rest.strip() or draft.outlets.lookup(rest.strip()) is not None)
+
+
+def _accept_ft(draft: Draft, m: Any) -> bool:
+    place = m["place"]
+    if not draft.locale.schema.prefix.title_colon or draft.outlets.lookup(place) is not None:
+        return False
+    if any(w in shapes_of(draft).label_words for w in place.casefold().split()):
+        return False  # "Sumber: …", "Editor: …", "Kata dia: …": a label or speech, not a place
+    return bool(PROSE_LINE.fullmatch(draft.text, m.end(), draft.line_at(m.start()).hi))
+
+
+def _accept_f(draft: Draft, m: Any) -> bool:
+    text = draft.text
+    place = m["place"]
+    sep = m["sep"]
+    nxt = m["next"]
+    if _is_caption_label(draft, place):
+        return False  # "PIC: Berita Harian", "FOTO: …": a caption or credit label, no place
+    gaz = bool(draft.locale.places) and bool(shapes_of(draft).gazetteer.fullmatch(place))
+    if not sep.strip():
+        if m["region"] or m["date"]:
+            return False
+        # separator lost: only a gazetteer place in capitals, then a capitalised word
+        return gaz and place.isupper() and nxt[:1].isupper() and not nxt.isupper()
+    if sep.strip() == ":":
+        rest = text[m.end("sep") : draft.line_at(m.start()).hi]
+        if not gaz and _closing_credit(draft).search(rest):
+            return False  # "DIAWASI: Setiap SPBU … Foto: Pertamina": a caption's kicker
+        return gaz or bool(place.isupper() and PROSE_LINE.fullmatch(rest))
+    if not (place.isupper() or gaz):
+        return False
+    if sep == sep.strip() and not (nxt[:1].isupper() and len(nxt) > 1 and nxt[1:2].islower()):
+        return False  # JAKARTA-BANDUNG is a route, PROBOLINGGO-Dermaga a dateline
+    return not place.isupper() or len(place) >= 3
+
+
+_CHECKS: dict[str, Callable[[Draft, Any], bool]] = {
+    "A": _accept_a, "B": _place_not_outlet, "Cx": _accept_cx, "D": _accept_d, "Dx": _accept_d,
+    "Ft": _accept_ft, "F": _accept_f,
+}
+
+
+def accept(draft: Draft, shape: str, m: Any) -> bool:
+    """Whether the match ``m`` of ``shape`` is a dateline (shapes with no checks of their own: always)."""
+    check = _CHECKS.get(shape)
+    return True if check is None else check(draft, m)

@@ -1,0 +1,87 @@
+"""Shape I: the dateline (or the outlet) alone on its line, its separator on the next line or lost."""
+
+from __future__ import annotations
+
+import regex
+
+from ...draft import Draft, Findings, Line
+from .emit import claim_outlet, shape_data
+from .fragments import DASH, PROSE_LINE, SP
+from .rule_ids import WHY
+from .shapes import Shapes
+
+__all__ = ["alone"]
+
+_LEAD_DASH = regex.compile(rf"{SP}*(?P<sep>{DASH}){SP}+")
+_NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
+
+
+def next_line(draft: Draft, line: Line) -> Line | None:
+    """The next line with words on it, if no other stage took it."""
+    lines = draft.lines
+    for i in range(line.index + 1, len(lines)):  # not a slice: no copy of the remaining lines
+        ln = lines[i]
+        if not ln.blank:
+            return ln if draft.is_free(ln.lo, ln.hi) else None
+    return None
+
+
+def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
+    """Shape I: the dateline (or outlet) alone on its line; separator on the next line or lost."""
+    text = draft.text
+    m = shapes.alone.fullmatch(text, line.lo, line.hi)
+    if m is None:
+        return False
+    nxt = next_line(draft, line)
+    if nxt is None:
+        return False
+    place = m["place"] or m["place2"]
+    outlet = m["outlet"]
+    if m["date"] and (outlet or not place):
+        return False
+    if m["sep"] and m["sep"].strip() == ":" and not m["date"] and not shapes.gazetteer.fullmatch(place or ""):
+        return False  # "CATATAN:" alone is a label: a colon closes a dateline with a date or a known place
+    if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
+        return False
+    sep_claim: tuple[int, int] | None = None
+    sep_text = m["sep"]
+    dash = shapes.lone_dash.fullmatch(text, nxt.lo, nxt.hi)
+    body_line = nxt
+    if dash is not None and sep_text is None:
+        sep_claim = (nxt.lo, nxt.hi)
+        sep_text = dash["sep"]
+        after = next_line(draft, nxt)
+        if after is None:
+            return False
+        body_line = after
+    elif sep_text is None:
+        lead = _LEAD_DASH.match(text, nxt.lo, nxt.hi)
+        if lead:
+            sep_claim = (nxt.lo, lead.end())
+            sep_text = lead["sep"]
+    if sep_text is None:
+        # nothing marks it: only a known outlet, or a gazetteer place followed by prose
+        if not outlet and not (place and shapes.gazetteer.fullmatch(place)):
+            return False
+        if not PROSE_LINE.match(text[body_line.lo : body_line.hi]):
+            return False
+    if not _NEXT_IS_PROSE.match(text, sep_claim[1] if sep_claim else body_line.lo):
+        return False
+    data = shape_data(draft, "I", place, None, sep_text)
+    if outlet:
+        claim_outlet(draft, found, m.start("outlet"), m.end("outlet"), outlet, "I")
+    if m["date"]:
+        data = shape_data(draft, "I", place, m["date"], sep_text)
+    if place:
+        p0 = m.start("place") if m["place"] else m.start("place2")
+        p1 = m.end("place") if m["place"] else m.end("place2")
+        found.claim("dateline", p0, p1 if not outlet else m.start("outlet"), WHY["I", "place"], prefix=True, **data)
+        if m["date"]:
+            found.claim("dateline", p1, m.end("date"), WHY["I", "date"], prefix=True)
+    if m["sep"]:
+        found.claim("dateline", m.start("sep"), m.end("sep"), WHY["I", "sep"], prefix=True, sep=sep_text)
+    if sep_claim:
+        found.claim("dateline", sep_claim[0], sep_claim[1], WHY["I", "sep-next-line"], prefix=True, sep=sep_text)
+    if not place and not sep_claim and not m["sep"] and not outlet:
+        return False
+    return bool(found.claims)

@@ -1,0 +1,137 @@
+"""Claiming an accepted shape's parts: the outlet, the place, the separator, what joins them, a teaser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ...dates import date_reader
+from ...draft import Draft, Findings
+from .fragments import DOMAIN_TYPO
+from .rule_ids import SHAPE, TEASER, WHY
+from .shapes import shapes_of
+from .words import title_place
+
+__all__ = ["claim_outlet", "emit", "shape_data"]
+
+
+def shape_data(draft: Draft, shape: str, place: str | None, date_text: str | None,
+               sep: str | None) -> dict[str, Any]:
+    """What the dateline's claim carries: the shape, the separator, the place in Title Case, the date read."""
+    data: dict[str, Any] = {"shape": shape, "sep": sep.strip() if sep and sep.strip() else None}
+    if place:
+        data["place"] = title_place(" ".join(place.split()))
+    if date_text:
+        date, partial = date_reader(draft.locale).read_month_day(date_text)
+        data["date"] = date
+        data["partial"] = partial
+    return data
+
+
+def claim_outlet(draft: Draft, found: Findings, start: int, end: int, token: str, shape: str) -> None:
+    """The outlet token: its catalogue entry (``prefix:A/kompas``), else the domain it is shaped like."""
+    domain = DOMAIN_TYPO.sub(".", token.lower())  # "BANJARMASINPOST CO.ID" -> banjarmasinpost.co.id
+    entry = draft.outlets.lookup(token) or draft.outlets.lookup(domain)
+    if entry is not None:
+        found.claim("outlet", start, end, f"{SHAPE[shape]}/{entry.id}", prefix=True, outlet_id=entry.id,
+                    name=entry.name, domain=entry.domain)
+    else:
+        found.claim("outlet", start, end, WHY[shape, "domain"], prefix=True, outlet_id=None, name=token,
+                    domain=domain)
+
+
+def _brand_shaped(draft: Draft, place: str | None) -> bool:
+    """One word in capitals that ends in a brand ending of the locale (``KRICOM``, ``MANADOPOST``), with
+    at least three letters before it, and no gazetteer place."""
+    if not place or not place.isupper() or not place.isalpha():
+        return False
+    if draft.locale.places and shapes_of(draft).gazetteer.fullmatch(place):
+        return False
+    return any(place.endswith(e) and len(place) >= len(e) + 3 for e in draft.locale.schema.prefix.brand_endings)
+
+
+def _emit_brand(found: Findings, m: Any) -> bool:
+    """Shape F whose 'place' is a brand in capitals (``KRICOM – ``, ``MANADOPOST – ``): an outlet the
+    catalogue does not know, its domain unknown (like shape Cx's unknown outlet); no place."""
+    token = m["place"]
+    found.claim("dateline", m.start("place"), m.end("place"), WHY["F", "unknown-outlet"], prefix=True,
+                outlet_name=token, shape="F")
+    sep = m["sep"]
+    if sep.strip():
+        found.claim("dateline", m.start("sep"), m.end("sep"), WHY["F", "sep"], prefix=True, sep=sep.strip())
+    return True
+
+
+# ---------------------------------------------------------------- each shape's own parts, after its place
+
+
+def _outlet_place_joint(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    """B, B0, B0x, E: what stands between the outlet and the place (a comma, a dash)."""
+    found.claim("dateline", m.end("outlet"), m.start("place"), WHY[shape, "joint"], prefix=True)
+
+
+def _g_date(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    found.claim("dateline", m.end("place"), m.start("sep"), WHY["G", "date"], prefix=True)
+
+
+def _f_region(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    if m["region"] or m["date"]:
+        tail_end = m.end("date") if m["date"] else m.end("region")
+        found.claim("dateline", m.end("place"), tail_end, WHY["F", "region"], prefix=True)
+
+
+def _c_agency(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    why = WHY["C", "region"] if m["region"] else WHY["C", "paren"]
+    found.claim("dateline", m.end("place"), m.start("outlet"), why, prefix=True)
+    found.claim("dateline", m.end("outlet"), m.end("sep"), WHY["C", "sep"], prefix=True)
+
+
+def _cx_token(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    token = m["token"]
+    if "." in token:
+        claim_outlet(draft, found, m.start("token"), m.end("token"), token, shape)
+    else:  # an outlet named by a word the catalogue does not know: its domain is unknown
+        found.claim("dateline", m.start("token"), m.end("token"), WHY["Cx", "unknown-outlet"], prefix=True,
+                    outlet_name=token)
+    found.claim("dateline", m.end("place"), m.start("token"), WHY["Cx", "paren"], prefix=True)
+    found.claim("dateline", m.end("token"), m.start("sep"), WHY["Cx", "paren"], prefix=True)
+
+
+_OWN_PARTS: dict[str, Callable[[Draft, Findings, str, Any], None]] = {
+    "B": _outlet_place_joint, "B0": _outlet_place_joint, "B0x": _outlet_place_joint, "E": _outlet_place_joint,
+    "G": _g_date, "F": _f_region, "C": _c_agency, "Cx": _cx_token,
+}
+
+
+def emit(draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = False) -> bool:
+    """Claim the parts of ``shape``'s match ``m`` (and, with ``teaser``, what stands before it on its line)."""
+    gd = m.groupdict()
+    place = gd.get("place")
+    sep = gd.get("sep")
+    if shape == "F" and not gd.get("region") and not gd.get("date") and _brand_shaped(draft, place):
+        return _emit_brand(found, m)
+    data = shape_data(draft, shape, place, gd.get("date"), sep)
+    if shape == "G" and gd.get("date"):
+        data["date_span"] = (m.start("date"), m.end("date"))
+    start = m.start("place") if place else m.start("outlet")
+    if teaser:
+        for lo, hi in draft.free_parts(draft.line_at(start).start, start):
+            found.claim("header", lo, hi, TEASER)
+    if gd.get("outlet"):
+        claim_outlet(draft, found, m.start("outlet"), m.end("outlet"), m["outlet"], shape)
+    if place:
+        p_end = m.start("outlet") if shape == "A" else m.end("place")
+        found.claim("dateline", m.start("place"), p_end, WHY[shape, "place"], prefix=True, **data)
+        own = _OWN_PARTS.get(shape)
+        if own is not None:
+            own(draft, found, shape, m)
+    if shape != "C" and sep is not None and m.end("sep") > m.start("sep"):
+        if place is None:
+            found.claim("outlet", m.start("sep"), m.end("sep"), WHY[shape, "sep"], prefix=True)
+        else:
+            found.claim("dateline", m.start("sep"), m.end("sep"), WHY[shape, "sep"], prefix=True)
+    # whatever else the matched prefix holds (brackets, a comma) belongs to it too
+    stop = m.end("sep") if "sep" in m.re.groupindex and m.group("sep") is not None else m.end()
+    for lo, hi in found.free_parts(m.start(), stop):
+        found.claim("dateline" if place else "outlet", lo, hi, WHY[shape, "joint"], prefix=True)
+    return bool(found.claims)
