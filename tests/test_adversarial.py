@@ -172,7 +172,7 @@ ONCE_SLOW = {
     "share-then-blank-lines": (lambda n: "Share" + "\n" * n + "x", "id.toml: social-counters bounded"),
     "halaman-then-spaces": (lambda n: "Halaman" + " " * n + "x", "id.toml: pager bounded"),
     "inline-baca-juga": (lambda n: _fill("harga naik.Baca juga: ", n), "inserts: credit search up to the next marker"),
-    "glued-box-of-camel-case": (lambda n: "harga.Baca JugaAb" + "Ab" * (n // 2), "inserts: _merge_short one pass"),
+    "glued-box-of-camel-case": (lambda n: "harga.Baca JugaAb" + "Ab" * (n // 2), "inserts: merge_short one pass"),
     "baca-juga-headline-lines": (lambda n: _fill("Baca juga: Harga Cabai Turun Lagi\n", n),
                                  "draft: Findings.is_free bisects"),
     "copyright-lines": (lambda n: _fill("Copyright © 2023 " * 5 + "\n", n), "draft: Findings.free_parts bisects"),
@@ -267,8 +267,9 @@ def _merge_short_reference(min_words: int, text: str, pieces: list[tuple[int, in
 
 def test_glued_box_merge_matches_the_reference() -> None:
     from articlekit.stages.inserts import Inserts
+    from articlekit.stages.inserts.boxes import merge_short
 
-    stage = Inserts()
+    n = Inserts().min_box_words
     rng = random.Random(66)
     alphabet = ["a", "b", " ", "  ", "?", "!", "\n", "\t", "X", "Yy", "? ", "! "]
     for _ in range(20_000):
@@ -278,7 +279,7 @@ def test_glued_box_merge_matches_the_reference() -> None:
         for part in parts:
             pieces.append((pos, pos + len(part)))
             pos += len(part)
-        assert stage._merge_short(text, pieces) == _merge_short_reference(stage.min_box_words, text, pieces), parts
+        assert merge_short(n, text, pieces) == _merge_short_reference(n, text, pieces), parts
 
 
 # ---------------------------------------------------------------------------- fuzzing finds

@@ -51,7 +51,8 @@ def _claims(stage: object, text: str) -> list[tuple[str, int, int, str]]:
 
 
 def _ungated(monkeypatch: object, text: str) -> tuple[list[tuple[str, int, int, str]], ...]:
-    import articlekit.stages.inserts as ins
+    import articlekit.stages.inserts.patterns as ins_patterns
+    import articlekit.stages.inserts.stage as ins
     import articlekit.stages.noise as noi
 
     mp = monkeypatch
@@ -61,14 +62,14 @@ def _ungated(monkeypatch: object, text: str) -> tuple[list[tuple[str, int, int, 
     # and no literal gate skips a rule or a marker
     mp.setattr(noi, "required_literals", lambda pattern: None)  # type: ignore[attr-defined]
     mp.setattr(ins, "required_literals", lambda pattern: None)  # type: ignore[attr-defined]
-    real = ins._compile
+    real = ins_patterns._compile
 
     def no_words(locale):  # type: ignore[no-untyped-def]
         pats = real(locale)
         markers = tuple(c.__class__(c.marker, c.line, c.inline, c.box, None) for c in pats.markers)
         return pats.__class__(markers, pats.credit, pats.another, pats.paren, pats.paren_markers, pats.stop)
 
-    mp.setattr(ins, "_compile", no_words)  # type: ignore[attr-defined]
+    mp.setattr(ins_patterns, "_compile", no_words)  # type: ignore[attr-defined]
     load_locale("id").extra.clear()
     return _claims(Noise(), text), _claims(Inserts(), text)
 

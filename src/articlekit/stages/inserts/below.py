@@ -1,0 +1,97 @@
+"""Headlines on the lines below a marker: the next line, a bulleted list, a box of headline lines."""
+
+from __future__ import annotations
+
+import regex
+
+from ...draft import Draft, Findings
+from .headline import SENTENCE_END
+
+__all__ = ["bullet_lines", "headline_lines", "next_line_headline"]
+
+_SUBHEAD = regex.compile(r"\d{1,2}[.)][ \t]|\p{L}+:[ \t]")
+# a bulleted headline under a marker: "- Judul berita", "• Judul berita"
+_BULLET_ITEM = regex.compile(r"[ \t\u00a0]*[-–—•*·»][ \t\u00a0]+(?=\S)")
+
+
+def goes_on_below(draft: Draft, i: int) -> bool:
+    """Line ``i`` is a sentence a link broke over lines, not a headline: the next non-blank line opens
+    in lower case (``… peralihan menuju`` / ``energi bersih``), or is a short link's words and the one
+    after it opens in lower case (``… gagal panen di`` / ``Brasil`` / ``dan Vietnam …``)."""
+    lines = draft.lines
+    seen = 0
+    for j in range(i + 1, min(i + 5, len(lines))):
+        if lines[j].blank:
+            continue
+        nxt = draft.text[lines[j].lo : lines[j].hi].strip()
+        if nxt[:1].islower():
+            return True
+        seen += 1
+        if seen == 2 or len(nxt.split()) > 3 or nxt.endswith((".", "!", "?", ":")):
+            return False
+    return False
+
+
+def next_line_headline(draft: Draft, found: Findings, pos: int) -> tuple[int, int] | None:
+    """The next non-blank line when it reads as a headline (short, no closing full stop)."""
+    lines = draft.lines
+    for i in range(draft.line_at(pos).index + 1, len(lines)):  # not a slice: no copy per marker
+        ln = lines[i]
+        if ln.blank:
+            continue
+        s = draft.text[ln.lo : ln.hi]
+        if not found.is_free(ln.lo, ln.hi) or len(s.split()) > 20 or s.endswith(".") or s.endswith(":"):
+            return None
+        return ln.lo, ln.hi
+    return None
+
+
+def bullet_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int, int]]:
+    """Bulleted headline lines right after ``pos`` (``- Judul``, ``• Judul``): ``(line start, headline
+    start, end)`` each; none unless the first line after the marker is one (blank lines between are fine)."""
+    out: list[tuple[int, int, int]] = []
+    lines = draft.lines
+    for i in range(draft.line_at(pos).index + 1, len(lines)):
+        ln = lines[i]
+        if ln.blank:
+            continue
+        b = _BULLET_ITEM.match(draft.text, ln.lo, ln.hi)
+        if b is None or len(out) >= 8 or not found.is_free(ln.lo, ln.hi):
+            break
+        s = draft.text[b.end() : ln.hi]
+        if len(s.split()) > 25 or s.rstrip().endswith((".", ":", ",")):
+            break
+        out.append((ln.lo, b.end(), ln.hi))
+    return out
+
+
+def headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, int]]:
+    """Headline lines right after ``pos`` (4-20 words, no closing full stop), then prose.
+
+    Two or more; or one of five words or more when a paragraph of prose follows it
+    (``Baca Juga`` / ``Lewat Kemitraan ANTAM, Pelaku UMKM Naik Kelas`` / the story goes on).
+    """
+    out: list[tuple[int, int]] = []
+    lines = draft.lines
+    after: str | None = None
+    for i in range(draft.line_at(pos).index + 1, len(lines)):
+        ln = lines[i]
+        if ln.blank:
+            continue
+        s = draft.text[ln.lo : ln.hi]
+        n = len(s.split())
+        if (found.is_free(ln.lo, ln.hi) and 4 <= n <= 20 and not s.endswith((".", ":", ",")) and len(out) < 6
+                and not goes_on_below(draft, i)):
+            out.append((ln.lo, ln.hi))
+            continue
+        after = s
+        break
+    if len(out) >= 2:
+        return out
+    if len(out) == 1 and after is not None:
+        one = draft.text[out[0][0] : out[0][1]]
+        # not the story's own subheading ("Desain: Engsel …") or list item ("1. Gunakan …")
+        if (len(one.split()) >= 5 and not _SUBHEAD.match(one) and len(after.split()) >= 12
+                and SENTENCE_END.search(after.rstrip())):
+            return out
+    return []
