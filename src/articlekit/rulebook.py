@@ -103,9 +103,9 @@ def data_rules(lang: str) -> list[RuleInfo]:
     """The rules a bundled locale defines in data (with those of its ``base``, from the file that defines them)."""
     from importlib import resources
 
-    from .rules import _raw_locale
+    from .rules.loading import raw_locale
 
-    data, _ = _raw_locale(lang)
+    data, _ = raw_locale(lang)
     files: list[tuple[str, str]] = []
     chain: str | None = lang
     while chain:
@@ -155,9 +155,9 @@ def list_rules(langs: list[str] | None = None) -> list[RuleInfo]:
 
 
 def _depth(lang: str) -> int:
-    from .rules import _raw_locale
+    from .rules.loading import raw_locale
 
-    return 0 if not isinstance(_raw_locale(lang)[0].get("base"), str) else 1 + _depth(_raw_locale(lang)[0]["base"])
+    return 0 if not isinstance(raw_locale(lang)[0].get("base"), str) else 1 + _depth(raw_locale(lang)[0]["base"])
 
 
 _STAGE_ORDER = {name: i for i, name in enumerate(

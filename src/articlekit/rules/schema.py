@@ -1,0 +1,233 @@
+"""The schemas of the data files: every table and key a locale or outlet file may hold (extra keys are errors)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import regex
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+__all__ = ["STRICT", "DatesSchema", "LocaleSchema", "OutletEntry", "OutletsFileSchema", "Pattern", "TailSchema"]
+
+STRICT = ConfigDict(frozen=True, extra="forbid")
+
+
+def _phrases(value: Any) -> Any:
+    """A rule's ``pattern`` may be a TOML array of phrases: one alternation, tried in the order written.
+
+    ``pattern = ["Ikuti kami di", "Follow us on"]`` is ``pattern = '(?:Ikuti kami di)|(?:Follow us on)'``,
+    so a diff that adds a phrase is one line. Each phrase must be a pattern on its own.
+    """
+    if not isinstance(value, list):
+        return value
+    if not value or not all(isinstance(v, str) and v for v in value):
+        raise ValueError("a list of phrases holds one or more non-empty strings")
+    for i, phrase in enumerate(value):
+        try:
+            regex.compile(phrase)
+        except regex.error as exc:
+            raise ValueError(f"phrase {i} ({phrase[:40]!r}) is not a valid pattern: {exc}") from exc
+    return "|".join(f"(?:{v})" for v in value)
+
+
+Pattern = Annotated[str, BeforeValidator(_phrases)]
+"""A pattern written as one string or as a TOML array of phrases (see :func:`_phrases`)."""
+
+
+class DatesSchema(BaseModel):
+    model_config = STRICT
+    weekdays: list[list[str]]
+    months: list[list[str]]
+    timezones: dict[str, str] = {}
+    skip: list[str] = []
+    century: int = 2000
+    future_markers: list[str] = []
+    day_parts: list[str] = []
+    plan_markers: list[str] = []
+
+
+class PrefixSchema(BaseModel):
+    model_config = STRICT
+    separators: list[str]
+    places: list[str] = []
+    # a place in Title Case before a colon opens the story ("Alor Gajah: ", Malay copy)
+    title_colon: bool = False
+    # words that open a labelled line ("Catatan: …"), besides the credit, source and photo labels: never a place
+    label_words: list[str] = []
+    # a dateline 'place' in capitals ending in one of these is a brand (an outlet the catalogue does not
+    # know): "KRICOM - ", "MANADOPOST - "
+    brand_endings: list[str] = []
+    # words that open a caption or a credit ("Foto:", "Pic:"): never a dateline place, and a line that
+    # closes with one and a name ("… Foto: Pertamina") is a caption, its capitals before a colon a kicker
+    caption_labels: list[str] = []
+
+
+class MarkerSchema(BaseModel):
+    model_config = STRICT
+    id: str
+    label: str
+    pattern: Pattern
+    bare: bool = False
+    needs_colon: bool = False
+    line_only: bool = False
+    timeout: float | None = None  # seconds per match call; default: the locale's pattern_timeout
+    doc: str = ""  # one line on what the rule does (``articlekit rules`` shows it)
+
+
+class TrailersSchema(BaseModel):
+    model_config = STRICT
+    words: list[str] = []
+
+
+class HeadlineSchema(BaseModel):
+    model_config = STRICT
+    small_words: list[str] = []
+    sentence_starters: list[str] = []
+    reporting_verbs: list[str] = []
+    stops: list[str] = []
+
+
+class InsertsSchema(BaseModel):
+    model_config = STRICT
+    marker: list[MarkerSchema] = []
+    trailers: TrailersSchema = TrailersSchema()
+    headline: HeadlineSchema = HeadlineSchema()
+
+
+class LinksSchema(BaseModel):
+    model_config = STRICT
+    headings: list[str] = []
+    tag_headings: list[str] = []
+    heading_words: list[str] = []
+    topic_sections: list[str] = []
+    open_headings: list[str] = []
+    time_units: list[str] = []
+    ago_words: list[str] = []
+    meta_labels: list[str] = []
+
+
+class PageSchema(BaseModel):
+    model_config = STRICT
+    updated_words: list[str] = []
+    byline_words: list[str] = []
+    tail_words: list[str] = []
+    breadcrumb_words: list[str] = []
+    footer_words: list[str] = []
+    credit_lead_words: list[str] = []
+
+
+class TailSchema(BaseModel):
+    model_config = STRICT
+    credit_labels: list[str] = []
+    source_labels: list[str] = []
+    generic_sources: list[str] = []
+    data_sources: list[str] = []
+    desk_codes: list[str] = []
+    end_marks: list[str] = []
+    brand_suffixes: list[str] = []
+    credit_roles: dict[str, list[str]] = {}
+    """Printed credit labels by role (a role of ``articlekit.CREDIT_ROLES``): ``editor = ["Editor", "Redaktur"]``."""
+    closing_labels: list[str] = []
+    promo_verbs: list[str] = []
+    promo_softeners: list[str] = []
+    promo_targets: list[str] = []
+    promo_own_words: list[str] = []
+    promo_places: list[str] = []
+    promo_read_verbs: list[str] = []
+    promo_read_objects: list[str] = []
+    signature_small_words: list[str] = []
+    stamp_labels: list[str] = []
+    bio_subjects: list[str] = []
+    bio_verbs: list[str] = []
+    bio_roles: list[str] = []
+    disclaimer_openers: list[str] = []
+    disclaimer_words: list[str] = []
+
+
+class LineRuleSchema(BaseModel):
+    model_config = STRICT
+    id: str
+    pattern: Pattern
+    timeout: float | None = None
+    doc: str = ""
+
+
+class HeaderSchema(BaseModel):
+    model_config = STRICT
+    line: list[LineRuleSchema] = []
+    caption: list[LineRuleSchema] = []
+    credit_sources: list[str] = []
+    photo_labels: list[str] = []
+    body_caption_credits: list[str] = []
+
+
+class CaptionsSchema(BaseModel):
+    model_config = STRICT
+    gap_captions: bool = False
+    gap_caption_words: int = 14
+    prose_openers: list[str] = []
+    prose_words: list[str] = []
+    dash_credits: list[str] = []
+
+
+class NoiseRuleSchema(BaseModel):
+    model_config = STRICT
+    id: str
+    pattern: Pattern
+    scope: str = "line"
+    to_eol: bool = False
+    ignore_case: bool = False
+    kind: str = "noise"  # or "attribution" (group `source`), "credit" (group `name`, `role`), "caption"
+    role: str = ""
+    timeout: float | None = None
+    doc: str = ""
+
+
+class NoiseSchema(BaseModel):
+    model_config = STRICT
+    rule: list[NoiseRuleSchema] = []
+
+
+class LocaleSchema(BaseModel):
+    model_config = STRICT
+    lang: str
+    name: str
+    base: str | None = None
+    detect_words: list[str] = []
+    dates: DatesSchema
+    prefix: PrefixSchema
+    inserts: InsertsSchema = InsertsSchema()
+    links: LinksSchema = LinksSchema()
+    tail: TailSchema = TailSchema()
+    header: HeaderSchema = HeaderSchema()
+    captions: CaptionsSchema = CaptionsSchema()
+    noise: NoiseSchema = NoiseSchema()
+    page: PageSchema = PageSchema()
+
+
+class OutletEntry(BaseModel):
+    """One outlet of the catalogue (one ``[[outlet]]`` table)."""
+
+    model_config = STRICT
+    id: str
+    name: str
+    domain: str
+    aliases: list[str] = []
+    codes: list[str] = []
+    agency: bool = False
+    source_name: str = ""
+    lost_separator: bool = False
+    lang: str = "id"
+    """The language the outlet publishes in (``id``, ``ms``, ``en``): ``articlekit outlets --lang`` filters by it."""
+    headline_case: Literal["", "sentence", "title"] = ""
+    """How the outlet writes headlines: ``"sentence"`` (ANTARA) tells where a run-on headline ends."""
+
+    @property
+    def source(self) -> str:
+        """The name used for this outlet in an attribution (agencies by short name, others by domain)."""
+        return self.source_name if self.agency and self.source_name else self.domain
+
+
+class OutletsFileSchema(BaseModel):
+    model_config = STRICT
+    outlet: list[OutletEntry] = []
