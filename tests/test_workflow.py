@@ -18,7 +18,8 @@ import pytest
 
 import articlekit
 from articlekit import Article, ColumnClash, InputError
-from articlekit.cli import _parser, main
+from articlekit.cli import main
+from articlekit.cli.arguments import parser
 from articlekit.corpus import DEFAULT_CHUNKSIZE
 from articlekit.io import count_records
 
@@ -341,7 +342,7 @@ def test_record_fields_is_importable_from_articlekit() -> None:
 
 def test_cli_doc_agrees_with_help() -> None:
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    parse = next(a for a in _parser()._subparsers._group_actions[0].choices.values()  # type: ignore[union-attr]
+    parse = next(a for a in parser()._subparsers._group_actions[0].choices.values()  # type: ignore[union-attr]
                  if a.prog.endswith("parse"))
     for action in parse._actions:
         longs = [o for o in action.option_strings if o.startswith("--") and o != "--help"]
