@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import articlekit
-import articlekit.corpus
+import articlekit.json_lines
 from articlekit.cli import main
 
 PAGES = [
@@ -136,7 +136,7 @@ def test_progress_bar_with_tqdm(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_interrupted_run_leaves_whole_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     src = _jsonl(tmp_path / "in.jsonl", [{"id": i, "text": PAGES[i % 4]} for i in range(10)])
-    real = articlekit.corpus.render_record
+    real = articlekit.json_lines.render_record
     seen = 0
 
     def stop_at_five(nlp: articlekit.Pipeline, record: object) -> tuple[str, int]:
@@ -146,7 +146,7 @@ def test_interrupted_run_leaves_whole_lines(tmp_path: Path, capsys: pytest.Captu
             raise KeyboardInterrupt
         return real(nlp, record)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(articlekit.corpus, "render_record", stop_at_five)
+    monkeypatch.setattr(articlekit.json_lines, "render_record", stop_at_five)
     out = tmp_path / "out.jsonl"
     assert main(["parse", str(src), "-o", str(out)]) == 130
     assert [r["id"] for r in _lines(out.read_text(encoding="utf-8"))] == [0, 1, 2, 3, 4]

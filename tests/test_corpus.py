@@ -104,42 +104,42 @@ def test_parse_many_workers_each_start_method(start_method: str) -> None:
 
 def test_packed_articles_come_back_whole() -> None:
     """What crosses from a worker leaves out the strings the parent can cut from its input, and loses nothing."""
-    from articlekit.corpus import _pack, _unpack
+    from articlekit.packing import pack, unpack
 
     for text in PAGES[:6]:
         art = articlekit.parse(text)
-        packed = _pack(art, text)
+        packed = pack(art, text)
         assert packed[0]["text"] is None and (packed[0]["body"] is None or not art.paragraphs)
-        back = _unpack(packed, text)
+        back = unpack(packed, text)
         assert back == art and back.model_dump_json() == art.model_dump_json()
     # a paragraph or body that is not the text's own slice travels as it is
     art = articlekit.parse(PAGES[0])
     odd = art.model_copy(update={
         "paragraphs": [p.model_copy(update={"text": p.text.upper()}) for p in art.paragraphs], "body": "lain"})
-    assert _unpack(_pack(odd, PAGES[0]), PAGES[0]) == odd
+    assert unpack(pack(odd, PAGES[0]), PAGES[0]) == odd
 
 
 def test_workers_fork_only_from_a_process_without_threads() -> None:
     import sys
     import threading
 
-    from articlekit.corpus import _mp_context
+    from articlekit.workers import mp_context
 
     if not sys.platform.startswith("linux"):
         pytest.skip("fork is the default on Linux only")
     if threading.active_count() == 1:
-        assert _mp_context(None).get_start_method() == "fork"
+        assert mp_context(None).get_start_method() == "fork"
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert _mp_context(None).get_start_method() == "forkserver"
+        assert mp_context(None).get_start_method() == "forkserver"
         two = list(articlekit.parse_many(PAGES[:6], workers=2))
         assert _dumps(two) == _dumps(list(articlekit.parse_many(PAGES[:6])))
     finally:
         stop.set()
         other.join()
-    assert _mp_context("spawn").get_start_method() == "spawn"
+    assert mp_context("spawn").get_start_method() == "spawn"
 
 
 def test_parse_many_workers_stream_with_bounded_read_ahead() -> None:

@@ -27,12 +27,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .corpus import _DEFAULT_LANG, ErrorPolicy, _check_errors, _is_frame, _pipeline_for, article_json
+from .corpus import ErrorPolicy, _check_errors, _is_frame
 from .errors import ColumnClash, InputError, PipelineError
 from .io import missing_text_field
+from .json_lines import article_json
 from .models import KINDS, Article
 from .pipeline import Pipeline
 from .templates import Templates
+from .workers import DEFAULT_LANG, pipeline_for
 
 if TYPE_CHECKING:
     from .io import InputRecord
@@ -242,12 +244,12 @@ def _setup(lang: str | None, pipeline: Pipeline | None, templates: Templates | s
     ``"url"``), by default the way the templates were learned.
     """
     if templates is None:
-        return _pipeline_for(lang, pipeline), group_by
+        return pipeline_for(lang, pipeline), group_by
     if pipeline is not None:
         raise PipelineError("give templates to Pipeline.default(templates=...) when you pass a pipeline")
     from .pipeline import _pipeline_with_templates
 
-    nlp = _pipeline_with_templates(lang if lang is not None else _DEFAULT_LANG, templates)
+    nlp = _pipeline_with_templates(lang if lang is not None else DEFAULT_LANG, templates)
     learned = getattr(nlp.get("templates"), "templates", None)
     return nlp, group_by or (learned.group_by if isinstance(learned, Templates) else "detected")
 
@@ -499,7 +501,7 @@ def parse_frame(
 def render_flat(nlp: Pipeline, record: InputRecord, prefix: str = "") -> tuple[dict[str, Any], int]:
     """One flat output row for ``record`` (its carried fields, then the output columns) and its status.
 
-    The status is that of :func:`~articlekit.corpus.render_record` (0 parsed, 1 an error row,
+    The status is that of :func:`~articlekit.json_lines.render_record` (0 parsed, 1 an error row,
     2 a stage failed). An error row's ``error`` says where the record was (``file:line: …``).
     """
     meta = dict(record.meta)
@@ -525,7 +527,7 @@ class FlatChunk:
         self.prefix = prefix
 
     def __call__(self, offset: int, records: list[InputRecord]) -> list[tuple[dict[str, Any], int]]:
-        from .corpus import _worker_pipeline
+        from .workers import worker_pipeline
 
-        nlp = _worker_pipeline()
+        nlp = worker_pipeline()
         return [render_flat(nlp, r, self.prefix) for r in records]

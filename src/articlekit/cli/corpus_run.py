@@ -173,7 +173,8 @@ def _open_writer(args: argparse.Namespace, fmt: str, flat: bool, columns: list[s
 def _results(args: argparse.Namespace, nlp: Pipeline, records: Iterator[InputRecord], workers: int, flat: bool,
              start_bar: Any) -> Iterator[tuple[Any, int]]:
     """``(line or row, status)`` per record, in order, in this process or in worker processes."""
-    from .. import corpus
+    from .. import json_lines
+    from .. import workers as pool
     from ..tables import FlatChunk, render_flat
 
     prefix = args.prefix
@@ -181,12 +182,12 @@ def _results(args: argparse.Namespace, nlp: Pipeline, records: Iterator[InputRec
         start_bar()
         if flat:
             return (render_flat(nlp, r, prefix) for r in records)
-        render = corpus.render_record
+        render = json_lines.render_record
         return (render(nlp, r, prefix) if prefix else render(nlp, r) for r in records)
-    func: Any = FlatChunk(prefix) if flat else corpus.RenderChunk(prefix)
-    return (out for chunk in corpus.map_ordered(func, records, workers=workers,
-                                                chunksize=args.chunksize or corpus.DEFAULT_CHUNKSIZE,
-                                                pipeline=nlp, on_start=start_bar) for out in chunk)
+    func: Any = FlatChunk(prefix) if flat else json_lines.RenderChunk(prefix)
+    return (out for chunk in pool.map_ordered(func, records, workers=workers,
+                                              chunksize=args.chunksize or pool.DEFAULT_CHUNKSIZE,
+                                              pipeline=nlp, on_start=start_bar) for out in chunk)
 
 
 class _Terminated(KeyboardInterrupt):
