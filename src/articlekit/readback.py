@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from .columns import INT_FIELDS, RECORD_FIELDS, output_columns
 from .errors import InputError
+from .frames import frame_of
 from .io import _close, open_binary
 from .models import Article
-from .tables import INT_FIELDS, RECORD_FIELDS, error_row, flat, frame_of, output_columns
+from .rows import error_row, flat
 
 __all__ = ["read_output"]
 
@@ -102,9 +104,9 @@ def read_output(path: str | Path, *, into: Into = "articles", prefix: str = "") 
 
 
 def _read_table(path: Path, prefix: str) -> Any:
-    from .tables import _pandas
+    from .frames import pandas_module
 
-    pandas = _pandas()
+    pandas = pandas_module()
     if path.name.lower().endswith((".parquet", ".pq")):
         frame = pandas.read_parquet(path)
     else:

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from .columns import INT_FIELDS, RECORD_FIELDS
 from .errors import ArticlekitError
 from .io import JsonlWriter
-from .tables import INT_FIELDS, RECORD_FIELDS
 
 __all__ = ["CsvWriter", "FlatJsonlWriter", "ParquetWriter", "RowWriter", "open_writer"]
 

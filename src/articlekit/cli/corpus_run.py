@@ -34,8 +34,8 @@ def corpus_mode(args: argparse.Namespace) -> bool:
 
 def _flat_columns(args: argparse.Namespace, carry: list[str], files: list[str]) -> list[str]:
     """The columns of a flat table: carried fields, ``path`` for page files, the output columns; or ``--fields``."""
+    from ..columns import output_columns
     from ..io import is_jsonl_path
-    from ..tables import output_columns
 
     pages = any(not (args.jsonl or is_jsonl_path(f)) for f in files)
     every = [*carry, *(["path"] if pages else []), *output_columns(args.prefix)]
@@ -53,7 +53,7 @@ def _flat_columns(args: argparse.Namespace, carry: list[str], files: list[str]) 
 
 
 def _carry_clash(args: argparse.Namespace, carry: list[str], flat: bool) -> str | None:
-    from ..tables import output_columns
+    from ..columns import output_columns
 
     if flat:
         taken = {*output_columns(args.prefix), "path"}
@@ -175,7 +175,7 @@ def _results(args: argparse.Namespace, nlp: Pipeline, records: Iterator[InputRec
     """``(line or row, status)`` per record, in order, in this process or in worker processes."""
     from .. import json_lines
     from .. import workers as pool
-    from ..tables import FlatChunk, render_flat
+    from ..rows import FlatChunk, render_flat
 
     prefix = args.prefix
     if workers == 1:
