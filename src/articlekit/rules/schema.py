@@ -57,6 +57,9 @@ class PrefixSchema(BaseModel):
     # a dateline 'place' in capitals ending in one of these is a brand (an outlet the catalogue does not
     # know): "KRICOM - ", "MANADOPOST - "
     brand_endings: list[str] = []
+    brand_starts: list[str] = []
+    brand_words: list[str] = []
+    section_words: list[str] = []
     # words that open a caption or a credit ("Foto:", "Pic:"): never a dateline place, and a line that
     # closes with one and a name ("… Foto: Pertamina") is a caption, its capitals before a colon a kicker
     caption_labels: list[str] = []

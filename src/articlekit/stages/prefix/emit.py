@@ -41,21 +41,36 @@ def claim_outlet(draft: Draft, found: Findings, start: int, end: int, token: str
 
 
 def _brand_shaped(draft: Draft, place: str | None) -> bool:
-    """One word in capitals that ends in a brand ending of the locale (``KRICOM``, ``MANADOPOST``), with
-    at least three letters before it, and no gazetteer place."""
-    if not place or not place.isupper() or not place.isalpha():
+    """A 'place' in capitals that is an outlet's brand or a section's label, not a place, by the locale's words:
+    a word ending in a brand ending (``KRICOM``, ``MANADOPOST``) or opening with a brand start (``POSMETRO
+    MEDAN``, ``RADARKOTA``) with at least three letters besides, or, in a name of two or more words, a brand
+    or section word standing alone (``KABAR LEMBAH``, ``INFO NASIONAL``); never a gazetteer place."""
+    if not place or not place.isupper():
+        return False
+    words = place.split()
+    if not all(w.isalpha() for w in words) or len(words) > 3:
         return False
     if draft.locale.places and shapes_of(draft).gazetteer.fullmatch(place):
         return False
-    return any(place.endswith(e) and len(place) >= len(e) + 3 for e in draft.locale.schema.prefix.brand_endings)
+    schema = draft.locale.schema.prefix
+    for w in words:
+        if any(w.endswith(e) and len(w) >= len(e) + 3 for e in schema.brand_endings):
+            return True
+        if any(w.startswith(b) and len(w) >= len(b) + 3 for b in schema.brand_starts):
+            return True
+    return len(words) > 1 and any(w in schema.brand_words or w in schema.section_words for w in words)
 
 
-def _emit_brand(found: Findings, m: Any) -> bool:
+def _emit_brand(found: Findings, m: Any, section_words: list[str]) -> bool:
     """Shape F whose 'place' is a brand in capitals (``KRICOM – ``, ``MANADOPOST – ``): an outlet the
-    catalogue does not know, its domain unknown (like shape Cx's unknown outlet); no place."""
+    catalogue does not know, its domain unknown (like shape Cx's unknown outlet); no place. One opening with a
+    section word (``INFO NASIONAL - ``) is a section's label: no outlet either."""
     token = m["place"]
-    found.claim("dateline", m.start("place"), m.end("place"), WHY["F", "unknown-outlet"], prefix=True,
-                outlet_name=token, shape="F")
+    if token.split()[0] in section_words:
+        found.claim("dateline", m.start("place"), m.end("place"), WHY["F", "section-label"], prefix=True, shape="F")
+    else:
+        found.claim("dateline", m.start("place"), m.end("place"), WHY["F", "unknown-outlet"], prefix=True,
+                    outlet_name=token, shape="F")
     sep = m["sep"]
     if sep.strip():
         found.claim("dateline", m.start("sep"), m.end("sep"), WHY["F", "sep"], prefix=True, sep=sep.strip())
@@ -109,7 +124,7 @@ def emit(draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = Fa
     place = gd.get("place")
     sep = gd.get("sep")
     if shape == "F" and not gd.get("region") and not gd.get("date") and _brand_shaped(draft, place):
-        return _emit_brand(found, m)
+        return _emit_brand(found, m, draft.locale.schema.prefix.section_words)
     data = shape_data(draft, shape, place, gd.get("date"), sep)
     if shape == "G" and gd.get("date"):
         data["date_span"] = (m.start("date"), m.end("date"))
