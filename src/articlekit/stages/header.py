@@ -31,6 +31,8 @@ TEASER_ABOVE_BYLINE = define_rule("header:teaser-above-byline", "header",
                                   "a standfirst above a byline ('Oleh: Nama') with no dateline: a teaser")
 HEADLINE_FIRST = define_rule("header:headline-first", "header",
                       "a dump that opens with its headline: a short Title-Case line above a prose paragraph")
+BESIDE_HEADLINE = define_rule("header:beside-headline", "header",
+                              "a kicker or a section-and-byline line printed with the headline above the first paragraph")
 
 # (lazy ``.*?`` in the lookaheads: the regex module backtracks a greedy ``.*`` quadratically over a
 # long line full of full stops; the lookahead means the same)
@@ -66,6 +68,7 @@ class Header:
     max_leading_lines: int = 12
     max_caption: int = 300
     max_title_words: int = 16
+    max_title_lines: int = 3
     min_lead_words: int = 12
     max_teaser_lines: int = 2
     max_teaser: int = 700
@@ -107,17 +110,33 @@ class Header:
 
     def _headline_first(self, draft: Draft, found: Findings) -> None:
         """An extractor's dump that opens with the headline: a short Title-Case line with no sentence
-        in it, right above a prose paragraph ("Para Peracik Bola Mati" / "Pelatih set-piece …")."""
-        lines = [ln for ln in draft.lines if not ln.blank][:2]
-        if len(lines) < 2 or not draft.is_free(lines[0].lo, lines[1].hi):
+        in it, right above a prose paragraph ("Para Peracik Bola Mati" / "Pelatih set-piece …"), maybe with
+        a kicker or a section-and-byline line of the same shape beside it (at most ``max_title_lines`` lines
+        in all): the longest is the title."""
+        lines = [ln for ln in draft.lines if not ln.blank][: self.max_title_lines + 1]
+        text = draft.text
+        k = 0
+        while k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi]):
+            k += 1
+        if k == 0 or not draft.is_free(lines[0].lo, lines[k].hi):
             return
-        head, first = (draft.text[ln.lo : ln.hi] for ln in lines)
+        first = text[lines[k].lo : lines[k].hi]
+        if len(first.split()) < self.min_lead_words or not _SENTENCE_END.search(first):
+            return
+        title = max(lines[:k], key=lambda ln: ln.hi - ln.lo)
+        for ln in lines[:k]:
+            if ln is title:
+                found.claim("header", ln.lo, ln.hi, HEADLINE_FIRST, page_role="title", value=text[ln.lo : ln.hi])
+            else:
+                found.claim("header", ln.lo, ln.hi, BESIDE_HEADLINE)
+
+    def _title_like(self, head: str) -> bool:
+        """A short Title-Case line with no sentence in it: a headline, a kicker, a section and byline line."""
         words = head.split()
         capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-        if (_TITLE.fullmatch(head) and len(words) <= self.max_title_words and capitals >= 0.6 * len(words)
-                and head[:1].isupper() and not _INNER_SENTENCE.search(head) and not head.endswith(("-", "—", "–"))
-                and len(first.split()) >= self.min_lead_words and _SENTENCE_END.search(first)):
-            found.claim("header", lines[0].lo, lines[0].hi, HEADLINE_FIRST, page_role="title", value=head)
+        return bool(_TITLE.fullmatch(head) and len(words) <= self.max_title_words and capitals >= 0.6 * len(words)
+                    and head[:1].isupper() and not _INNER_SENTENCE.search(head)
+                    and not head.endswith(("-", "—", "–")))
 
     def _teaser_above_byline(self, draft: Draft, found: Findings) -> int:
         """A standfirst or a caption printed above a byline (``Oleh: Name``) with no dateline: a teaser.
