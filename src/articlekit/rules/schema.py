@@ -93,6 +93,8 @@ class HeadlineSchema(BaseModel):
 class InsertsSchema(BaseModel):
     model_config = STRICT
     marker: list[MarkerSchema] = []
+    # a line opening with one of these closes a marker's list of headlines ("Akhir dari …", "End of …")
+    list_end_words: list[str] = []
     trailers: TrailersSchema = TrailersSchema()
     headline: HeadlineSchema = HeadlineSchema()
 

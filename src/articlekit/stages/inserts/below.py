@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import regex
 
+from typing import Any
+
 from ...draft import Draft, Findings
 from .headline import SENTENCE_END
 
-__all__ = ["bullet_lines", "headline_lines", "next_line_headline"]
+__all__ = ["bullet_lines", "colon_list", "headline_lines", "next_line_headline"]
 
 _SUBHEAD = regex.compile(r"\d{1,2}[.)][ \t]|\p{L}+:[ \t]")
 # a bulleted headline under a marker: "- Judul berita", "• Judul berita"
@@ -95,3 +97,49 @@ def headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, i
                 and SENTENCE_END.search(after.rstrip())):
             return out
     return []
+
+
+def _list_end(locale: Any) -> Any:
+    words = locale.schema.inserts.list_end_words
+    if not words:
+        return None
+    return regex.compile(rf"[ \t\u00a0]*(?:{'|'.join(regex.escape(w) for w in words)})\b")
+
+
+def colon_list(draft: Draft, found: Findings, pos: int, max_items: int,
+               max_words: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """Headline lines under a marker with a colon (``Baca juga:`` ⏎ ``Headline One`` ⏎ ``Headline Two``): the
+    lines that follow one another with no blank line between, each short with no closing full stop, set apart by
+    blank lines above the marker and below the last; or, blank lines between, up to a line opening with a list
+    end word (``Akhir dari …``), returned too. Where one line is one paragraph, a headline and the story's
+    subheading under it look the same: no list there."""
+    text = draft.text
+    lines = draft.lines
+    ends = draft.locale.derived("inserts.list-end", lambda: _list_end(draft.locale))
+    out: list[tuple[int, int]] = []
+    i = draft.line_at(pos).index + 1
+    while i < len(lines) and len(out) <= max_items:
+        ln = lines[i]
+        i += 1
+        if ln.blank:
+            continue
+        if not found.is_free(ln.lo, ln.hi):
+            break
+        if out and ends is not None and ends.match(text, ln.lo, ln.hi):
+            return out, (ln.lo, ln.hi)
+        s = text[ln.lo : ln.hi]
+        if len(s.split()) > max_words or s.rstrip().endswith((".", ":", ",")):
+            break
+        out.append((ln.lo, ln.hi))
+    block: list[tuple[int, int]] = []  # no end line: the first lines with no blank line between
+    for lo, hi in out:
+        if block and text.count("\n", block[-1][1], lo) > 1:
+            break
+        block.append((lo, hi))
+    if len(block) < 2:
+        return [], None
+    marker_line = draft.line_at(pos).index
+    after = draft.line_at(block[-1][0]).index + 1
+    blank_above = marker_line == 0 or lines[marker_line - 1].blank
+    blank_below = after >= len(lines) or lines[after].blank
+    return (block, None) if blank_above and blank_below else ([], None)

@@ -8,7 +8,7 @@ import regex
 
 from ...draft import Draft, Findings
 from ...rulebook import define_rule
-from .below import bullet_lines, headline_lines, next_line_headline
+from .below import bullet_lines, colon_list, headline_lines, next_line_headline
 from .boxes import BOX, GLUED_BOX, box_line, glued_box
 from .headline import TRAILING_CODE, headline_text, scan_headline
 from .patterns import Compiled
@@ -24,6 +24,8 @@ LINE = define_rule("inserts:line", "insert", "a marker and its headline on a lin
 NEXT_LINE = define_rule("inserts:next-line", "insert", "a marker alone on its line, its headline on the next line")
 BARE = define_rule("inserts:bare", "insert", "a marker alone on its line whose headline was lost (headline '')")
 LIST = define_rule("inserts:list", "insert", "a marker over a bulleted list of headlines: one insert each")
+LIST_END = define_rule("inserts:list-end", "noise",
+                       "the line closing a marker's list of headlines ('Akhir dari Artikel-artikel …')")
 RUNON = define_rule("inserts:runon", "insert",
                     "a marker line whose headline runs on into the next paragraph (newlines lost)")
 
@@ -47,8 +49,17 @@ def from_line(cfg: Inserts, draft: Draft, found: Findings, comp: Compiled, m: An
     rest = text[rest_lo:line_end].strip()
     if not rest:
         bullets = bullet_lines(draft, found, line_end) if (has_colon or mk.bare) else []
+        listed = (colon_list(draft, found, line_end, cfg.max_box_headlines, cfg.max_box_headline_words)
+                  if has_colon and not bullets else ([], None))
         nxt = next_line_headline(draft, found, line_end) if has_colon and not bullets else None
-        if bullets:
+        if len(listed[0]) >= 2:
+            # "Baca juga:" over headlines one per line (a list closed by "Akhir dari …" may have blank lines)
+            for i, (lo, hi) in enumerate(listed[0]):
+                found.claim("insert", start if i == 0 else lo, hi, f"{BOX}/{mk.id}", label=mk.label,
+                            headline=text[lo:hi])
+            if listed[1] is not None:
+                found.claim("noise", *listed[1], LIST_END)
+        elif bullets:
             # "Baca juga:" over a bulleted list of headlines: one insert each, the bullet with it
             for i, (lo, h_lo, hi) in enumerate(bullets):
                 found.claim("insert", start if i == 0 else lo, hi, f"{LIST}/{mk.id}", label=mk.label,
