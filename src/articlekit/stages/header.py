@@ -32,7 +32,7 @@ TEASER_ABOVE_BYLINE = define_rule("header:teaser-above-byline", "header",
 HEADLINE_FIRST = define_rule("header:headline-first", "header",
                       "a dump that opens with its headline: a short Title-Case line above a prose paragraph")
 BESIDE_HEADLINE = define_rule("header:beside-headline", "header",
-                              "a kicker or a section-and-byline line printed with the headline above the first paragraph")
+                              "a kicker or a section-and-byline line printed with the headline above the story")
 
 # (lazy ``.*?`` in the lookaheads: the regex module backtracks a greedy ``.*`` quadratically over a
 # long line full of full stops; the lookahead means the same)
