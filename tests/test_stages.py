@@ -193,7 +193,8 @@ def test_not_a_dateline(text: str) -> None:
         ("terjadi.\nPewarta: Rina KusumaEditor: Budi", [], ("reporter", "Rina Kusuma")),
         ("terjadi. (Dian Saraswati)", [], ("reporter", "Dian Saraswati")),
         # any short code in brackets, in any case, after the last sentence
-        ("terjadi. (CNN)", [], ("initials", "CNN")),
+        ("terjadi. (KBL)", [], ("initials", "KBL")),
+        ("terjadi. (CNN)", ["cnn.com"], None),  # a catalogued outlet named alone is the source
         ("terjadi. (AFP)", ["AFP"], None),
         ("terjadi.[ab/Cd]", [], ("initials", "ab/Cd")),
         ("terjadi. (*/abc)", [], ("initials", "*/abc")),
