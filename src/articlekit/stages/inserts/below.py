@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import regex
-
 from typing import Any
+
+import regex
 
 from ...draft import Draft, Findings
 from .headline import SENTENCE_END
