@@ -37,6 +37,9 @@ CREDIT_IN_BODY = define_rule("captions:credit-in-body", "caption",
                              "a sentence closed by a photo credit in brackets, the story going on: '… (Bisnis/Nama)'")
 CREDITED_CAPTION = define_rule("captions:credited-caption", "caption",
                                "a sentence closed by a credit after a dash, the story going on: '… malam. — Facebook'")
+GLUED_CREDIT = define_rule("captions:glued-agency-credit", "caption",
+                           "in flattened text, a caption sentence closed by an agency's photo credit with no brackets, "
+                           "the story going on: '… Kamis (25/12/2025). ANTARA/Name Setelah …'")
 GAP_CAPTION = define_rule("captions:gap-caption", "caption",
                           "a short plain sentence after a run of spaces where a picture stood (gap_captions)")
 
@@ -62,6 +65,18 @@ def _compile(locale: Locale) -> tuple[Any, list[Any]]:
     credits = [locale.compile(c, rule=f"body_caption_credits[{i}]")
                for i, c in enumerate(locale.schema.header.body_caption_credits)]
     return line_credit, credits
+
+
+def _glued_agency_credit(locale: Locale) -> Any:
+    starters = locale.schema.inserts.headline.sentence_starters
+    if not starters:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(starters, key=len, reverse=True))
+    return regex.compile(
+        r"(?<=[.!?\"”)][ \t\u00a0]{1,3})(?P<src>\p{Lu}{2,}(?:[ \t]\p{Lu}{2,})?)[ \t]?/[ \t]?"
+        rf"(?P<name>\p{{Lu}}[\p{{L}}'’\-]*\.?(?:[ \t]+\p{{Lu}}[\p{{L}}'’\-]*\.?){{0,5}}?"
+        # where the name ends: desk initials and a full stop before the next sentence, or a sentence starter
+        rf"(?:(?:/\p{{Ll}}{{1,5}})?\.(?=[ \t]+\p{{Lu}})|(?=[ \t]+(?:{alt})[ \t,])))")
 
 
 @dataclass(frozen=True)
@@ -124,7 +139,33 @@ class Captions:
             self._credited_captions(draft, found, start, end)
         if draft.locale.schema.captions.gap_captions:
             self._gap_captions(draft, found, start, end)
+        self._glued_agency_credits(draft, found, start, end)
         return found
+
+    def _glued_agency_credits(self, draft: Draft, found: Findings, start: int, end: int) -> None:
+        """Flattened text: ``… Kamis (25/12/2025). ANTARA/M Nama Fotografer Setelah misa, …``. A credit of a
+        catalogued outlet in capitals, a slash and a name, after a sentence's end, where the name's end shows:
+        a full stop (maybe after desk initials, ``/aa.``) before the next sentence, or the next sentence opening
+        with one of the locale's sentence starters: the credit and the sentence before it are a caption."""
+        text = draft.text
+        if "/" not in text:
+            return
+        pattern = draft.locale.derived("glued-agency-credit", lambda: _glued_agency_credit(draft.locale))
+        if pattern is None:
+            return
+        for m in pattern.finditer(text, start, end):
+            if draft.outlets.lookup(m["src"]) is None or not draft.is_free(m.start(), m.end("name")):
+                continue
+            lo = max(start, m.start() - self.max_caption)
+            head = m.start()
+            while head > lo and text[head - 1] in " \t\u00a0.":
+                head -= 1
+            cap_start = lo
+            for b in _SENTENCE_START.finditer(text, lo, head):
+                cap_start = b.end()
+            if cap_start == lo and lo != start:
+                continue
+            found.claim("caption", cap_start, m.end("name"), GLUED_CREDIT)
 
     def _credited_captions(self, draft: Draft, found: Findings, start: int, end: int) -> None:
         """A sentence closed by a photo credit after a dash (``… malam. — Facebook``), the story going on after it."""
