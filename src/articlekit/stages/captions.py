@@ -40,6 +40,9 @@ CREDITED_CAPTION = define_rule("captions:credited-caption", "caption",
 GLUED_CREDIT = define_rule("captions:glued-agency-credit", "caption",
                            "in flattened text, a caption sentence closed by an agency's photo credit with no brackets, "
                            "the story going on: '… Kamis (25/12/2025). ANTARA/Name Setelah …'")
+SOURCE_LINE = define_rule("captions:source-line", "caption",
+                          "a line that is only a picture's source (header.credit_sources) between two sentences: "
+                          "'Getty Images', 'Ilustrasi Shutterstock'")
 GAP_CAPTION = define_rule("captions:gap-caption", "caption",
                           "a short plain sentence after a run of spaces where a picture stood (gap_captions)")
 
@@ -65,6 +68,17 @@ def _compile(locale: Locale) -> tuple[Any, list[Any]]:
     credits = [locale.compile(c, rule=f"body_caption_credits[{i}]")
                for i, c in enumerate(locale.schema.header.body_caption_credits)]
     return line_credit, credits
+
+
+def _source_line(locale: Locale) -> Any:
+    sources = locale.schema.header.credit_sources
+    if not sources:
+        return None
+    leads = locale.schema.page.credit_lead_words
+    lead = rf"(?:(?:{'|'.join(map(regex.escape, leads))})[ \t\u00a0]*:?[ \t\u00a0]*)?" if leads else ""
+    alt = "|".join(regex.escape(x) for x in sorted(sources, key=len, reverse=True))
+    return regex.compile(rf"[ \t\u00a0]*{lead}(?:{alt})(?:\.(?:com|co\.id|id|net|org))?\.?[ \t\u00a0]*",
+                         regex.IGNORECASE)
 
 
 def _glued_agency_credit(locale: Locale) -> Any:
@@ -140,7 +154,32 @@ class Captions:
         if draft.locale.schema.captions.gap_captions:
             self._gap_captions(draft, found, start, end)
         self._glued_agency_credits(draft, found, start, end)
+        self._source_lines(draft, found, start, end)
         return found
+
+    def _source_lines(self, draft: Draft, found: Findings, start: int, end: int) -> None:
+        """A line that is only a picture's source (``Getty Images``, ``Ilustrasi Shutterstock``), where a picture
+        stood: the line above (other stages' pieces skipped) ends a sentence and the line below opens one. A
+        source's name on a line of its own inside a sentence a link broke (``dilansir`` ⏎ ``AFP`` ⏎ ``, Selasa``)
+        stays body."""
+        text = draft.text
+        pattern = draft.locale.derived("caption-source-line", lambda: _source_line(draft.locale))
+        if pattern is None:
+            return
+        lines = draft.lines
+        for i, line in enumerate(lines):
+            if line.blank or line.lo < start or line.hi > end or line.hi - line.lo > 60:
+                continue
+            if not pattern.fullmatch(text, line.lo, line.hi) or not draft.is_free(line.lo, line.hi):
+                continue
+            above = next((ln for ln in reversed(lines[max(0, i - 4) : i])
+                          if not ln.blank and draft.is_free(ln.lo, ln.hi)), None)
+            below = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank and draft.is_free(ln.lo, ln.hi)), None)
+            if above is None or below is None:
+                continue  # at the top it is a header's, at the end the tail's
+            if text[above.lo : above.hi].rstrip()[-1:] not in '.!?"”’)' or not text[below.lo : below.hi][:1].isupper():
+                continue
+            found.claim("caption", line.lo, line.hi, SOURCE_LINE)
 
     def _glued_agency_credits(self, draft: Draft, found: Findings, start: int, end: int) -> None:
         """Flattened text: ``… Kamis (25/12/2025). ANTARA/M Nama Fotografer Setelah misa, …``. A credit of a
