@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from articlekit import load_locale
 from articlekit.draft import Draft
 from articlekit.rules import load_outlets
-from articlekit.scanning import LiteralGate, line_starts_before, literal_trie, matches_at, required_literals, starts
+from articlekit.scanning import (
+    LiteralGate,
+    line_starts_before,
+    literal_trie,
+    lookbehind_starts,
+    matches_at,
+    required_literals,
+    starts,
+)
 from articlekit.stages.inserts import Inserts
 from articlekit.stages.noise import Noise
 
@@ -43,6 +51,30 @@ def test_matches_at_after_empty_match() -> None:
     ]
 
 
+LOOKBEHIND = [
+    r'(?:(?<=[.!?"][ \t]{1,3})(?P<name>\p{Ll}{2,8}(?:/\p{Ll}{2,8}){1,4}(?=[ \t]*$)|\p{Lu}{2,4}(?=\s*\Z)))',
+    r"(?<=\b(?:Baca|BACA) ?)(?:[Jj]uga|JUGA)\s*:?",
+    r"(?<=^|\n)Video\w*",
+    r"(?<=a)(?:b|c(?<=bc))",
+]
+
+
+@given(st.lists(st.sampled_from([*PIECES, "abc. ", "xy/zq", "AB", ". ab/cd", "!  RK", "bc", "a"]), max_size=40),
+       st.sampled_from(LOOKBEHIND))
+@settings(max_examples=300, deadline=None)
+def test_lookbehind_starts_gives_the_matches_of_finditer(pieces: list[str], source: str) -> None:
+    text = "".join(pieces)
+    pat = regex.compile(source, regex.MULTILINE)
+    offsets = lookbehind_starts(pat)
+    assert offsets is not None
+    assert [m.span() for m in matches_at(pat, text, offsets(text))] == [m.span() for m in pat.finditer(text)]
+
+
+def test_lookbehind_starts_declines_what_it_cannot_follow() -> None:
+    for source in [r"(?<=a)b|c", r"(?<!a)b", r"b(?<=b)", r"(?:(?<=a)b)|c", r"(?=a)a"]:
+        assert lookbehind_starts(regex.compile(source)) is None, source
+
+
 def _claims(stage: object, text: str) -> list[tuple[str, int, int, str]]:
     locale = load_locale("id")
     draft = Draft.start(text, lang="id", locale=locale, outlets=load_outlets())
@@ -62,6 +94,7 @@ def _ungated(monkeypatch: object, text: str) -> tuple[list[tuple[str, int, int, 
     # and no literal gate skips a rule or a marker
     mp.setattr(noi, "required_literals", lambda pattern: None)  # type: ignore[attr-defined]
     mp.setattr(ins, "required_literals", lambda pattern: None)  # type: ignore[attr-defined]
+    mp.setattr(noi, "lookbehind_starts", lambda pattern: None)  # type: ignore[attr-defined]
     real = ins_patterns._compile
 
     def no_words(locale):  # type: ignore[no-untyped-def]

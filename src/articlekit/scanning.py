@@ -17,7 +17,10 @@ from typing import Any
 
 import regex
 
-__all__ = ["LiteralGate", "line_starts_before", "literal_trie", "matches_at", "required_literals", "starts"]
+__all__ = [
+    "LiteralGate", "line_starts_before", "literal_trie", "lookbehind_starts", "matches_at", "required_literals",
+    "starts",
+]
 
 
 def starts(pattern: Any, text: str) -> list[int]:
@@ -39,6 +42,77 @@ def matches_at(pattern: Any, text: str, offsets: Iterable[int]) -> Iterator[Any]
         if m is not None:
             yield m
             done = max(m.end(), pos + 1)
+
+
+def lookbehind_starts(pattern: Any) -> Callable[[str], list[int]] | None:
+    """For a pattern whose every match follows a leading lookbehind ``(?<=X)``: where ``X`` ends in a text.
+
+    The ``regex`` engine tries such a pattern at every position of the text (0.16 ms on a news text
+    for the unbracketed-initials rule); the same ``X`` matched backwards (``(?r)``, overlapped)
+    finds every offset where the lookbehind holds in one scan, and :func:`matches_at` tries the
+    pattern there only: the same matches. ``None`` when the pattern does not start so, has a
+    top-level alternation, is a user's (timed) pattern, or is one this reading does not follow.
+    """
+    if getattr(pattern, "timeout", None) is not None:
+        return None
+    try:
+        return _lookbehind_starts(str(pattern.pattern), int(pattern.flags))
+    except Exception:  # an internal of the regex module changed: no gate, never a wrong one
+        return None
+
+
+def _lookbehind_starts(source: str, flags: int) -> Callable[[str], list[int]] | None:
+    if flags & (regex.VERBOSE | regex.VERSION1):
+        return None
+    while source.startswith("(?:") and _closing(source, 0) == len(source) - 1:
+        source = source[3:-1]
+    if not source.startswith("(?<="):
+        return None
+    end = _closing(source, 0)
+    if end < 0:
+        return None
+    core: Any = importlib.import_module("regex._regex_core")
+    src = core.Source(source)
+    parsed = core._parse_pattern(src, core.Info(flags, src.char_type, {}))
+    if not src.at_end() or type(parsed) is not core.Sequence or not parsed.items:
+        return None
+    first = parsed.items[0]
+    if type(first) is not core.LookAround or not first.behind or not first.positive:
+        return None
+    backwards = regex.compile(f"(?r)(?:{source[4:end]})", flags)
+
+    def offsets(text: str) -> list[int]:
+        return sorted({m.end() for m in backwards.finditer(text, overlapped=True)})
+
+    return offsets
+
+
+def _closing(source: str, at: int) -> int:
+    """The index of the parenthesis closing the one at ``at`` (escapes and character sets skipped), or -1."""
+    depth, k, n = 0, at, len(source)
+    while k < n:
+        ch = source[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k += 1
+            if k < n and source[k] == "^":
+                k += 1
+            if k < n and source[k] == "]":
+                k += 1
+            while k < n and source[k] != "]":
+                k += 2 if source[k] == "\\" else 1
+            k += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
 
 
 def line_starts_before(text: str, offsets: Iterable[int], blank: str = " \t\u00a0") -> list[int]:

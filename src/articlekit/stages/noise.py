@@ -19,7 +19,7 @@ import regex
 from ..draft import Draft, Findings
 from ..errors import PatternTimeout
 from ..rules import Locale, NoiseRule
-from ..scanning import LiteralGate, matches_at, required_literals, starts
+from ..scanning import LiteralGate, lookbehind_starts, matches_at, required_literals, starts
 from ..sources import canonical_source
 
 __all__ = ["Noise"]
@@ -47,6 +47,9 @@ class Noise:
         # the full gate's scan; many: the full gate
         full = len((live & gate.rules) - always.rules) > _OWN_SCANS
         use = gate if full else always
+        # a rule whose matches all follow a leading lookbehind is tried only where that lookbehind holds
+        behind = draft.derived("noise-lookbehind", lambda: {
+            r.id: got for r in draft.locale.noise_rules if (got := lookbehind_starts(r.regex)) is not None})
         offsets: list[int] | None = None
         for rule in draft.locale.noise_rules:
             if rule.id not in live:
@@ -56,6 +59,8 @@ class Noise:
                     if offsets is None:
                         offsets = starts(use.pattern, draft.text)
                     matches: Iterator[Any] = matches_at(rule.regex, draft.text, offsets)
+                elif rule.id in behind:
+                    matches = matches_at(rule.regex, draft.text, behind[rule.id](draft.text))
                 else:
                     matches = rule.regex.finditer(draft.text)
                 self._rule(draft, found, rule, matches)
