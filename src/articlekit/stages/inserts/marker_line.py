@@ -20,6 +20,7 @@ __all__ = ["from_line"]
 
 # The layouts an insert is found in. A claim's ``why`` is the layout's rule, then ``/`` and the id of
 # the locale's [[inserts.marker]] that matched: ``inserts:line/baca-juga``.
+_OPEN_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 LINE = define_rule("inserts:line", "insert", "a marker and its headline on a line of their own: 'Baca juga: …'")
 NEXT_LINE = define_rule("inserts:next-line", "insert", "a marker alone on its line, its headline on the next line")
 BARE = define_rule("inserts:bare", "insert", "a marker alone on its line whose headline was lost (headline '')")
@@ -94,8 +95,15 @@ def from_line(cfg: Inserts, draft: Draft, found: Findings, comp: Compiled, m: An
         code = TRAILING_CODE.search(text, rest_lo + 1, line_end)  # "… Cicilan 0% (dra)": the tail's
         if code:
             h_end = code.start()
+        # a headline in quotes ('Simak Video "Video: Judul"'): what stands inside them is the headline's own
+        lo = rest_lo + 1
+        head = text[rest_lo:line_end].lstrip()
+        if head[:1] in _OPEN_QUOTES:
+            close = text.find(_OPEN_QUOTES[head[0]], line_end - len(head) + 1, line_end)
+            if close > 0:
+                lo = close
         for pat in (credit, another):
-            cm = pat.search(text, rest_lo + 1, line_end)
+            cm = pat.search(text, lo, line_end)
             if cm:
                 h_end = min(h_end, cm.start())
         why = f"{LINE}/{mk.id}"

@@ -125,7 +125,9 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         bio_glued=regex.compile(
             rf"(?<=[.!?\"”’])(?P<n>\p{{Lu}}[\p{{L}}'’]+(?:{SP}\p{{Lu}}[\p{{L}}'’.]*){{1,3}})\.{SP}?(?:{roles})\b[^\n]{{1,300}}\Z"),
         # the site's note that the piece is the writer's own view: "Tulisan ini adalah … tanggung jawab penulis"
-        disclaimer=regex.compile(rf"^{SP}*[(*]*{SP}*(?:{openers})\b[^\n]{{1,500}}\Z",
+        # (or its second sentence, under one naming the site: "IDN Times Community adalah … . Semua artikel …")
+        disclaimer=regex.compile(rf"^{SP}*[(*]*{SP}*(?:(?:{openers})\b|[^\n.!?]{{3,160}}[.!?]{SP}+(?:{openers})\b)"
+                                 rf"[^\n]{{1,500}}\Z",
                                  regex.MULTILINE | regex.IGNORECASE),
         # "(Tribunpekanbaru.com/Donny Kusuma Putra)", "( TRIBUNLAMPUNG.CO.ID / TRIBUNNEWS.COM )", "(*/jpnn)"
         domain_paren=regex.compile(
