@@ -13,6 +13,7 @@ from .rules import Locale, OutletCatalogue
 __all__ = ["canonical_source", "split_sources"]
 
 _SPLIT = regex.compile(r"\s*(?:/|,|&|\bdan\b|\band\b|;)\s*")
+_INITIALS = regex.compile(r"\p{Ll}{1,6}(?:\(\p{Ll}{1,6}\)|-\p{Ll}{1,6})?\d{0,2}")
 _DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3}")
 
 
@@ -46,6 +47,8 @@ def split_sources(value: str, outlets: OutletCatalogue, locale: Locale, *, lenie
         if name is None:
             if not lenient:
                 return None
+            if out and _INITIALS.fullmatch(part.strip(" .")):
+                continue  # "Source: CNA/ab(cd)": the desk's initials after the source are a credit
             name = part.strip(" .")
         if name not in out:
             out.append(name)
