@@ -50,6 +50,17 @@ def meta_pattern(locale: Locale) -> Any:
     return _meta(locale)
 
 
+_ENUMERATED = regex.compile(r"[ \t\u00a0]*(?:\d{1,2}|[a-eA-E])[.)][ \t\u00a0]")  # the story's own list: "1. …", "a. …"
+
+
+def _heading_words(locale: Locale) -> Any:
+    words = locale.schema.links.heading_words
+    if not words:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.IGNORECASE)
+
+
 def _meta(locale: Locale) -> Any:
     links = locale.schema.links
     return regex.compile(_META_SHAPE.format(units=_alt(links.time_units), ago=_alt(links.ago_words),
@@ -67,6 +78,8 @@ class LinkBlocks:
 
     name: str = "links"
     max_item_words: int = 30
+    max_open_heading_words: int = 6
+    min_open_item_words: int = 4
     max_prose_words: int = 8
 
     def _heading(self, draft: Draft, s: str) -> str | None:
@@ -76,6 +89,30 @@ class LinkBlocks:
         if key in draft.locale.tag_headings:
             return "tags"
         return None
+
+    def _headlines_only(self, draft: Draft, classes: dict[int, str]) -> bool:
+        """Two or more lines below, every one a headline of at least ``min_open_item_words`` words."""
+        lines = draft.lines
+        if sum(1 for c in classes.values() if c == "item") < 2:
+            return False
+        return all(c == "item" and len(draft.text[lines[i].lo : lines[i].hi].split()) >= self.min_open_item_words
+                   and not _ENUMERATED.match(draft.text, lines[i].lo, lines[i].hi)
+                   for i, c in classes.items() if c != "claimed")
+
+    def _open_heading(self, draft: Draft, line: Line) -> bool:
+        """A short line (at most ``max_open_heading_words``) that holds one of the locale's heading words and no
+        sentence: ``Artikel Lain Untuk Anda:``, ``Baca Berita Lainnya``."""
+        s = draft.text[line.lo : line.hi].strip()
+        if not s or not draft.is_free(line.lo, line.hi) or len(s.split()) > self.max_open_heading_words:
+            return False
+        if s.rstrip(":").endswith((".", "!", "?", ",")) or not s[:1].isupper():
+            return False
+        pattern = draft.locale.derived("links.heading-words", lambda: _heading_words(draft.locale))
+        if pattern is None or pattern.search(s) is None:
+            return False
+        marker = draft.locale.derived("links.marker-line", lambda: regex.compile(
+            rf"[ \t\u00a0]*(?:{draft.locale.marker_alt})\b", regex.IGNORECASE))
+        return marker.match(s) is None  # "Baca juga:" over headlines is an insert's marker
 
     def _classify(self, draft: Draft, line: Line) -> str:
         text = draft.text
@@ -116,6 +153,13 @@ class LinkBlocks:
             if line.blank:
                 continue
             cls = self._classify(draft, line)
+            if (cls in ("prose", "item") and first_heading is None and self._headlines_only(draft, classes)
+                    and self._open_heading(draft, line)):
+                # the line above the last lines of headlines, short and holding a heading word
+                # ("Artikel Lain Untuk Anda:", "More stories you may like"): their heading
+                classes[line.index] = "heading"
+                first_heading = line.index
+                break
             if cls == "prose":
                 break
             classes[line.index] = cls
