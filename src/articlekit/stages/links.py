@@ -16,6 +16,7 @@ import regex
 from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from ..rules import Locale
+from .inserts.boxes import GLUED_BOX, box_pieces, merge_short
 
 __all__ = ["LinkBlocks", "meta_pattern"]
 
@@ -51,6 +52,19 @@ def meta_pattern(locale: Locale) -> Any:
 
 
 _ENUMERATED = regex.compile(r"[ \t\u00a0]*(?:\d{1,2}|[a-eA-E])[.)][ \t\u00a0]")  # the story's own list: "1. …", "a. …"
+
+
+# a sentence that ends and another that begins: story text, not glued headlines
+_SENTENCE_GOES_ON = regex.compile(r"\p{Ll}[.!?][\"”’]?[ \t\u00a0]+\p{Lu}")
+
+
+def _glued_heading(locale: Locale) -> Any:
+    marker = regex.compile(rf"(?:{locale.marker_alt})\b", regex.IGNORECASE)  # "Berita Lainnya…" is an insert box's
+    headings = [h for h in locale.schema.links.headings if len(h.split()) >= 2 and not marker.match(h)]
+    if not headings:
+        return None
+    alt = "|".join(regex.escape(h) for h in sorted(headings, key=len, reverse=True))
+    return regex.compile(rf"[ \t\u00a0]*(?i:{alt})(?=[\p{{Lu}}\d'‘\"“])")
 
 
 def _heading_words(locale: Locale) -> Any:
@@ -90,6 +104,15 @@ class LinkBlocks:
             return "tags"
         return None
 
+    def _glued_block(self, draft: Draft, found: Findings, ln: Line, block: int | None) -> None:
+        """A heading with its headlines glued on, one line: the heading, then one item per headline (cut where
+        a lower-case letter meets a capital, short pieces mended as an insert box's are)."""
+        text = draft.text
+        g = draft.locale.derived("links.glued-heading", lambda: _glued_heading(draft.locale)).match(text, ln.lo, ln.hi)
+        found.claim("link_block", ln.lo, g.end(), HEADING, block=block, role="heading", heading=g.group().strip())
+        for lo, hi in merge_short(self.min_open_item_words, text, box_pieces(text, g.end(), ln.hi, GLUED_BOX)):
+            found.claim("link_block", lo, hi, ITEM, block=block, role="item", title=text[lo:hi])
+
     def _headlines_only(self, draft: Draft, classes: dict[int, str]) -> bool:
         """Two or more lines below, every one a headline of at least ``min_open_item_words`` words."""
         lines = draft.lines
@@ -124,6 +147,9 @@ class LinkBlocks:
         s = text[line.lo : line.hi]
         if _CODE.fullmatch(s):
             return "claimed"  # an initials code after the blocks belongs to the tail stage
+        glued = draft.locale.derived("links.glued-heading", lambda: _glued_heading(draft.locale))
+        if glued is not None and (g := glued.match(s)) and not _SENTENCE_GOES_ON.search(s, g.end()):
+            return "glued"  # "Yuk baca artikel lainnyaJudul SatuJudul Dua": the heading, its headlines glued on
         kind = self._heading(draft, s)
         if kind:
             return kind
@@ -163,7 +189,7 @@ class LinkBlocks:
             if cls == "prose":
                 break
             classes[line.index] = cls
-            if cls in ("heading", "tags"):
+            if cls in ("heading", "tags", "glued"):
                 first_heading = line.index
         if first_heading is None:
             return found
@@ -175,10 +201,12 @@ class LinkBlocks:
         def close() -> None:
             if block is None:
                 return
-            has_items = any(classes[ln.index] == "item" for ln in pending)
+            has_items = any(classes[ln.index] in ("item", "glued") for ln in pending)
             for ln in pending:
                 cls = classes[ln.index]
-                if block_kind == "tags":
+                if cls == "glued":
+                    self._glued_block(draft, found, ln, block)
+                elif block_kind == "tags":
                     found.claim("noise", ln.lo, ln.hi, TAGS if cls != "tags" else TAG_HEADING)
                 elif not has_items:
                     found.claim("noise", ln.lo, ln.hi, EMPTY_HEADING if cls == "heading" else ORPHAN)
@@ -197,7 +225,7 @@ class LinkBlocks:
             got = classes.get(line.index)
             if got is None or got == "claimed":
                 continue
-            if got in ("heading", "tags"):
+            if got in ("heading", "tags", "glued"):
                 close()
                 block, block_kind, pending = line.lo, got, []
             pending.append(line)

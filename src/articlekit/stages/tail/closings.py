@@ -17,6 +17,8 @@ CREDIT_LABEL_LINE = define_rule("tail:credit-label-line", "credit",
                                 "a credit label alone on its line with the name on the next ('EDITOR' / name)")
 OPINION_DISCLAIMER = define_rule("tail:opinion-disclaimer", "noise",
                                  "a closing disclaimer that the piece is its writer's responsibility")
+SITE_SLOGAN = define_rule("tail:site-slogan", "noise",
+                          "a short exclamation or question naming a catalogued outlet, closing the text")
 READER_PROMO = define_rule("tail:reader-promo", "noise",
                            "a closing sentence addressed to the reader that sends them elsewhere")
 SIGNATURE = define_rule("tail:signature", "credit", "a letter's or a statement's closing signature block")
@@ -78,13 +80,23 @@ def promo(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) ->
         for m in p.promo_read.finditer(text, max(line_lo, end - 420), end, overlapped=True):
             last = m
     if last is None:
-        return None
+        return _slogan(found, p, text, line_lo, end)
     s = last.group()
     cut = regex.search(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)", s)  # the verb's own sentence, and what follows it
     first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
     if (not read and not p.promo_target.search(first)) or p.promo_own.search(first) or len(rest.strip()) > 60:
-        return None
+        return _slogan(found, p, text, line_lo, end)
     c = found.claim("noise", last.start(), end, READER_PROMO)
+    return (c.start, "noise") if c else None
+
+
+def _slogan(found: Findings, p: Patterns, text: str, line_lo: int, end: int) -> tuple[int, str] | None:
+    """The site's slogan closing the text: a short exclamation or question (at most eight words) that names a
+    catalogued outlet, after the story's last sentence (``… yuk! Kalau bukan sekarang, KapanLagi?``)."""
+    m = p.slogan.search(text, max(line_lo, end - 120), end)
+    if m is None or len(m.group().split()) > 8:
+        return None
+    c = found.claim("noise", m.start() + len(m.group()) - len(m.group().lstrip()), end, SITE_SLOGAN)
     return (c.start, "noise") if c else None
 
 

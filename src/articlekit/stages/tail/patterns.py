@@ -39,6 +39,7 @@ class Patterns:
     dash_brand: Any
     promo: Any
     promo_read: Any
+    slogan: Any
     stamp: Any
     sig_line: Any
     promo_target: Any
@@ -96,6 +97,13 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
             rf"[ \t\u00a0]+(?:[^\n.!?]{{0,30}}?[ \t\u00a0])?(?:{_alt(tail.promo_read_objects)})\b[^\n.!?]{{0,60}}?"
             rf"\b[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
+        # … or the site's slogan closing the text: a short exclamation or question naming a catalogued outlet
+        # ("Kalau bukan sekarang, KapanLagi?")
+        slogan=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*"
+            rf"(?=[^\n.!?\"“”()]{{0,80}}?(?<![\p{{L}}\d])(?i:{wire_alt})(?![\p{{L}}\d]))"
+            rf"[^\n.!?\"“”()]{{3,80}}[!?]+[ \t\u00a0]*\Z",
+            regex.MULTILINE),
         # … that points away from the story: another platform, the site's news, an address
         promo_target=regex.compile(
             rf"\b(?:{_alt(tail.promo_targets)})\b|\b(?:{_alt(tail.promo_places)})[ \t\u00a0]+(?:https?://)?(?:www\.)?"
