@@ -448,3 +448,25 @@ def test_a_line_printed_twice_in_the_story_is_not_a_doubled_title() -> None:
 def test_a_doubled_marker_line_or_list_item_is_left_to_its_stage(doubled: str) -> None:
     text = f"Jakarta - Pemerintah kota menambah jam operasional bus sekolah.\n{doubled}\n{doubled}\n(abc/def)"
     assert not [s for s in parse(text).segments if s.why == "repeats:doubled-title"]
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Harbour ferry to Kessel Island returns after two-year break", True),  # sentence case
+        ("‘We will rebuild’: Kessel Island mayor thanks ferry crews", True),  # opens with a quote
+        ("New ferries for the L.A. and U.S. routes of Alder Line", True),  # initials are no sentence end
+        ("Remember the old ferry to Kessel Island and its red funnel?", False),  # a question opens the story
+        ("Ferry fares rise again. Islanders are not amused", False),  # a sentence ends inside it
+        ("Marta Solberg, head of the island fishing cooperative and a ferry user", False),  # a byline: name, role
+        ("By Marta Solberg and the island desk staff", False),  # a byline
+        ("Ferry timetable and fares at www.kessel-ferry.example", False),  # a web address
+    ],
+)
+def test_headline_first_in_sentence_case(first: str, title: bool) -> None:
+    lead = ("The ferry between Port Aldren and Kessel Island will sail again from Monday, the regional "
+            "transport board said on its website.")
+    art = parse(f"{first}\n{lead}\nTickets will cost the same as before for residents of the island.")
+    assert (art.title == first) is title
+    if title:
+        assert first not in art.body

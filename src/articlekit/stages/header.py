@@ -30,7 +30,8 @@ BEFORE_BODY = define_rule("header:before-body", "header",
 TEASER_ABOVE_BYLINE = define_rule("header:teaser-above-byline", "header",
                                   "a standfirst above a byline ('Oleh: Nama') with no dateline: a teaser")
 HEADLINE_FIRST = define_rule("header:headline-first", "header",
-                      "a dump that opens with its headline: a short Title-Case line above a prose paragraph")
+                             "a dump that opens with its headline: a short Title-Case or sentence-case line above "
+                             "a prose paragraph")
 BESIDE_HEADLINE = define_rule("header:beside-headline", "header",
                               "a kicker or a section-and-byline line printed with the headline above the story")
 
@@ -43,6 +44,13 @@ _TITLE = regex.compile(r"(?![^\n]*?[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
 # (``[ \t]*(?:\|[ \t]*)?:``, not ``[ \t]*\|?[ \t]*:``: two adjacent runs of spaces backtrack quadratically)
 _INNER_SENTENCE = regex.compile(r"[.!?][ \t\u00a0]")
 _SENTENCE_END = regex.compile(r"[.!?\"”][ \t\u00a0]*\Z")
+# (a headline in sentence case) it opens with a capital, maybe after a quote mark; a sentence ends
+# inside it only after a word ("… Release. Why …", not "U.S. States" or "L.A. Auto"); a name and a
+# role ("NAME, Dosen …") is a byline; a web address is no headline
+_HEADLINE_OPENING = regex.compile(r"[\"“‘'«]?[\p{Lu}\p{N}]")
+_WORD_SENTENCE_END = regex.compile(r"\p{Ll}{2}[\"”’']?[.!?][\"”’']?[ \t\u00a0]")
+_NAME_AND_ROLE = regex.compile(r"\p{Lu}[\p{L}.'’]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’]*){1,5},")
+_ADDRESS = regex.compile(r"www\.|://")
 _CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*(?:\\|[ \\t\\u00a0]*)?:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
 
 
@@ -69,6 +77,8 @@ class Header:
     max_caption: int = 300
     max_title_words: int = 16
     max_title_lines: int = 3
+    min_sentence_title_words: int = 4  # a headline in sentence case: at least this many words ...
+    max_sentence_title_words: int = 24  # ... and at most this many
     min_lead_words: int = 12
     max_teaser_lines: int = 2
     max_teaser: int = 700
@@ -112,12 +122,17 @@ class Header:
         """An extractor's dump that opens with the headline: a short Title-Case line with no sentence
         in it, right above a prose paragraph ("Para Peracik Bola Mati" / "Pelatih set-piece …"), maybe with
         a kicker or a section-and-byline line of the same shape beside it (at most ``max_title_lines`` lines
-        in all): the longest is the title."""
+        in all): the longest is the title. A single headline may also be written in sentence case ("Harbour
+        ferry returns after two-year break"): 4 to 24 words, no closing question or exclamation, no sentence
+        ending inside after a word, not a byline."""
         lines = [ln for ln in draft.lines if not ln.blank][: self.max_title_lines + 1]
         text = draft.text
         k = 0
         while k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi]):
             k += 1
+        if k == 0 and len(lines) >= 2 and self._sentence_case_headline(
+                draft, text[lines[0].lo : lines[0].hi], text[lines[1].lo : lines[1].hi]):
+            k = 1
         if k == 0 or not draft.is_free(lines[0].lo, lines[k].hi):
             return
         first = text[lines[k].lo : lines[k].hi]
@@ -137,6 +152,17 @@ class Header:
         return bool(_TITLE.fullmatch(head) and len(words) <= self.max_title_words and capitals >= 0.6 * len(words)
                     and head[:1].isupper() and not _INNER_SENTENCE.search(head)
                     and not head.endswith(("-", "—", "–")))
+
+    def _sentence_case_headline(self, draft: Draft, head: str, first: str) -> bool:
+        """A headline in sentence case above the story's first paragraph (no closing ? or ! either: a
+        question opening the story is its first sentence)."""
+        words = head.split()
+        byline = draft.locale.derived("header.byline", lambda: _byline(draft.locale))
+        return bool(self.min_sentence_title_words <= len(words) <= self.max_sentence_title_words
+                    and _TITLE.fullmatch(head) and _HEADLINE_OPENING.match(head) and not head.endswith(("?", "!"))
+                    and not head.endswith(("-", "—", "–")) and first[:1].isupper()
+                    and not _WORD_SENTENCE_END.search(head) and not _NAME_AND_ROLE.match(head)
+                    and not _ADDRESS.search(head) and not (byline is not None and byline.match(head)))
 
     def _teaser_above_byline(self, draft: Draft, found: Findings) -> int:
         """A standfirst or a caption printed above a byline (``Oleh: Name``) with no dateline: a teaser.
