@@ -19,7 +19,7 @@ def test_default_pipeline_is_fresh() -> None:
 
 def test_default_names() -> None:
     assert Pipeline.default().names == (
-        "noise", "repeats", "page", "links", "prefix", "header", "captions", "inserts", "tail", "newsdate")
+        "noise", "repeats", "page", "links", "prefix", "header", "captions", "inserts", "leftovers", "tail", "newsdate")
 
 
 def test_unknown_name_lists_valid_ones() -> None:

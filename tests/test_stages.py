@@ -470,3 +470,35 @@ def test_headline_first_in_sentence_case(first: str, title: bool) -> None:
     assert (art.title == first) is title
     if title:
         assert first not in art.body
+
+
+# ---------------------------------------------------------------- leftovers
+
+_STORY = ("Volunteers planted 4,000 oak saplings along the River Tarrow on Saturday, the first step of a plan to "
+          "cool the water for trout.\nThe trust will return in the spring to replace any saplings lost to floods.")
+
+
+@pytest.mark.parametrize(
+    ("closing", "cut"),
+    [
+        ("Click here to subscribe to the Tarrow Gazette newsletter\nComments", True),
+        ("Follow @TarrowGreen on Twitter for every planting day. Dates may change with the weather and the tides.",
+         True),
+        ("Copyright 2021 Tarrow Valley Gazette. All Rights Reserved.", True),
+        ("© Tarrow Valley Gazette", True),
+        ("Comments\nShare", False),  # UI words alone may be the story's last lines
+        ("The Copyright Office rejected the trust's claim to the logo.", False),  # a sentence
+        ("Follow the river path to see the new trees.", False),  # no promo target: the story's own words
+    ],
+)
+def test_leftovers_closing_run(closing: str, cut: bool) -> None:
+    art = parse(f"{_STORY}\n{closing}")
+    first = closing.split("\n")[0]
+    assert (first not in art.body) is cut
+    assert "lost to floods." in art.body
+
+
+def test_link_heading_with_an_ellipsis() -> None:
+    art = parse(f"{_STORY}\nYou may also like...\nTrout return to the upper Tarrow\nNew footbridge opens at Ebbsworth")
+    assert [b.heading for b in art.link_blocks] == ["You may also like..."]
+    assert "Trout return" not in art.body

@@ -2,7 +2,7 @@
 
 >>> nlp = Pipeline.default()
 >>> nlp.names
-('noise', 'repeats', 'page', 'links', 'prefix', 'header', 'captions', 'inserts', 'tail', 'newsdate')
+('noise', 'repeats', 'page', 'links', 'prefix', 'header', 'captions', 'inserts', 'leftovers', 'tail', 'newsdate')
 >>> art = nlp("JAKARTA - Harga cabai turun.")
 >>> art.dateline.place
 'Jakarta'

@@ -161,4 +161,5 @@ def _depth(lang: str) -> int:
 
 
 _STAGE_ORDER = {name: i for i, name in enumerate(
-    ("noise", "repeats", "page", "links", "prefix", "header", "captions", "inserts", "tail", "newsdate", "body"))}
+    ("noise", "repeats", "page", "links", "prefix", "header", "captions", "inserts", "leftovers", "tail", "newsdate",
+     "body"))}

@@ -97,7 +97,7 @@ class LinkBlocks:
     max_prose_words: int = 8
 
     def _heading(self, draft: Draft, s: str) -> str | None:
-        key = " ".join(s.casefold().rstrip(":").split())
+        key = " ".join(s.casefold().rstrip(":.… \t").split())  # ("You may also like...", "Related:")
         if key in draft.locale.headings:
             return "heading"
         if key in draft.locale.tag_headings:
