@@ -106,8 +106,9 @@ class Leftovers:
                 continue
             if not draft.is_free(line.lo, line.hi):
                 claim = draft.claim_at(line.lo)
-                if claim is not None and claim.start <= line.lo and claim.end >= line.hi and claim.kind == "noise":
-                    continue  # a UI or copyright line an earlier stage took: still the closing run
+                if (claim is not None and claim.start <= line.lo and claim.end >= line.hi
+                        and claim.kind in ("noise", "link_block")):
+                    continue  # a UI line, a footer or a link block an earlier stage took: the run goes on above
                 break
             kind = self._kind(draft, p, line)
             if kind is None or len(run) >= self.max_lines:

@@ -7,7 +7,18 @@ from dataclasses import replace
 
 from ...dates import DateReading, clock_time, date_reader
 from ...draft import Draft, Line
-from .shapes import CLOSING, GOES_ON, ISO_STAMP, NUMBERED, SENTENCE_END, furniture, link_words, menu_run, word_count
+from .shapes import (
+    ADDRESS,
+    CLOSING,
+    GOES_ON,
+    ISO_STAMP,
+    NUMBERED,
+    SENTENCE_END,
+    furniture,
+    link_words,
+    menu_run,
+    word_count,
+)
 from .thresholds import Thresholds
 
 __all__ = ["LineKinds"]
@@ -188,4 +199,5 @@ class LineKinds(Thresholds):
         return (self.is_item(s) and word_count(s) >= min_words and self.heading_kind(draft, s) is None
                 and not furniture(draft).byline.search(s) and self.timestamp(draft, line) is None
                 and not self.is_caption(draft, s) and not s.endswith((",", ":"))
-                and not furniture(draft).crumbs.search(s))
+                and not furniture(draft).crumbs.search(s)
+                and not ADDRESS.search(s))  # (a headline holds no web or mail address)

@@ -51,7 +51,10 @@ class StoryRegion(LineKinds):
         # the story: when what reads as the story ends before the first headline + timestamp pair
         # that prose follows, the story starts under that pair
         anchor = self._post_header(draft, lines)
-        if (anchor is not None and anchor > first and anchor >= self._story_end(draft, lines, first)
+        # (unless that prose has a header of its own: a dated line among the few right above it, such as
+        # a date with the author and sections, "13/06/2014 Name Sections")
+        dated = any(self.timestamp(draft, ln) is not None for ln in lines[max(0, first - self.title_reach) : first])
+        if (anchor is not None and anchor > first and not dated and anchor >= self._story_end(draft, lines, first)
                 and self._looks_like_a_page(draft, lines[:first])):
             after = self._first_prose(draft, lines, anchor + 1)
             if after is not None and after - anchor <= self.max_gap and not any(
