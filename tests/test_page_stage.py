@@ -108,3 +108,22 @@ def test_unspaced_scripts_count_two_characters_a_word() -> None:
     assert word_count(line) >= 12
     assert capital_share(line) == 0.0
     assert word_count("Harga cabai naik") == 3
+
+
+def test_a_far_repeated_title_does_not_move_the_stamp() -> None:
+    """A title found only as a line printed twice far above (a menu's featured post) leaves the
+    published stamp to the one next to the post ("About rust" is too short to be taken as the title)."""
+    import articlekit
+
+    menu = "\n".join(["Home", "Shop", "Rust Guard Spray 2", "Blog", "Rust Guard Spray 2", "Contact", "Videos",
+                      "Events", "Forum", "Gallery", "Dealers", "Podcast", "Jobs", "About us"])
+    story = "\n\n".join(
+        "Rust starts where water sits. " + s for s in (
+            "Wash the frame after every winter ride and dry the joints with a cloth before you store the bike.",
+            "A thin coat of wax on the chain stays and the bolts keeps salt away for most of the season ahead.",
+            "Check the cables too, because water that runs down the housing stays there for days in the cold."))
+    text = f"{menu}\n\nHome » Blog »\n\nAbout rust\n\nMarch 3, 2020\nPosted by Mara\n\n{story}\n"
+    art = articlekit.parse(text)
+    assert art.published is not None and str(art.published) == "2020-03-03"
+    assert "Wash the frame after every winter ride" in art.body
+    assert art.title != "Posted by Mara"  # a byline ("Posted by" is an English byline word)

@@ -119,6 +119,7 @@ class PageSchema(BaseModel):
     breadcrumb_words: list[str] = []
     footer_words: list[str] = []
     credit_lead_words: list[str] = []
+    byline_roles: list[str] = []
 
 
 class TailSchema(BaseModel):

@@ -50,7 +50,9 @@ class Masthead(LinkLists):
         title_at = self._title(draft, lines, anchor)
         published: tuple[int, DateReading] | None = None
         updated: tuple[int, DateReading] | None = None
-        ref = title_at if title_at is not None else anchor
+        # (a title found far from the stamps, printed twice elsewhere, does not move them away)
+        near = title_at is not None and (anchor is None or abs(title_at - anchor) <= self.max_gap)
+        ref = title_at if near else anchor
         for i, reading, is_updated in sorted(stamps, key=lambda x: (abs(x[0] - (ref or 0)), x[1].time is None)):
             if ref is not None and abs(i - ref) > self.max_gap:
                 continue  # a top-bar "today" date far from the title

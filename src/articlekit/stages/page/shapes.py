@@ -68,7 +68,9 @@ COUNT_LINE = regex.compile(r"[\p{L} ]{2,30} [-–|·] \d[\d.,]* \p{L}{2,12}")  #
 CREDIT_MARK = regex.compile(r"©[ \t\u00a0]*\p{Lu}\p{Ll}")  # "© Name Caption …", not "© 2019 Site. All rights …"
 SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
-BYLINE_SHAPE = r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
+BYLINE_SHAPE = (r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
+                # a name and the writer's role after a comma: "Name Name, AP Auto Writer", "…, Editor-at-large"
+                r"|\A[\p{{L}} .'’-]{{3,60}},[\p{{L}} .'’-]{{0,40}}?\b(?:{roles})\s*\Z")
 TAILISH_SHAPE = r"\A\s*(?:[(\[]|\p{{Ll}}|(?:{words})\b)|\A[\p{{Lu}} .]+\Z|\A[-–—_*=]+\Z|:\s*\S"
 # a clock printed before the date: "Updated 12:24 am EST, Wednesday, November 20, 2019"
 LEAD_CLOCK = (r"\b(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})[ \t\u00a0]*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?[ \t\u00a0]*"
@@ -101,7 +103,8 @@ def _build(draft: Draft) -> Furniture:
     tail = draft.locale.tail
     wires = [a for e in draft.outlets.entries if e.agency for a in (*e.aliases, e.name)]
     return Furniture(
-        byline=regex.compile(BYLINE_SHAPE.format(lead=_alt(page.byline_words), wires=_alt(wires)), regex.IGNORECASE),
+        byline=regex.compile(BYLINE_SHAPE.format(lead=_alt(page.byline_words), wires=_alt(wires),
+                                                 roles=_alt(page.byline_roles)), regex.IGNORECASE),
         tailish=regex.compile(TAILISH_SHAPE.format(
             words=_alt([*page.tail_words, *tail.credit_labels, *tail.source_labels]))),
         crumbs=regex.compile(CRUMBS_SHAPE.format(
