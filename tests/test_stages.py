@@ -502,3 +502,16 @@ def test_link_heading_with_an_ellipsis() -> None:
     art = parse(f"{_STORY}\nYou may also like...\nTrout return to the upper Tarrow\nNew footbridge opens at Ebbsworth")
     assert [b.heading for b in art.link_blocks] == ["You may also like..."]
     assert "Trout return" not in art.body
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time", "tz"),
+    [
+        ("November 19th, 2020 at 8:40 AM", dt.date(2020, 11, 19), dt.time(8, 40), None),  # an ordinal day
+        ("Published March 2nd, 2021 - 07:50 GMT", dt.date(2021, 3, 2), dt.time(7, 50), "+00:00"),  # dash, time
+        ("May 1st, 2022", dt.date(2022, 5, 1), None, None),
+    ],
+)
+def test_header_us_ordinal_day(text: str, date: dt.date, time: dt.time | None, tz: str | None) -> None:
+    r = date_reader(load_locale("en")).read_header(text, 0, len(text))
+    assert r is not None and (r.date, r.time, r.tz) == (date, time, tz)

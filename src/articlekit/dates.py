@@ -117,10 +117,11 @@ class DateReader:
             regex.IGNORECASE,
         )
         # US order, in English pages: "January 19, 2020 / 12:25 PM", "Nov. 20, 2019 5:52 AM EST",
-        # "April 25, 20232:26 PM GMT+2" (year and time glued), "April 28, 2023 GMT"
+        # "April 25, 20232:26 PM GMT+2" (year and time glued), "April 28, 2023 GMT", "November 19th, 2019 at 8:40 AM",
+        # "November 20th, 2019 - 07:50 GMT"
         self.header_us = regex.compile(
-            rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}}),?{sp}*(?P<y>\d{{4}})"
-            rf"(?:{sp}*(?:(?:/|,|at|\|){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
+            rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{sp}*(?P<y>\d{{4}})"
+            rf"(?:{sp}*(?:(?:/|,|at|\||-|–){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
             rf"(?:{sp}*(?P<tz>{tz}){_ZONE_END}(?P<off>[+-]\d{{1,2}})?)?",
             regex.IGNORECASE,
         )
