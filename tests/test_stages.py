@@ -515,3 +515,19 @@ def test_link_heading_with_an_ellipsis() -> None:
 def test_header_us_ordinal_day(text: str, date: dt.date, time: dt.time | None, tz: str | None) -> None:
     r = date_reader(load_locale("en")).read_header(text, 0, len(text))
     assert r is not None and (r.date, r.time, r.tz) == (date, time, tz)
+
+
+@pytest.mark.parametrize(
+    ("text", "tz"),
+    [
+        ("Nov 18, 2020 at 9:24 pm ET", "-05:00"),  # a US zone without standard/daylight: standard in November
+        ("July 4, 2021 10:00 AM ET", "-04:00"),  # ... daylight in July
+        ("March 14, 2021 04:05 pm PT", "-07:00"),  # the second Sunday of March: daylight from that day
+        ("March 13, 2021 04:05 pm PT", "-08:00"),
+        ("Nov 20 2020, 11:06am ist", "+05:30"),  # India
+        ("Nov 19, 2020 at 9:08 GMT1 day ago", "+00:00"),  # a number glued to the zone
+    ],
+)
+def test_header_generic_us_zones(text: str, tz: str) -> None:
+    r = date_reader(load_locale("en")).read_header(text, 0, len(text))
+    assert r is not None and r.tz == tz

@@ -17,11 +17,11 @@ from dateutil import parser as du_parser
 
 from .rules import Locale
 
-__all__ = ["DateReader", "DateReading", "clock_time", "date_reader", "make_parserinfo"]
+__all__ = ["DateReader", "DateReading", "clock_time", "date_reader", "make_parserinfo", "zone_alt", "zone_offset"]
 
 # where a time zone's name ends: a word boundary, or a capitalised word glued on by an extractor
-# ("7:55 AM UTCUpdated ago")
-_ZONE_END = r"(?:\b|(?-i:(?=\p{Lu}\p{Ll})))"
+# ("7:55 AM UTCUpdated ago"), or a number glued on ("9:08 GMT1 day ago")
+_ZONE_END = r"(?:\b|(?-i:(?=\p{Lu}\p{Ll}))|(?=\d))"
 
 
 def make_parserinfo(locale: Locale) -> du_parser.parserinfo:
@@ -74,6 +74,33 @@ def _clock(m: Any) -> dt.time | None:
         return None
 
 
+def zone_alt(locale: Locale) -> str:
+    """The locale's zone names as one alternation, longest first (``(?!)`` when there are none)."""
+    names = [*locale.dates.timezones, *locale.dates.us_zones]
+    return "|".join(sorted(map(regex.escape, names), key=len, reverse=True)) or "(?!)"
+
+
+def _us_daylight(day: dt.date) -> bool:
+    """US daylight time: from the second Sunday of March to the first Sunday of November."""
+    start = dt.date(day.year, 3, 8 + (6 - dt.date(day.year, 3, 8).weekday()) % 7)
+    end = dt.date(day.year, 11, 1 + (6 - dt.date(day.year, 11, 1).weekday()) % 7)
+    return start <= day < end
+
+
+def zone_offset(locale: Locale, name: str | None, day: dt.date | None) -> str | None:
+    """The UTC offset of a zone as printed (``WIB``, ``EST``; ``ET`` on ``day``), or ``None``."""
+    if not name:
+        return None
+    key = name.upper()
+    fixed = locale.dates.timezones.get(key)
+    if fixed is not None:
+        return fixed
+    pair = locale.dates.us_zones.get(key)
+    if pair is None or day is None:
+        return None
+    return pair[1] if _us_daylight(day) else pair[0]
+
+
 def clock_time(m: Any) -> dt.time | None:
     """The time in a match's ``hh``/``mm``/``ampm`` groups, for patterns of other modules (the page stage's)."""
     return _clock(m)
@@ -87,7 +114,7 @@ class DateReader:
         self.info = make_parserinfo(locale)
         wd = locale.weekday_alt
         mon = locale.month_alt
-        tz = "|".join(sorted(locale.dates.timezones, key=len, reverse=True)) or "(?!)"
+        tz = zone_alt(locale)
         sp = r"[ \t\u00a0]"
         # the part of the day between a weekday and its date ("Selasa sore 17 Juni 2025"): one optional
         # word group after the weekday's own spaces, so no two runs of spaces meet
@@ -207,7 +234,7 @@ class DateReader:
             if reading is None:
                 continue
             time = _clock(m)
-            tz = self.locale.dates.timezones.get(m["tz"].upper()) if m["tz"] else None
+            tz = zone_offset(self.locale, m["tz"], reading.date)
             return DateReading(reading.start, m.end(), reading.date, reading.partial, reading.weekday,
                                reading.weekday_ok, time, tz)
         return None
@@ -222,7 +249,7 @@ class DateReader:
         time = _clock(m)
         tz = None
         if time is not None and m["tz"]:
-            tz = self.locale.dates.timezones.get(m["tz"].upper())
+            tz = zone_offset(self.locale, m["tz"], reading.date)
             if m["off"]:
                 off = int(m["off"])
                 tz = f"{'-' if off < 0 else '+'}{abs(off):02d}:00"

@@ -136,12 +136,17 @@ def build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None 
         raise RuleError("need 12 month groups, January first", path=path, field="dates.months")
     weekday_index = {w.casefold(): i for i, group in enumerate(dates.weekdays) for w in group}
     month_index = {m.casefold(): i + 1 for i, group in enumerate(dates.months) for m in group}
-    for tz, offset in dates.timezones.items():
+    zones = [(tz, [offset], "dates.timezones") for tz, offset in dates.timezones.items()]
+    zones += [(tz, offsets, "dates.us_zones") for tz, offsets in dates.us_zones.items()]
+    for tz, offsets, where in zones:
         if not regex.fullmatch(r"\p{L}[\p{L}\d]{0,9}", tz):  # the names go into the date patterns as they are
             raise RuleError("a time zone name is 1 to 10 letters or digits, starting with a letter", path=path,
-                            rule=tz, field="dates.timezones")
-        if not regex.fullmatch(r"[+-]\d\d:\d\d", offset):
-            raise RuleError(f"offset {offset!r} is not ±HH:MM", path=path, rule=tz, field="dates.timezones")
+                            rule=tz, field=where)
+        if where == "dates.us_zones" and len(offsets) != 2:
+            raise RuleError("a zone's offsets are [standard, daylight]", path=path, rule=tz, field=where)
+        for offset in offsets:
+            if not regex.fullmatch(r"[+-]\d\d:\d\d", offset):
+                raise RuleError(f"offset {offset!r} is not ±HH:MM", path=path, rule=tz, field=where)
 
     check_unique_ids([m.id for m in schema.inserts.marker], path=path, table="inserts.marker")
     markers = []

@@ -39,6 +39,9 @@ class DatesSchema(BaseModel):
     weekdays: list[list[str]]
     months: list[list[str]]
     timezones: dict[str, str] = {}
+    us_zones: dict[str, list[str]] = {}
+    """Zones written without saying standard or daylight time (``ET``, ``PT``): ``[standard, daylight]``
+    offsets, daylight time from the second Sunday of March to the first Sunday of November (the US rule)."""
     skip: list[str] = []
     century: int = 2000
     future_markers: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ...dates import DateReading, clock_time, date_reader
+from ...dates import DateReading, clock_time, date_reader, zone_offset
 from ...draft import Draft, Line
 from .shapes import (
     ADDRESS,
@@ -118,7 +118,7 @@ class LineKinds(Thresholds):
             m = furniture(draft).lead_clock.search(draft.text, lo, reading.start)
             time = clock_time(m) if m else None
             if m and time is not None:
-                tz = draft.locale.dates.timezones.get(m["tz"].upper()) if m["tz"] else None
+                tz = zone_offset(draft.locale, m["tz"], reading.date)
                 reading = replace(reading, start=m.start(), time=time, tz=tz)
         return reading
 

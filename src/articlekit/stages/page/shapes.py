@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from ...dates import zone_alt
 from ...draft import Draft, Line
 
 __all__ = [
@@ -117,7 +118,7 @@ def _build(draft: Draft) -> Furniture:
             regex.IGNORECASE),
         footer=regex.compile(rf"(?:{_alt(page.footer_words)})|©", regex.IGNORECASE),
         lead_clock=regex.compile(LEAD_CLOCK.format(
-            tz="|".join(sorted(map(regex.escape, draft.locale.dates.timezones), key=len, reverse=True)) or "(?!)",
+            tz=zone_alt(draft.locale),
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
         credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
                       for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
