@@ -16,6 +16,9 @@ Usage::
 
     python benchmarks/extraction.py                 # the table
     python benchmarks/extraction.py --worst 10      # ... and the worst pages of each row
+    python benchmarks/extraction.py --lines 5       # ... and, for the 5 worst pages of each articlekit row,
+                                                    # the lines kept though not in the truth ("+") and the
+                                                    # truth's lines articlekit removed ("-")
     python benchmarks/extraction.py --json /tmp/aeb.json
 
 Exit codes: 0 ok (also when the data is absent), 2 a setup error (no parser).
@@ -98,6 +101,32 @@ class Board:
                 "missed": self.missed, "pages": len(self.pages)}
 
 
+def line_diff(text: str, body: str, truth: str) -> list[tuple[str, str]]:
+    """Where one page loses: ``("+", line)`` for a line of ``text`` kept in ``body`` though most of it is
+    not in ``truth`` (precision), ``("-", line)`` for a line mostly in ``truth`` that ``body`` lost (recall).
+
+    A line of fewer than ``SHINGLE`` tokens is judged by whether it is a whole line of the other text.
+    """
+    want, got = shingles(truth), shingles(body)
+    truth_lines = {" ".join(ln.lower().split()) for ln in truth.splitlines()}
+    body_lines = {" ".join(ln.lower().split()) for ln in body.splitlines()}
+    out = []
+    for line in text.splitlines():
+        tokens = line.lower().split()
+        if not tokens:
+            continue
+        if len(tokens) < SHINGLE:
+            in_truth, kept = " ".join(tokens) in truth_lines, " ".join(tokens) in body_lines
+        else:
+            mine = shingles(line)
+            in_truth, kept = len(mine & want) * 2 >= len(mine), len(mine & got) * 2 >= len(mine)
+        if kept and not in_truth:
+            out.append(("+", line))
+        elif in_truth and not kept:
+            out.append(("-", line))
+    return out
+
+
 def evaluate(records: Iterable[dict[str, object]], parse: Callable[[str], object]) -> dict[str, Board]:
     """The three rows: articlekit on ``visible``, articlekit on ``traf``, and ``traf`` itself."""
     boards = {"articlekit(visible)": Board(), "articlekit(traf)": Board(), "traf": Board()}
@@ -120,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages of each row")
+    ap.add_argument("--lines", type=int, default=0,
+                    help="for the N worst pages of each articlekit row, the lines costing precision (+) or recall (-)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     path = args.corpus / DATA
@@ -141,6 +172,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\nworst pages, {name}:")
             for f, pid in board.page_f1()[: args.worst]:
                 print(f"  {f:.3f}  {pid}")
+    if args.lines:
+        records = {str(r.get("id")): r for r in iter_jsonl(path)}
+        for key in ("visible", "traf"):
+            for f, pid in boards[f"articlekit({key})"].page_f1()[: args.lines]:
+                rec = records[pid]
+                text, truth = rec.get(key), rec.get("truth")
+                if not (isinstance(text, str) and isinstance(truth, str)):
+                    continue
+                body = getattr(parse(text), "body", "")
+                print(f"\n{key} {f:.3f} {pid} {rec.get('url', '')}")
+                for sign, line in line_diff(text, body if isinstance(body, str) else "", truth):
+                    print(f"  {sign} {line[:150]}")
     if args.json:
         args.json.write_text(json.dumps({n: b.summary() for n, b in boards.items()}, indent=2) + "\n",
                              encoding="utf-8")

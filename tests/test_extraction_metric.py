@@ -67,3 +67,14 @@ def test_evaluate_rows() -> None:
     assert boards["articlekit(visible)"].f1 == pytest.approx(1.0)
     assert boards["articlekit(traf)"].precision == pytest.approx(1.0)
     assert boards["traf"].precision == pytest.approx(0.5)
+
+
+def test_line_diff_names_the_lines_that_cost() -> None:
+    text = "Warga menanam bakau di pantai utara kota\nIkuti kami di media sosial untuk kabar terbaru\nSelesai"
+    truth = "Warga menanam bakau di pantai utara kota\nSelesai"
+    body = "Ikuti kami di media sosial untuk kabar terbaru"
+    assert ext.line_diff(text, body, truth) == [
+        ("-", "Warga menanam bakau di pantai utara kota"),
+        ("+", "Ikuti kami di media sosial untuk kabar terbaru"),
+        ("-", "Selesai"),
+    ]
