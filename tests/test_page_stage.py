@@ -127,3 +127,71 @@ def test_a_far_repeated_title_does_not_move_the_stamp() -> None:
     assert art.published is not None and str(art.published) == "2020-03-03"
     assert "Wash the frame after every winter ride" in art.body
     assert art.title != "Posted by Mara"  # a byline ("Posted by" is an English byline word)
+
+
+_BOX_PAGE = """Skip to main content
+News
+World
+Politics
+Business
+Science
+Sports
+
+Harbour board hearing: five moments from the second day
+
+By Nell Okafor
+
+November 12, 2020 / 9:40 AM / City Desk
+
+Two former harbour board members gave evidence on Wednesday to the inquiry into the ferry terminal sale.
+
+Both said they had doubted the price months before the sale, and that the chairman said it could not wait.
+
+Councillors pressed them on why they had not gone public with those doubts at the time of the sale.
+
+Harbour Board Inquiry More
+
+Live: the chairman gives evidence on the third day
+Five moments from the first day of the harbour hearings
+Ferry terminal sale: what we know so far
+Board member says doubts were raised in March
+Inquiry releases emails between the chairman and the buyer
+
+More in Harbour Board Inquiry
+
+Here are some of the moments that stood out:
+
+"I raised it twice"
+
+Day 2, Part 4: Opening statement of the former treasurer
+
+The former treasurer, Agnes Pike, said she wrote to the chairman twice in March asking for a second valuation.
+
+She said the chairman answered that a valuation would take too long and that the buyer would walk away.
+
+"I was told that the price was fair and that the matter was closed," Pike said, reading from her notes.
+
+The second witness, engineer Tomas Reyes, said the board never saw the survey that found the pier sound.
+
+The inquiry resumes on Thursday with the chairman's own evidence.
+
+First published on November 12, 2020 / 9:40 AM
+
+© 2020 City Desk Media. All Rights Reserved.
+
+More News
+Storm closes the coast road for a second night
+Library reopens after the summer floods
+"""
+
+
+def test_the_story_resumes_after_a_box_longer_than_a_gap() -> None:
+    """A box inside the story (a heading no locale lists, five headlines, a closing 'More in …' line, a
+    lead-in, a quote subheading and a video caption: more lines than ``max_gap``) does not end the story
+    when three paragraphs in a row follow it."""
+    import articlekit
+
+    art = articlekit.parse(_BOX_PAGE)
+    assert art.body.startswith("Two former harbour board members gave evidence on Wednesday")
+    assert art.body.endswith("The inquiry resumes on Thursday with the chairman's own evidence.")
+    assert "Storm closes the coast road" not in art.body

@@ -159,7 +159,11 @@ class StoryRegion(LineKinds):
                 listing = False
                 gap += 1
             if gap > self.max_gap:
-                break
+                # a box inside the story (a heading, its headlines, a video caption) may be longer than a
+                # gap: the story goes on when several paragraphs follow in a row right after it
+                if not self._resumes(draft, texts, j + 1):
+                    break
+                gap = 0
             if self._list_heading(draft, texts, j):
                 break  # a link block that the story does not resume after
         # short closing sentences and numbered points right under the last paragraph are still the
@@ -194,6 +198,14 @@ class StoryRegion(LineKinds):
             if s in header:
                 return j  # the page's furniture again (the byline printed under the story)
         return len(lines)
+
+    def _resumes(self, draft: Draft, texts: list[str], j: int) -> bool:
+        """``resume_paragraphs`` prose paragraphs in a row, starting within ``max_gap`` lines of ``j``."""
+        for k in range(j, min(len(texts), j + self.max_gap)):
+            if all(self.is_prose(draft, t, min_words=self.end_prose_words)
+                   for t in texts[k : k + self.resume_paragraphs]) and k + self.resume_paragraphs <= len(texts):
+                return True
+        return False
 
     def _list_heading(self, draft: Draft, texts: list[str], j: int) -> bool:
         """A heading followed by headlines, after which the story does not go on."""

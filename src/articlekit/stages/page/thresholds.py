@@ -19,6 +19,7 @@ class Thresholds:
     prose_words: int = 12  # a line closed like a sentence with this many words is prose
     long_words: int = 25  # ... and any line this long
     max_gap: int = 8  # non-prose lines the story may hold between two paragraphs
+    resume_paragraphs: int = 3  # ... or more, when this many paragraphs in a row follow them
     # link blocks
     item_words: tuple[int, int] = (3, 30)  # a headline's words
     stamp_words: int = 16  # a timestamp line has at most this many words
