@@ -9,7 +9,7 @@ import regex
 from ...draft import Draft, Findings
 from ...rulebook import define_rule
 from . import context
-from .closings import bio, promo, signature
+from .closings import READER_PROMO, SITE_SLOGAN, bio, promo, signature
 from .codes import OUTLET_REPORTER, bracket, code, dash_brand
 from .context import before_ok, canonical, prev_ends_sentence, sources
 from .credit_lines import labels
@@ -75,7 +75,23 @@ class Tail:
         for fact in draft.facts_of("tail_end"):
             self._peel(draft, found, pats, fact.end)
         self._peel(draft, found, pats, end)
+        self._repeated_closings(draft, found)
         return found
+
+    @staticmethod
+    def _repeated_closings(draft: Draft, found: Findings) -> None:
+        """A promo or a slogan the peel found at the end is one wherever the same words stand again in the
+        text (an earlier, repeated copy of the story's last paragraph): claimed there too, by the same rule."""
+        text = draft.text
+        for c in [c for c in found.claims if c.why in (READER_PROMO, SITE_SLOGAN)]:
+            piece = text[c.start : c.end]
+            if len(piece) < 20:
+                continue
+            pos = text.find(piece, 0, c.start)
+            while pos >= 0:
+                if found.is_free(pos, pos + len(piece)):
+                    found.claim("noise", pos, pos + len(piece), c.why)
+                pos = text.find(piece, pos + len(piece), c.start)
 
     def _peel(self, draft: Draft, found: Findings, pats: Patterns, end: int) -> None:
         pending_tags: list[tuple[int, int]] = []
