@@ -174,9 +174,12 @@ class LiteralGate:
     ``needs`` maps a key to what :func:`required_literals` said of its pattern. :meth:`live`
     gives the keys whose pattern may match the text: those with ``None`` always, the others when
     one of their literals occurs in it. The scan is the standard library's ``re`` on a
-    :func:`literal_trie` of every literal, restarted one past each find so that overlapping
+    :func:`literal_trie` of the literals, restarted one past each find so that overlapping
     occurrences are all seen; it finds the longest literal starting at each place, and the
-    literals that are prefixes of it occur there too.
+    literals that are prefixes of it occur there too. A literal that starts with a lower-case
+    letter or a space (``' dari '``, ``'pada'``) would make that scan stop at most places of a
+    text (0.17 instead of 0.02 ms on a news text): each of those is looked for on its own
+    (``in``), the same answer.
     """
 
     def __init__(self, needs: dict[str, tuple[str, ...] | None]) -> None:
@@ -190,11 +193,17 @@ class LiteralGate:
             lit: frozenset(k for i in range(1, len(lit) + 1) for k in keys_of.get(lit[:i], ()))
             for lit in keys_of
         }
-        self._search = re.compile(literal_trie(keys_of, escape=re.escape)).search if keys_of else None
+        common = {lit for lit in keys_of if lit[0].islower() or lit[0].isspace()}
+        self._found = tuple((lit, frozenset(keys_of[lit])) for lit in sorted(common))
+        scanned = [lit for lit in keys_of if lit not in common]
+        self._search = re.compile(literal_trie(scanned, escape=re.escape)).search if scanned else None
 
     def live(self, text: str) -> set[str]:
         """The keys whose pattern may match ``text``."""
         out = set(self.always)
+        for lit, found in self._found:
+            if lit in text:
+                out |= found
         search = self._search
         if search is None:
             return out
