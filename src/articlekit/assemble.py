@@ -64,8 +64,7 @@ _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _BREAK = regex.compile(r"\n|(?<=[.!?\"”]),(?=\S)|(?<=[.!?]),(?=\s*\Z)")
 # A line that ends without closing punctuation, followed by one that starts in lower case
 # (or with a comma): the line break was left by a link or a tag, not by a paragraph.
-_OPEN_END = regex.compile(r"[^.!?:;\"”’')\]…]\Z")
-_CLOSERS = frozenset(".!?:;\"”’')]…")  # _OPEN_END fails exactly when the last character is one of these
+_CLOSERS = frozenset(".!?:;\"”’')]…")  # the closing punctuation: a line ending in none of these is open
 _SOFT_START = regex.compile(r"\A[\p{Ll},;.)\]]")
 
 
@@ -111,7 +110,8 @@ def _joins(draft: Draft, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
         return False
     if not draft.is_free(prev[1], nxt[0]):
         return False
-    return bool(_OPEN_END.search(text, prev[0], prev[1]) and _SOFT_START.match(text, nxt[0], nxt[1]))
+    # (the paragraph is open: its last character is none of _CLOSERS, tested above)
+    return bool(_SOFT_START.match(text, nxt[0], nxt[1]))
 
 
 def _span(start: int, end: int) -> Span:

@@ -142,4 +142,4 @@ def link_words(text: str, ln: Line) -> bool:
 def word_count(s: str) -> int:
     """Whitespace-split words; in scripts written without spaces (Chinese, Japanese, Thai) every two
     characters count as a word, so a sentence there weighs what it would in English."""
-    return len(WORDS.findall(s)) + len(UNSPACED.findall(s)) // 2
+    return len(WORDS.findall(s)) + (0 if s.isascii() else len(UNSPACED.findall(s)) // 2)

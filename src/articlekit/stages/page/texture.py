@@ -21,7 +21,8 @@ __all__ = ["capital_share", "dense_runs", "densest_run", "glued_teaser", "story_
 def capital_share(s: str) -> float:
     """The share of a line's words that start with a capital letter (a Title-Case headline ~1, prose ~0.2)."""
     words = [w for w in s.split() if w[:1].isalpha()]
-    unspaced = len(_UNSPACED.findall(s)) // 2  # a script without spaces or capitals: two characters a word
+    # a script without spaces or capitals: two characters a word (none in an ASCII line)
+    unspaced = 0 if s.isascii() else len(_UNSPACED.findall(s)) // 2
     if not words and not unspaced:
         return 1.0
     return sum(w[:1].isupper() for w in words) / (len(words) + unspaced)
