@@ -113,14 +113,10 @@ class LinkBlocks:
         for lo, hi in merge_short(self.min_open_item_words, text, box_pieces(text, g.end(), ln.hi, GLUED_BOX)):
             found.claim("link_block", lo, hi, ITEM, block=block, role="item", title=text[lo:hi])
 
-    def _headlines_only(self, draft: Draft, classes: dict[int, str]) -> bool:
-        """Two or more lines below, every one a headline of at least ``min_open_item_words`` words."""
-        lines = draft.lines
-        if sum(1 for c in classes.values() if c == "item") < 2:
-            return False
-        return all(c == "item" and len(draft.text[lines[i].lo : lines[i].hi].split()) >= self.min_open_item_words
-                   and not _ENUMERATED.match(draft.text, lines[i].lo, lines[i].hi)
-                   for i, c in classes.items() if c != "claimed")
+    def _headline(self, draft: Draft, line: Line) -> bool:
+        """An item line that reads as a headline: at least ``min_open_item_words`` words, not enumerated."""
+        return (len(draft.text[line.lo : line.hi].split()) >= self.min_open_item_words
+                and not _ENUMERATED.match(draft.text, line.lo, line.hi))
 
     def _open_heading(self, draft: Draft, line: Line) -> bool:
         """A short line (at most ``max_open_heading_words``) that holds one of the locale's heading words and no
@@ -175,11 +171,14 @@ class LinkBlocks:
         lines = draft.lines
         classes: dict[int, str] = {}
         first_heading: int | None = None
+        # two or more lines classified so far, every one a headline (_headline), kept as they are added (asking it
+        # again at each line cost a pass over all of them: quadratic on a page of many short lines)
+        n_items, headlines = 0, True
         for line in reversed(lines):
             if line.blank:
                 continue
             cls = self._classify(draft, line)
-            if (cls in ("prose", "item") and first_heading is None and self._headlines_only(draft, classes)
+            if (cls in ("prose", "item") and first_heading is None and n_items >= 2 and headlines
                     and self._open_heading(draft, line)):
                 # the line above the last lines of headlines, short and holding a heading word
                 # ("Artikel Lain Untuk Anda:", "More stories you may like"): their heading
@@ -189,6 +188,11 @@ class LinkBlocks:
             if cls == "prose":
                 break
             classes[line.index] = cls
+            if cls == "item":
+                n_items += 1
+                headlines = headlines and self._headline(draft, line)
+            elif cls != "claimed":
+                headlines = False
             if cls in ("heading", "tags", "glued"):
                 first_heading = line.index
         if first_heading is None:
