@@ -11,7 +11,8 @@ import regex
 from ..errors import PatternTimeout, RuleError
 from ..scanning import literal_trie
 
-__all__ = ["TimedPattern", "check_pattern", "compile_pattern", "lower_alternation", "timed", "timeout_of"]
+__all__ = ["TimedPattern", "check_pattern", "compile_pattern", "lower_alternation", "timed", "timeout_of",
+           "word_alternation"]
 
 def compile_pattern(pattern: str, *, path: str, rule: str | None, field_name: str, flags: int = 0) -> Any:
     """Compile ``pattern`` with the ``regex`` module, raising :class:`RuleError` on a bad one."""
@@ -84,6 +85,12 @@ def _alternation(words: Iterable[str], *, escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first so that the longest spelling wins."""
     items = sorted({w for w in words if w}, key=len, reverse=True)
     return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """The locale's words as one regex alternation, escaped, longest first; a pattern that never matches when
+    there are none (so a stage can splice it into its own patterns unconditionally)."""
+    return _alternation(words) or "(?!)"
 
 
 def lower_alternation(words: Iterable[str]) -> str:

@@ -25,6 +25,7 @@ import regex
 from ..draft import Draft, Findings
 from ..rulebook import define_rule
 from ..rules import Locale
+from ..rules.patterns import word_alternation
 from ..scanning import LiteralGate, required_literals
 
 __all__ = ["Captions"]
@@ -75,17 +76,16 @@ def _source_line(locale: Locale) -> Any:
     if not sources:
         return None
     leads = locale.schema.page.credit_lead_words
-    lead = rf"(?:(?:{'|'.join(map(regex.escape, leads))})[ \t\u00a0]*:?[ \t\u00a0]*)?" if leads else ""
-    alt = "|".join(regex.escape(x) for x in sorted(sources, key=len, reverse=True))
-    return regex.compile(rf"[ \t\u00a0]*{lead}(?:{alt})(?:\.(?:com|co\.id|id|net|org))?\.?[ \t\u00a0]*",
-                         regex.IGNORECASE)
+    lead = rf"(?:(?:{word_alternation(leads)})[ \t\u00a0]*:?[ \t\u00a0]*)?" if leads else ""
+    domain = r"(?:\.(?:com|co\.id|id|net|org))?"
+    return regex.compile(rf"[ \t\u00a0]*{lead}(?:{word_alternation(sources)}){domain}\.?[ \t\u00a0]*", regex.IGNORECASE)
 
 
 def _glued_agency_credit(locale: Locale) -> Any:
     starters = locale.schema.inserts.headline.sentence_starters
     if not starters:
         return None
-    alt = "|".join(regex.escape(w) for w in sorted(starters, key=len, reverse=True))
+    alt = word_alternation(starters)
     return regex.compile(
         r"(?<=[.!?\"”)][ \t\u00a0]{1,3})(?P<src>\p{Lu}{2,}(?:[ \t]\p{Lu}{2,})?)[ \t]?/[ \t]?"
         rf"(?P<name>\p{{Lu}}[\p{{L}}'’\-]*\.?(?:[ \t]+\p{{Lu}}[\p{{L}}'’\-]*\.?){{0,5}}?"

@@ -27,6 +27,7 @@ import regex
 from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from ..rules import Locale
+from ..rules.patterns import word_alternation as _alt
 
 __all__ = ["Leftovers"]
 
@@ -38,9 +39,6 @@ CLOSING_FOOTER = define_rule("leftovers:closing-footer", "noise",
 CLOSING_UI = define_rule("leftovers:closing-ui", "noise",
                          "a UI word between the promo and footer lines closing the text ('Comments', 'Thank you')")
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import regex
 from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from ..rules import Locale
+from ..rules.patterns import word_alternation as _alt
 from .inserts.boxes import GLUED_BOX, box_pieces, merge_short
 
 __all__ = ["LinkBlocks", "meta_pattern"]
@@ -42,9 +43,6 @@ _META_SHAPE = (
 )
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
-
 
 def meta_pattern(locale: Locale) -> Any:
     """The locale's meta-line pattern (a relative time, a clock, a date, a UI label), for the page stage."""
@@ -63,16 +61,14 @@ def _glued_heading(locale: Locale) -> Any:
     headings = [h for h in locale.schema.links.headings if len(h.split()) >= 2 and not marker.match(h)]
     if not headings:
         return None
-    alt = "|".join(regex.escape(h) for h in sorted(headings, key=len, reverse=True))
-    return regex.compile(rf"[ \t\u00a0]*(?i:{alt})(?=[\p{{Lu}}\d'‘\"“])")
+    return regex.compile(rf"[ \t\u00a0]*(?i:{_alt(headings)})(?=[\p{{Lu}}\d'‘\"“])")
 
 
 def _heading_words(locale: Locale) -> Any:
     words = locale.schema.links.heading_words
     if not words:
         return None
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.IGNORECASE)
+    return regex.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)", regex.IGNORECASE)
 
 
 def _meta(locale: Locale) -> Any:

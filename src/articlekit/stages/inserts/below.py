@@ -7,6 +7,7 @@ from typing import Any
 import regex
 
 from ...draft import Draft, Findings
+from ...rules.patterns import word_alternation
 from .headline import SENTENCE_END
 
 __all__ = ["bullet_lines", "colon_list", "headline_lines", "next_line_headline"]
@@ -103,7 +104,7 @@ def _list_end(locale: Any) -> Any:
     words = locale.schema.inserts.list_end_words
     if not words:
         return None
-    return regex.compile(rf"[ \t\u00a0]*(?:{'|'.join(regex.escape(w) for w in words)})\b")
+    return regex.compile(rf"[ \t\u00a0]*(?:{word_alternation(words)})\b")
 
 
 def colon_list(draft: Draft, found: Findings, pos: int, max_items: int,

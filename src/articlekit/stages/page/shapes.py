@@ -7,7 +7,6 @@ from the locale's ``[page]`` table and the outlet catalogue, compiled once per d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ import regex
 
 from ...dates import zone_alt
 from ...draft import Draft, Line
+from ...rules.patterns import word_alternation as _alt
 
 __all__ = [
     "ADDRESS",
@@ -94,9 +94,6 @@ class Furniture:
     marker_lead: Any  # a line opened by an insert marker ("Baca: <headline>")
     marker_line: Any  # a line that is only an insert marker ("Baca juga:"): the story's, not the page's
 
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)) or "(?!)"
 
 
 def _build(draft: Draft) -> Furniture:

@@ -8,6 +8,7 @@ from typing import Any
 import regex
 
 from ...rules import Locale, OutletCatalogue
+from ...rules.patterns import word_alternation as _alt
 
 __all__ = ["SP", "Patterns", "compile_patterns"]
 
@@ -17,9 +18,6 @@ _BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’!]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo
 _BRAND = rf"{_BRAND_WORD}(?:{SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
 _DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 @dataclass(frozen=True)
