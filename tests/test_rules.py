@@ -121,3 +121,68 @@ def test_a_pattern_may_be_a_list_of_phrases() -> None:
         locale_from_text(head.replace("kami-promo", "bad") + "pattern = ['ok', '(broken']\n", path="c.toml")
     with pytest.raises(articlekit.RuleError, match="one or more non-empty strings"):
         locale_from_text(head.replace("kami-promo", "bad") + "pattern = []\n", path="d.toml")
+
+
+def test_a_pattern_may_name_lists_of_phrases() -> None:
+    """``phrases.NAME`` (one phrase a line) is put in the rule's pattern where it says ``{NAME}``, as one group."""
+    head = 'base = "id"\nlang = "id"\nname = "x"\n[[noise.rule]]\nid = "kami-promo"\nscope = "inline"\n'
+    named = locale_from_text(head + "pattern = '{verbs} kami di {sites}'\nphrases.verbs = [\n  'Ikuti',\n"
+                             "  'Follow',\n]\nphrases.sites = ['Instagram', 'X\\.com']\n", path="a.toml")
+    inline = locale_from_text(head + "pattern = '(?:Ikuti|Follow) kami di (?:Instagram|X\\.com)'\n", path="b.toml")
+    rule = next(r for r in named.schema.noise.rule if r.id == "kami-promo")
+    assert rule.pattern == r"(?:Ikuti|Follow) kami di (?:Instagram|X\.com)"
+    text = "JAKARTA - Warga senang. Ikuti kami di Instagram\nHarga naik. Follow kami di X.com"
+    a, b = (articlekit.Pipeline.default(locale=loc)(text) for loc in (named, inline))
+    assert a.segments == b.segments and any(s.why == "noise:kami-promo" for s in a.segments)
+    # a property like \p{L} is no placeholder
+    kept = locale_from_text(head + "pattern = '{w}\\p{L}+'\nphrases.w = ['Ikuti ']\n", path="c.toml")
+    assert next(r for r in kept.schema.noise.rule if r.id == "kami-promo").pattern == r"(?:Ikuti )\p{L}+"
+    for body, message in [
+        ("pattern = '{verbs} kami'\nphrases.verb = ['Ikuti']\n", r"\{verbs\} names no list in phrases \(lists: verb\)"),
+        ("pattern = 'Ikuti kami'\nphrases.sites = ['X']\n", "phrases sites used by no"),
+        ("pattern = '{w} kami'\nphrases.w = ['ok', '(broken']\n", r"phrases.w\[1\] .* is not a valid pattern"),
+        ("pattern = '{w} kami'\nphrases.w = []\n", "phrases.w holds one or more non-empty strings"),
+    ]:
+        with pytest.raises(RuleError, match=message) as info:
+            locale_from_text(head + body, path="bad.toml")
+        assert info.value.rule == "kami-promo" and str(info.value.field).endswith(".pattern")
+        assert "bad.toml" in str(info.value)
+    # [header] names lists for its body_caption_credits
+    cap = locale_from_text('base = "id"\nlang = "id"\nname = "x"\n[header]\nbody_caption_credits = '
+                           "['\\({who} Photo\\)']\nphrases.who = ['AP', 'AFP']\n", path="d.toml")
+    assert r"\((?:AP|AFP) Photo\)" in cap.schema.header.body_caption_credits
+
+
+def _widest_group(line: str) -> int:
+    """The most alternatives of any one group of a line read as a regex (escapes and classes skipped)."""
+    counts, widest, k = [1], 1, 0
+    while k < len(line):
+        ch = line[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k += 2 if line[k + 1:k + 2] in ("^", "]") else 1
+            while k < len(line) and line[k] != "]":
+                k += 2 if line[k] == "\\" else 1
+        elif ch == "(":
+            counts.append(1)
+        elif ch == ")" and len(counts) > 1:
+            widest = max(widest, counts.pop())
+        elif ch == "|":
+            counts[-1] += 1
+        k += 1
+    return max(widest, *counts)
+
+
+def test_no_data_line_is_a_long_alternation_of_phrases() -> None:
+    """A long list of phrases in a pattern is written one phrase a line (``pattern = [...]`` or
+    ``phrases.NAME = [...]``), so that a diff adding one is one line: no data line over 140 characters
+    holds a group of more than four alternatives."""
+    assert _widest_group(r"'(?:a|b(?:c|d)|[|]|\|)x'") == 4 and _widest_group("a|b|c") == 3
+    data = Path(articlekit.__file__).parent / "data"
+    long_lists = [f"{path.relative_to(data)}:{n}: {_widest_group(line)} alternatives"
+                  for path in sorted(data.rglob("*.toml"))
+                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                  if len(line) > 140 and _widest_group(line) > 4]
+    assert not long_lists, "write these lists one phrase a line (phrases.NAME = [...]):\n" + "\n".join(long_lists)

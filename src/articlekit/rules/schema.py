@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import regex
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 
 __all__ = ["STRICT", "DatesSchema", "LocaleSchema", "OutletEntry", "OutletsFileSchema", "Pattern", "TailSchema"]
 
@@ -32,6 +32,72 @@ def _phrases(value: Any) -> Any:
 
 Pattern = Annotated[str, BeforeValidator(_phrases)]
 """A pattern written as one string or as a TOML array of phrases (see :func:`_phrases`)."""
+
+_PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([a-z_][a-z0-9_]*)\}")
+
+
+def _phrase_list(name: str, value: list[str]) -> str:
+    """The named list ``value`` as one group, its phrases in the order written: ``(?:a|b|c)``."""
+    if not value or not all(v for v in value):
+        raise ValueError(f"phrases.{name} holds one or more non-empty strings")
+    for i, phrase in enumerate(value):
+        try:
+            regex.compile(phrase)
+        except regex.error as exc:
+            raise ValueError(f"phrases.{name}[{i}] ({phrase[:40]!r}) is not a valid pattern: {exc}") from exc
+    return "(?:" + "|".join(value) + ")"
+
+
+def expand_phrases(patterns: list[str], phrases: dict[str, list[str]]) -> list[str]:
+    """``patterns`` with each ``{name}`` replaced by the table's list ``phrases.name`` as one group.
+
+    A table holding patterns (a rule, ``[header]`` for its ``body_caption_credits``) may name lists of
+    phrases, one a line, which its patterns use as ``{name}``: ``pattern = '\\b{labels}\\s*:'`` with
+    ``phrases.labels = ['Foto', 'Kredit [Ff]oto']`` is ``'\\b(?:Foto|Kredit [Ff]oto)\\s*:'``, so a long
+    alternation inside a pattern keeps the pattern's shape on one line and adds a phrase with a one-line
+    diff. Without ``phrases`` a pattern is left as written; with it, a ``{name}`` naming no list and a
+    list used by no pattern are errors.
+    """
+    if not phrases:
+        return patterns
+    groups = {name: _phrase_list(name, value) for name, value in phrases.items()}
+    used: set[str] = set()
+
+    def put(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        if name not in groups:
+            raise ValueError(f"{{{name}}} names no list in phrases (lists: {', '.join(sorted(groups))})")
+        used.add(name)
+        return groups[name]
+
+    out = [_PLACEHOLDER.sub(put, p) for p in patterns]
+    if unused := sorted(set(groups) - used):
+        raise ValueError(f"phrases {', '.join(unused)} used by no {{name}} in the patterns")
+    return out
+
+
+def _expand_raw(value: Any, info: ValidationInfo) -> Any:
+    """A pattern (or a list of them) as read from the file, with the table's ``phrases`` put in."""
+    phrases = info.data.get("phrases") or {}
+    if isinstance(value, str):
+        return expand_phrases([value], phrases)[0]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return expand_phrases(value, phrases)
+    return value
+
+
+class _PhrasedRule(BaseModel):
+    """A rule whose ``pattern`` may use its own named ``phrases`` lists (see :func:`expand_phrases`)."""
+
+    model_config = STRICT
+    id: str
+    phrases: dict[str, list[str]] = {}
+    pattern: Pattern
+
+    @field_validator("pattern", mode="before")  # before the phrases of a list are checked one by one
+    @classmethod
+    def _expand(cls, value: Any, info: ValidationInfo) -> Any:
+        return _expand_raw(value, info)
 
 
 class DatesSchema(BaseModel):
@@ -68,11 +134,8 @@ class PrefixSchema(BaseModel):
     caption_labels: list[str] = []
 
 
-class MarkerSchema(BaseModel):
-    model_config = STRICT
-    id: str
+class MarkerSchema(_PhrasedRule):
     label: str
-    pattern: Pattern
     bare: bool = False
     needs_colon: bool = False
     line_only: bool = False
@@ -153,10 +216,7 @@ class TailSchema(BaseModel):
     disclaimer_words: list[str] = []
 
 
-class LineRuleSchema(BaseModel):
-    model_config = STRICT
-    id: str
-    pattern: Pattern
+class LineRuleSchema(_PhrasedRule):
     timeout: float | None = None
     doc: str = ""
 
@@ -167,7 +227,13 @@ class HeaderSchema(BaseModel):
     caption: list[LineRuleSchema] = []
     credit_sources: list[str] = []
     photo_labels: list[str] = []
+    phrases: dict[str, list[str]] = {}  # named lists ``body_caption_credits`` uses as ``{name}``
     body_caption_credits: list[str] = []
+
+    @field_validator("body_caption_credits", mode="before")
+    @classmethod
+    def _expand(cls, value: Any, info: ValidationInfo) -> Any:
+        return _expand_raw(value, info)
 
 
 class CaptionsSchema(BaseModel):
@@ -179,10 +245,7 @@ class CaptionsSchema(BaseModel):
     dash_credits: list[str] = []
 
 
-class NoiseRuleSchema(BaseModel):
-    model_config = STRICT
-    id: str
-    pattern: Pattern
+class NoiseRuleSchema(_PhrasedRule):
     scope: str = "line"
     to_eol: bool = False
     ignore_case: bool = False
