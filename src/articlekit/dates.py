@@ -139,16 +139,17 @@ class DateReader:
             rf"(?:(?P<wd>{wd})\b{sp}*(?:,{sp}*)?)?"
             rf"(?:(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?,?{sp}+(?P<y>\d{{4}})"
             rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}}))"
-            rf"(?:{sp}*(?:,|\||–|-|/){sp}*|{sp}+)?"
+            rf"(?:{sp}*(?:,|\||–|-|/|@){sp}*|{sp}+)?"
             rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:{sp}*(?P<tz>{tz}){_ZONE_END})?)?",
             regex.IGNORECASE,
         )
         # US order, in English pages: "January 19, 2020 / 12:25 PM", "Nov. 20, 2019 5:52 AM EST",
         # "April 25, 20232:26 PM GMT+2" (year and time glued), "April 28, 2023 GMT", "November 19th, 2019 at 8:40 AM",
-        # "November 20th, 2019 - 07:50 GMT"
+        # "November 20th, 2019 - 07:50 GMT",
+        # "Mac 3, 2025 @ 10:15am"
         self.header_us = regex.compile(
             rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{sp}*(?P<y>\d{{4}})"
-            rf"(?:{sp}*(?:(?:/|,|at|\||-|–){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
+            rf"(?:{sp}*(?:(?:/|,|at|@|\||-|–){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
             rf"(?:{sp}*(?P<tz>{tz}){_ZONE_END}(?P<off>[+-]\d{{1,2}})?)?",
             regex.IGNORECASE,
         )

@@ -207,6 +207,9 @@ class TailSchema(BaseModel):
     promo_places: list[str] = []
     promo_read_verbs: list[str] = []
     promo_read_objects: list[str] = []
+    promo_openers: list[str] = []
+    """A closing sentence opened by one of these, a promo verb after it, addresses the reader:
+    ``If you enjoyed this article, …  Subscribe …``, ``Thank you for reading. … follow us …``."""
     signature_small_words: list[str] = []
     stamp_labels: list[str] = []
     bio_subjects: list[str] = []

@@ -27,7 +27,10 @@ class LinkLists(LineKinds):
                 while j < len(lines) and j - i <= self.max_box_items and self.is_item(self._text(draft, lines[j])) \
                         and not self.is_prose(draft, self._text(draft, lines[j])):
                     j += 1
-                if j > i + 1 and j < len(lines) and self.is_prose(draft, self._text(draft, lines[j])):
+                # (the story goes on under it: a paragraph, or a short closing sentence, since the box
+                # stands inside the story region)
+                if j > i + 1 and j < len(lines) and (self.is_prose(draft, self._text(draft, lines[j]))
+                                                     or self._closing_sentence(draft, self._text(draft, lines[j]))):
                     block = lines[i].lo
                     found.claim("link_block", lines[i].lo, lines[i].hi, BOX_HEADING, block=block,
                                 role="heading", heading=s.strip())

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from ...dates import DateReading, date_reader
+from ...dates import DateReading, clock_time, date_reader, zone_offset
 from ...draft import Draft, Findings, Line
 from .blocks import LinkLists
 from .rule_ids import PUBLISHED, UPDATED
-from .shapes import furniture
+from .shapes import furniture, word_count
 
 __all__ = ["Masthead", "stamp"]
 
@@ -24,10 +24,14 @@ class Masthead(LinkLists):
         for i, ln in enumerate(lines):
             reading = self.timestamp(draft, ln)
             if reading is not None:
+                reading = self._clock_below(draft, lines, i, reading)
                 low = self._text(draft, ln).casefold()
                 at = reading.start - ln.lo
-                # "Diperbarui 20 Des 2021": the word stands before the date ("… / Updated 8 hours ago" does not)
-                stamps.append((i, reading, any(0 <= low.find(w) < at for w in updated_words)))
+                # "Diperbarui 20 Des 2021": the word stands before the date ("… / Updated 8 hours ago" does not),
+                # or alone on the line above it ("Dikemaskini" ⏎ "Mar 3, 2025 1:05pm")
+                label = i > 0 and " ".join(self._text(draft, lines[i - 1]).casefold().strip(" :").split()) in \
+                    updated_words
+                stamps.append((i, reading, label or any(0 <= low.find(w) < at for w in updated_words)))
                 # "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.": both stamps glued on one line
                 after = [k for w in updated_words if (k := low.find(w, reading.end - ln.lo)) >= 0]
                 if not stamps[-1][2] and after:
@@ -80,6 +84,22 @@ class Masthead(LinkLists):
                 special[i] = ("header", "byline", {"page_role": "byline", "value": self._text(draft, lines[i])})
         self._blocks(draft, found, lines, special, region="header")
 
+    def _standfirst_under(self, headline: str, below: str) -> bool:
+        """A standfirst printed right under the headline: a longer line (``standfirst_words`` words or more,
+        ``standfirst_ratio`` times the headline's)."""
+        n = word_count(below)
+        return n >= self.standfirst_words and n >= self.standfirst_ratio * word_count(headline)
+
+    def _clock_below(self, draft: Draft, lines: list[Line], i: int, reading: DateReading) -> DateReading:
+        """A date line with no time takes the time printed alone on the next line ("2:14 PM MYT")."""
+        if reading.time is not None or i + 1 >= len(lines):
+            return reading
+        m = furniture(draft).clock_line.fullmatch(draft.text, lines[i + 1].lo, lines[i + 1].hi)
+        time = clock_time(m) if m else None
+        if m is None or time is None:
+            return reading
+        return replace(reading, time=time, tz=zone_offset(draft.locale, m["tz"], reading.date))
+
     def _title(self, draft: Draft, lines: list[Line], anchor: int | None) -> int | None:
         if anchor is not None:
             # the title is at most 4 lines above the stamp, not counting a standfirst or a photo caption
@@ -95,6 +115,9 @@ class Masthead(LinkLists):
                 near = [i for i in range(top, min(len(lines), anchor + 4))
                         if self._title_like(draft, lines[i], min_words)]
                 above = [i for i in near if i < anchor]
+                if len(above) >= 2 and above[-2] == above[-1] - 1 and self._standfirst_under(
+                        self._text(draft, lines[above[-2]]), self._text(draft, lines[above[-1]])):
+                    return above[-2]  # the headline, over its standfirst
                 if above:
                     return above[-1]
                 if near:

@@ -172,6 +172,9 @@ class StoryRegion(LineKinds):
         while j < len(lines) and lines[j].index - lines[j - 1].index <= 2:
             if self._closing_sentence(draft, texts[j]):
                 last_prose = j
+            elif (j + 1 < len(lines) and furniture(draft).marker_lead.match(texts[j])
+                  and lines[j + 1].index - lines[j].index <= 2 and self._closing_sentence(draft, texts[j + 1])):
+                last_prose = j = j + 1  # an insert line ("Baca juga: …") between the last paragraphs
             elif (j + 1 < len(lines) and self._subheading(draft, texts[j])
                   and lines[j + 1].index - lines[j].index <= 2 and self._closing_sentence(draft, texts[j + 1])):
                 last_prose = j = j + 1

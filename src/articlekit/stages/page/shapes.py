@@ -73,9 +73,16 @@ BYLINE_SHAPE = (r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{w
                 # a name and the writer's role after a comma: "Name Name, AP Auto Writer", "…, Editor-at-large"
                 r"|\A[\p{{L}} .'’-]{{3,60}},[\p{{L}} .'’-]{{0,40}}?\b(?:{roles})\s*\Z")
 TAILISH_SHAPE = r"\A\s*(?:[(\[]|\p{{Ll}}|(?:{words})\b)|\A[\p{{Lu}} .]+\Z|\A[-–—_*=]+\Z|:\s*\S"
-# a clock printed before the date: "Updated 12:24 am EST, Wednesday, November 20, 2019"
-LEAD_CLOCK = (r"\b(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})[ \t\u00a0]*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?[ \t\u00a0]*"
-               r"(?P<tz>{tz})?\b[ \t\u00a0]*[,|/]?[ \t\u00a0]*(?:(?:{wd})\b\.?[ \t\u00a0]*,?[ \t\u00a0]*)?\Z")
+# a clock printed before the date: "Updated 12:24 am EST, Wednesday, November 20, 2019"; a 24-hour clock
+# written without a colon before its zone, the same time in a second zone in parentheses after it:
+# "Updated 1909 GMT (0309 HKT) March 3, 2024"
+LEAD_CLOCK = (r"\b(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}})|(?P<mm>\d{{2}})(?=[ \t\u00a0]*(?:{tz})\b))"
+               r"[ \t\u00a0]*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?[ \t\u00a0]*"
+               r"(?P<tz>{tz})?\b(?:[ \t\u00a0]*\([^()\n]{{1,24}}\))?"
+               r"[ \t\u00a0]*[,|/]?[ \t\u00a0]*(?:(?:{wd})\b\.?[ \t\u00a0]*,?[ \t\u00a0]*)?\Z")
+# a line that is only a clock, under a date line that has none ("Monday, 03 Mar 2025" ⏎ "2:14 PM MYT")
+CLOCK_LINE = (r"[ \t\u00a0]*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})[ \t\u00a0]*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?"
+              r"(?:[ \t\u00a0]*(?P<tz>{tz})\b)?[ \t\u00a0]*")
 # a breadcrumb: parts joined by ">" or "|", or a line opened by a crumb word ("Home", "Beranda") or
 # closed by one of several words ("detikTravel Travel News Detail Artikel")
 CRUMBS_SHAPE = r"\s[>»|/]\s|\A(?:{words})\b|\b(?:{last})\Z"
@@ -88,6 +95,7 @@ class Furniture:
     crumbs: Any
     credits: tuple[Any, ...]
     lead_clock: Any
+    clock_line: Any
     byline_label: Any
     footer: Any
     bare_credit: Any
@@ -117,6 +125,7 @@ def _build(draft: Draft) -> Furniture:
         lead_clock=regex.compile(LEAD_CLOCK.format(
             tz=zone_alt(draft.locale),
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
+        clock_line=regex.compile(CLOCK_LINE.format(tz=zone_alt(draft.locale)), regex.IGNORECASE),
         credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
                       for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
         marker_lead=draft.locale.compile(

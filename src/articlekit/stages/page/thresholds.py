@@ -42,6 +42,8 @@ class Thresholds:
     # header and texture
     byline_reach: int = 24  # how far above the story a byline printed again under it is looked for
     title_reach: int = 4  # lines above the stamp (not counting prose) where the title is looked for
+    standfirst_words: int = 15  # a line right under the headline this long (and ...)
+    standfirst_ratio: float = 1.3  # ... this many times the headline's words is its standfirst, not the title
     standfirst_paragraphs: int = 2  # prose above the byline or timestamp, at most this many paragraphs, is a teaser
     story_share: float = 0.3  # the first prose run worth this share of the best one is the story
     junk_cost: float = 6.0  # what a line that is not prose costs the region around it, in words

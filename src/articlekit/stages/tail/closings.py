@@ -72,6 +72,10 @@ def promo(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) ->
     di Google News``, ``Dapatkan update berita pilihan … dari X``, ``Follow us on Instagram``, ``Layari
     www.… untuk kemas kini terkini``. One sentence a step (the peel goes on with the one before)."""
     text = draft.text
+    cond = p.promo_if.search(text, max(line_lo, end - 460), end)
+    if cond is not None:  # "If you enjoyed this article, join us. Subscribe …": the opener's sentence on
+        c = found.claim("noise", cond.start() + len(cond.group()) - len(cond.group().lstrip()), end, READER_PROMO)
+        return (c.start, "noise") if c else None
     last = None
     for m in p.promo.finditer(text, max(line_lo, end - 420), end, overlapped=True):
         last = m

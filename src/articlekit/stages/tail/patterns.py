@@ -37,6 +37,7 @@ class Patterns:
     dash_brand: Any
     promo: Any
     promo_read: Any
+    promo_if: Any
     slogan: Any
     stamp: Any
     sig_line: Any
@@ -94,6 +95,13 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
             rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?=[^\n.!?]{{0,200}}?\b(?:{_alt(tail.promo_read_verbs)})"
             rf"[ \t\u00a0]+(?:[^\n.!?]{{0,30}}?[ \t\u00a0])?(?:{_alt(tail.promo_read_objects)})\b[^\n.!?]{{0,60}}?"
             rf"\b[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b)[^\n]{{0,400}}\Z",
+            regex.MULTILINE | regex.IGNORECASE),
+        # … or a closing sentence opened by an address to the reader (a condition on liking the story, thanks for
+        # reading), a promo verb after it ("If you enjoyed this article, join us. Subscribe …", "Jika anda
+        # menikmati artikel ini, sertai kami", "Thank you for reading. For more news, follow …")
+        promo_if=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:{_alt(tail.promo_openers)})\b"
+            rf"(?=[^\n]{{0,160}}?\b(?:{_alt(tail.promo_verbs)})\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
         # … or the site's slogan closing the text: a short exclamation or question naming a catalogued outlet
         # ("Kalau bukan sekarang, KapanLagi?")
