@@ -16,12 +16,19 @@ __all__ = ["LinkLists"]
 class LinkLists(LineKinds):
     """Labels lines around the story: link blocks (a heading over headlines), tags, menus and noise."""
 
-    def _boxes(self, draft: Draft, found: Findings, lines: list[Line]) -> None:
-        """A link box inside the story ("Related Coverage" and a few headlines, then the story goes on)."""
+    def _boxes(self, draft: Draft, found: Findings, lines: list[Line], *, in_prose: bool = False) -> None:
+        """A link box inside the story ("Related Coverage" and a few headlines, then the story goes on).
+
+        ``in_prose``: the lines are a whole text that is no page (an extractor's output), so a box also
+        needs the story's prose right above its heading, and an insert marker ("Read more:") is no box heading
+        (the inserts stage's)."""
         i = 0
         while i < len(lines):
             s = self._text(draft, lines[i])
             key = " ".join(s.casefold().rstrip(":").split())
+            if in_prose and not self._between_sentences(draft, lines, i):
+                i += 1
+                continue
             if key in draft.locale.headings:
                 j = i + 1
                 while j < len(lines) and j - i <= self.max_box_items and self.is_item(self._text(draft, lines[j])) \
@@ -40,6 +47,19 @@ class LinkLists(LineKinds):
                     i = j
                     continue
             i += 1
+
+    def _between_sentences(self, draft: Draft, lines: list[Line], i: int) -> bool:
+        """Line ``i`` stands between two of the story's sentences: no insert marker ("Read more:"), under a
+        paragraph or a short sentence that closes, and no sentence goes on in the next lines after it (not
+        "Terkait" ⏎ "PT Name" ⏎ ", the story goes on": a sentence broken at its links)."""
+        s = self._text(draft, lines[i])
+        if i == 0 or furniture(draft).marker_line.fullmatch(s):
+            return False
+        prev = self._text(draft, lines[i - 1])
+        if not ((self.is_prose(draft, prev) or self._closing_sentence(draft, prev)) and SENTENCE_END.search(prev)):
+            return False
+        return all(t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“'‘"
+                   for t in (self._text(draft, ln) for ln in lines[i + 1 : i + 2 + self.max_box_items]))
 
     def _blocks(self, draft: Draft, found: Findings, lines: list[Line],
                 special: dict[int, tuple[str, str, dict[str, Any]]], *, region: str) -> None:

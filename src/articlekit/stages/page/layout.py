@@ -23,10 +23,12 @@ class PageLayout(StoryRegion, Masthead):
         found = draft.findings(self.name)
         lines = [ln for ln in draft.lines if not ln.blank and draft.is_free(ln.lo, ln.hi)]
         if len(lines) < self.min_lines:
+            self._boxes(draft, found, lines, in_prose=True)
             return found
         values = self._values(draft, lines)
         start = self._story_start(draft, lines, values)
         if start is None or start < self.min_header_lines or not self._looks_like_a_page(draft, lines[:start]):
+            self._boxes(draft, found, lines, in_prose=True)  # no page: an extractor's output may hold a box too
             return found
         end = self._story_end(draft, lines, start)
         self._header(draft, found, lines[:start])
