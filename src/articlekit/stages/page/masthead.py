@@ -42,7 +42,10 @@ class Masthead(LinkLists):
         bylines = [i for i, ln in enumerate(lines) if furniture(draft).byline.search(self._text(draft, ln))]
         # the byline/timestamp nearest the story marks the title: the headline next to it
         # the timestamp nearest the story (else the byline) marks the title: the headline next to it
-        marks = [i for i, _, _ in stamps] or bylines
+        # (else a relative time printed under the headline: "2 days ago")
+        relative = [i for i, ln in enumerate(lines)
+                    if furniture(draft).relative_stamp.fullmatch(draft.text, ln.lo, ln.hi)]
+        marks = [i for i, _, _ in stamps] or bylines or relative
         anchor = marks[-1] if marks else None
         for i in reversed(marks[:-1]):  # the top of the last cluster (not across a headline: a date bar
             # above the title is not the title's stamp)

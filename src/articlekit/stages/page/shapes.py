@@ -96,6 +96,7 @@ class Furniture:
     credits: tuple[Any, ...]
     lead_clock: Any
     clock_line: Any
+    relative_stamp: Any  # a line that is only a relative time ("2 days ago", "3 jam lalu")
     byline_label: Any
     footer: Any
     bare_credit: Any
@@ -126,6 +127,9 @@ def _build(draft: Draft) -> Furniture:
             tz=zone_alt(draft.locale),
             wd=draft.locale.weekday_alt), regex.IGNORECASE),
         clock_line=regex.compile(CLOCK_LINE.format(tz=zone_alt(draft.locale)), regex.IGNORECASE),
+        relative_stamp=regex.compile(
+            rf"[ \t\u00a0]*\d{{1,3}}[ \t\u00a0]+(?:{_alt(draft.locale.schema.links.time_units)})[ \t\u00a0]+"
+            rf"(?:{_alt(draft.locale.schema.links.ago_words)})[ \t\u00a0]*", regex.IGNORECASE),
         credits=tuple(draft.locale.compile(c, rule=f"body_caption_credits[{i}]")
                       for i, c in enumerate(draft.locale.schema.header.body_caption_credits)),
         marker_lead=draft.locale.compile(
