@@ -138,9 +138,14 @@ class StoryRegion(LineKinds):
                        and draft.line_at(c.start).lo == c.start)
         gap = 0
         listing = False  # inside a list a sentence introduced ("… meliputi:"): its points are not a gap
+        # (or a name alone on its line that the byline above the story holds: "By NAME ONE and NAME TWO" ⏎ … ⏎
+        # "NAME ONE", the writer's box under the story)
+        bylines = [texts[k].casefold() for k in range(max(0, start - self.byline_reach), start)
+                   if furniture(draft).byline.search(texts[k])]
         for j in range(start + 1, len(lines)):
             s = texts[j]
-            if s in names and not self._continued(texts, j):
+            if (s in names or (bylines and NAME.fullmatch(s) and any(s.casefold() in b for b in bylines))) \
+                    and not self._continued(texts, j):
                 break
             k = bisect.bisect_left(marks, lines[j - 1].hi)
             if k < len(marks) and marks[k] < lines[j].lo and not (
