@@ -217,6 +217,8 @@ class TailSchema(BaseModel):
     bio_roles: list[str] = []
     disclaimer_openers: list[str] = []
     disclaimer_words: list[str] = []
+    report_source_leads: list[str] = []
+    """Words that open a closing note naming where the report's information came from ("With files from")."""
 
 
 class LineRuleSchema(_PhrasedRule):

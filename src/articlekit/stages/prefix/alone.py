@@ -78,6 +78,8 @@ def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
         found.claim("dateline", p0, p1 if not outlet else m.start("outlet"), WHY["I", "place"], prefix=True, **data)
         if m["date"]:
             found.claim("dateline", p1, m.end("date"), WHY["I", "date"], prefix=True)
+        elif m["place"] and m["place2"]:  # "NAIROBI, Kenya —": the second name is the place's region
+            found.claim("dateline", p1, m.end("place2"), WHY["I", "region"], prefix=True)
     if m["sep"]:
         found.claim("dateline", m.start("sep"), m.end("sep"), WHY["I", "sep"], prefix=True, sep=sep_text)
     if sep_claim:

@@ -105,6 +105,7 @@ WHY: dict[tuple[str, str], str] = {
                                          "shape F: a 'place' in capitals shaped as a brand: an outlet"),
     ("F", "section-label"): define_rule("prefix:F.section-label", _D,
                                         "shape F: a section label in capitals ('INFO NASIONAL'): no place"),
+    ("I", "region"): define_rule("prefix:I.region", _D, "shape I: a region after the place: 'NAIROBI, Kenya —'"),
     ("F", "region"): define_rule("prefix:F.region", _D, "shape F: a region or date after the place"),
     ("G", "date"): define_rule("prefix:G.date", _D, "shape G: the day and month"),
     ("I", "date"): define_rule("prefix:I.date", _D, "shape I: a date after the place on the dateline's line"),

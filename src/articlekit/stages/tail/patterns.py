@@ -47,6 +47,8 @@ class Patterns:
     bio: Any
     bio_glued: Any
     disclaimer: Any
+    report_sources: Any
+    domain_section: Any
 
 
 def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
@@ -157,6 +159,17 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         dash_brand=regex.compile(
             rf"(?:(?<=[.!?\"”’)]{SP}{{0,3}})|(?<![^\n]){SP}{{0,3}})(?:--|[-–—]){SP}{{0,3}}"
             rf"(?:(?P<v>{_BRAND})(?:{SP}{{1,3}}(?P<d>{_DATE}))?|(?P<d2>{_DATE})){SP}*\.?\s*\Z",
+            regex.MULTILINE),
+        # a closing note naming where the report's information came from: "With files from Reuters",
+        # "Sebagian informasi dalam laporan ini berasal dari The Associated Press dan Reuters."
+        report_sources=regex.compile(
+            rf"(?:^|(?<=[.!?\"”’)]{SP})){SP}*(?:{_alt(tail.report_source_leads)}){SP}+"
+            rf"(?P<v>\p{{Lu}}[^\n.!?]{{1,120}}?){SP}*\.?{SP}*\Z",
+            regex.MULTILINE),
+        # the site's address and the story's section in parentheses closing the text: "(tirto.id - Sosial Budaya)"
+        domain_section=regex.compile(
+            rf"(?:(?<=[.!?\"”’]{SP}{{0,3}})|(?<![^\n]){SP}{{0,3}})\({SP}*(?P<d>[\p{{L}}\d][\p{{L}}\d\-]{{0,40}}(?:\.[\p{{L}}]{{2,6}}){{1,3}})"
+            rf"{SP}*[-–—|]{SP}*(?P<s>\p{{Lu}}[\p{{L}}&,]*(?:{SP}[\p{{L}}&,]+){{0,4}}){SP}*\)\s*\Z",
             regex.MULTILINE),
         rep_red=regex.compile(rf"^{SP}*Rep{SP}*:{SP}*(?P<a>[^/\n]+?){SP}*/{SP}*Red{SP}*:{SP}*(?P<b>[^\n]+?)"
                               rf"{SP}*\Z", regex.MULTILINE),

@@ -8,6 +8,7 @@ import regex
 
 from ...draft import Draft, Findings
 from ...rulebook import define_rule
+from ...sources import canonical_source
 from . import context
 from .closings import READER_PROMO, SITE_SLOGAN, bio, promo, signature
 from .codes import OUTLET_REPORTER, bracket, code, dash_brand
@@ -22,6 +23,10 @@ __all__ = ["Tail"]
 TAGS = define_rule("tail:tags", "noise", "tag lines after the initials or credits (detik)")
 SOURCE_PAREN = define_rule("tail:source-paren", "attribution",
                            "a source tail in parentheses: '(Sumber: Antara/Reuters)'")
+REPORT_SOURCES = define_rule("tail:report-sources", "attribution",
+                             "a closing note naming where a report's information came from: 'With files from X'")
+DOMAIN_SECTION = define_rule("tail:domain-section", "attribution",
+                             "the site's address and the story's section closing the text: '(tirto.id - Politik)'")
 REP = define_rule("tail:rep", "credit", "the reporter of a 'Rep: A/ Red: B' line")
 RED = define_rule("tail:red", "credit", "the editor of a 'Rep: A/ Red: B' line")
 REP_LABEL = define_rule("tail:rep-label", "credit", "the 'Rep:' label of a 'Rep: A/ Red: B' line")
@@ -155,6 +160,21 @@ class Tail:
         if m:
             srcs = sources(draft, m["v"], lenient=True) or []
             c = found.claim("attribution", lo + m.start(), end, SOURCE_PAREN, sources=srcs)
+            if c:
+                return c.start, "attribution"
+
+        m = p.report_sources.search(text, line.lo, end)
+        if m:
+            srcs = sources(draft, m["v"], lenient=True) or []
+            if srcs and all(s[:1].isupper() or "." in s for s in srcs):
+                c = found.claim("attribution", m.start(), end, REPORT_SOURCES, sources=srcs)
+                if c:
+                    return c.start, "attribution"
+
+        m = p.domain_section.search(window)
+        if m:
+            name = canonical_source(m["d"], draft.outlets, draft.locale) or m["d"].lower()
+            c = found.claim("attribution", lo + m.start(), end, DOMAIN_SECTION, sources=[name])
             if c:
                 return c.start, "attribution"
 
