@@ -29,9 +29,14 @@ META = define_rule("links:meta", "link_block", "a time, date or UI label line un
 TAGS = define_rule("links:tags", "noise", "a line of a topic or tag list (under a locale [links] tag heading)")
 TAG_HEADING = define_rule("links:tag-heading", "noise", "the heading of a topic or tag list")
 EMPTY_HEADING = define_rule("links:empty-heading", "noise", "a link-block heading with no headline under it")
+MID_HEADING = define_rule("links:mid-heading", "link_block",
+                          "the heading of a box of headlines inside the story, the story going on below it "
+                          "('Pilihan Redaksi' over two or more headlines)")
+MID_ITEM = define_rule("links:mid-item", "link_block", "one headline listed in a box inside the story")
 ORPHAN = define_rule("links:orphan", "noise", "a line after a link-block heading that lists no headline")
 
 _SEPARATOR = regex.compile(r"[-–—•·*]+")
+_RANK = regex.compile(r"[ \t\u00a0]*\d{1,2}[ \t\u00a0]*")  # a most-read list's rank on a line of its own
 _DASH_ITEM = regex.compile(r"(?:[-–—•·*]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
 # the shape of a meta line in a link block (a relative time, a clock, a date, a UI label);
 # the words come from the locale's [links] table
@@ -69,6 +74,11 @@ def _heading_words(locale: Locale) -> Any:
     if not words:
         return None
     return regex.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)", regex.IGNORECASE)
+
+
+def _list_end(locale: Locale) -> Any:
+    words = locale.schema.inserts.list_end_words
+    return regex.compile(rf"[ \t\u00a0]*(?:{_alt(words)})\b", regex.IGNORECASE) if words else None
 
 
 def _meta(locale: Locale) -> Any:
@@ -145,8 +155,11 @@ class LinkBlocks:
         kind = self._heading(draft, s)
         if kind:
             return kind
-        if _SEPARATOR.fullmatch(s):
+        if _SEPARATOR.fullmatch(s) or _RANK.fullmatch(s):
             return "sep"
+        ends = draft.locale.derived("links.list-end", lambda: _list_end(draft.locale))
+        if ends is not None and ends.match(s):
+            return "meta"  # "Akhir dari Paling banyak dibaca": the line closing a widget's list
         if draft.locale.derived("links.meta", lambda: _meta(draft.locale)).fullmatch(s):
             return "meta"
         words = len(_WORD.findall(s))
@@ -162,9 +175,58 @@ class LinkBlocks:
             return "prose"
         return "item"
 
+    def _mid_blocks(self, draft: Draft, found: Findings, stop: int) -> None:
+        """Boxes of headlines inside the story (``Pilihan Redaksi`` over two or more headlines, then the story
+        goes on): a listed heading of two words or more alone on its line, each line under it a headline
+        (``_classify`` item of ``min_open_item_words`` words or more), then a line of prose. One-word headings
+        (``Terkini``, ``Viral``) are left alone here: inside a story they are as likely its subheadings."""
+        text = draft.text
+        lines = draft.lines
+        i = 0
+        while i < stop:
+            line = lines[i]
+            i += 1
+            if line.blank or line.hi - line.lo > 60 or not found.is_free(line.lo, line.hi):
+                continue
+            s = text[line.lo : line.hi]
+            if len(s.split()) < 2 or self._heading(draft, s) != "heading" or not draft.is_free(line.lo, line.hi):
+                continue
+            parts: list[tuple[Line, str]] = []  # the headlines, and the ranks or end line between them
+            n_items = 0
+            j = i
+            nxt: Line | None = None
+            while j < stop:
+                ln = lines[j]
+                j += 1
+                if ln.blank:
+                    continue
+                cls = self._classify(draft, ln) if found.is_free(ln.lo, ln.hi) else "claimed"
+                if (cls == "item" and n_items < 8 and self._headline(draft, ln)
+                        and not _DASH_ITEM.match(text, ln.lo, ln.hi)):
+                    parts.append((ln, "item"))
+                    n_items += 1
+                    continue
+                if cls in ("sep", "meta"):
+                    parts.append((ln, cls))
+                    continue
+                nxt = ln
+                break
+            if n_items < 2 or nxt is None or self._classify(draft, nxt) != "prose":
+                continue
+            found.claim("link_block", line.lo, line.hi, MID_HEADING, block=line.lo, role="heading",
+                        heading=s.rstrip(": \t"))
+            for ln, cls in parts:
+                if cls == "item":
+                    found.claim("link_block", ln.lo, ln.hi, MID_ITEM, block=line.lo, role="item",
+                                title=text[ln.lo : ln.hi])
+                else:
+                    found.claim("link_block", ln.lo, ln.hi, SEP if cls == "sep" else META, block=line.lo, role=cls)
+            i = parts[-1][0].index + 1
+
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         lines = draft.lines
+        self._mid_blocks(draft, found, len(lines))
         classes: dict[int, str] = {}
         first_heading: int | None = None
         # two or more lines classified so far, every one a headline (_headline), kept as they are added (asking it

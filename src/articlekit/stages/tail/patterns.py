@@ -85,10 +85,11 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         # labels joined: "Reporter/Editor: A", "Penulis & Editor: A"
         label=regex.compile(rf"(?P<l>(?:{label_alt})(?:{SP}*[/&]{SP}*(?:{label_alt})){{0,3}}){SP}*\|?\s*:{SP}*\|?",
                             regex.IGNORECASE),
-        # a closing sentence addressed to the reader: an imperative of the locale's promo verbs ("Ikuti …",
+        # a closing sentence addressed to the reader (a star or bullet before it, maybe): an imperative of the
+        # locale's promo verbs ("Ikuti …",
         # "Yuk, baca …", "Follow …", "Layari …") opening a line or following a sentence, up to the end
         promo=regex.compile(
-            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:[*•][ \t\u00a0]*)?(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
             rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
         # … or a closing sentence that sends the reader to read the site's articles at its address, its

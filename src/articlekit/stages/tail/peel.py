@@ -243,7 +243,8 @@ class Tail:
                 return c.start, "credit"
 
         m = p.square.search(window)
-        if m and before_ok(text, lo + m.start()):
+        # a known source's name in brackets ("[Antara]") is a source tail: the bracket step's
+        if m and before_ok(text, lo + m.start()) and canonical(draft, m["v"]) is None:
             c = found.claim("credit", lo + m.start(), end, SQUARE_CREDIT, role="reporter", name=m["v"].strip())
             if c:
                 return c.start, "credit"
