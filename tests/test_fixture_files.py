@@ -39,7 +39,7 @@ TOP_KEYS = {"meta", "checks", "expected"}
 NAME_RE = re.compile(r"^(?:[crpl]\d{2,}|seed)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_RULE = ("a fixture is named <series><number>-<words>: series c, r, p or l, a number of two or more digits "
              "(r07, r100), words of lower-case letters and digits joined by hyphens (r100-tail-after-gallery)")
-FROM_RE = re.compile(r"^(?:C\d{2}|corpus shape|negative|seed)$")
+FROM_RE = re.compile(r"^(?:C\d{2}|corpus shape|outlet shape|negative|seed)$")
 DOMAIN_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 
 JSON_FILES = sorted(FIXTURES.glob("*.json"))
@@ -95,7 +95,7 @@ def test_case_shape(path: Path) -> None:
     meta = doc["meta"]
     assert isinstance(meta["comment"], str) and meta["comment"].strip()
     if not FROM_RE.match(meta["from"]):
-        pytest.fail(f"{path.name}: meta.from is {meta['from']!r}; it is C01…C42, 'corpus shape', 'negative' or 'seed'",
+        pytest.fail(f"{path.name}: meta.from is {meta['from']!r}; it is C01…C42, 'corpus shape', 'outlet shape', 'negative' or 'seed'",
                     pytrace=False)
     checks = doc["checks"]
     page_case = path.stem.startswith("p") or any(f in checks for f in PAGE_FIELDS)
