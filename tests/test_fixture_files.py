@@ -95,7 +95,8 @@ def test_case_shape(path: Path) -> None:
     meta = doc["meta"]
     assert isinstance(meta["comment"], str) and meta["comment"].strip()
     if not FROM_RE.match(meta["from"]):
-        pytest.fail(f"{path.name}: meta.from is {meta['from']!r}; it is C01…C42, 'corpus shape', 'outlet shape', 'negative' or 'seed'",
+        pytest.fail(f"{path.name}: meta.from is {meta['from']!r}; "
+                    "it is C01…C42, 'corpus shape', 'outlet shape', 'negative' or 'seed'",
                     pytrace=False)
     checks = doc["checks"]
     page_case = path.stem.startswith("p") or any(f in checks for f in PAGE_FIELDS)

@@ -135,9 +135,13 @@ class LinkBlocks:
         pattern = draft.locale.derived("links.heading-words", lambda: _heading_words(draft.locale))
         if pattern is None or pattern.search(s) is None:
             return False
-        marker = draft.locale.derived("links.marker-line", lambda: regex.compile(
+        return self._marker_line(draft).match(s) is None  # "Baca juga:" over headlines is an insert's marker
+
+    @staticmethod
+    def _marker_line(draft: Draft) -> Any:
+        """A line opening with one of the locale's insert markers."""
+        return draft.locale.derived("links.marker-line", lambda: regex.compile(
             rf"[ \t\u00a0]*(?:{draft.locale.marker_alt})\b", regex.IGNORECASE))
-        return marker.match(s) is None  # "Baca juga:" over headlines is an insert's marker
 
     def _classify(self, draft: Draft, line: Line) -> str:
         text = draft.text
@@ -191,6 +195,8 @@ class LinkBlocks:
             s = text[line.lo : line.hi]
             if len(s.split()) < 2 or self._heading(draft, s) != "heading" or not draft.is_free(line.lo, line.hi):
                 continue
+            if self._marker_line(draft).match(s):
+                continue  # "Artikel Terkait" over headlines inside the story is an insert's marker
             parts: list[tuple[Line, str]] = []  # the headlines, and the ranks or end line between them
             n_items = 0
             j = i

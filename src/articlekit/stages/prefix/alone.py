@@ -37,6 +37,8 @@ def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
         return False
     place = m["place"] or m["place2"]
     outlet = m["outlet"]
+    if place is not None and len(place) < 2:
+        return False  # "A-" ⏎ "A+": a text-size widget's buttons, not a place and a dash
     if m["date"] and (outlet or not place):
         return False
     if m["sep"] and m["sep"].strip() == ":" and not m["date"] and not shapes.gazetteer.fullmatch(place or ""):

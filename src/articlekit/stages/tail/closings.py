@@ -36,7 +36,7 @@ def bio(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) -> t
         c = found.claim("credit", m.start(), end, AUTHOR_BIO, role="bio", name=(m["n"] or "").strip())
         if c:
             return c.start, "credit"
-    m = p.bio_glued.search(text, line_lo, end)
+    m = p.bio_glued.search(text, line_lo, end) or p.bio_starred.search(text, line_lo, end)
     if m:
         c = found.claim("credit", m.start(), end, AUTHOR_BIO, role="bio", name=m["n"])
         if c:
@@ -104,10 +104,14 @@ def _slogan(found: Findings, p: Patterns, text: str, line_lo: int, end: int) -> 
     return (c.start, "noise") if c else None
 
 
+_EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
 def signature(draft: Draft, found: Findings, p: Patterns, end: int) -> tuple[int, str] | None:
     """A letter's or a statement's signature block closing the text: two or three short lines with no
-    sentence in them, one a name (in capitals or Title Case), the others an affiliation, a role or a
-    place and date, under a line that ends a sentence (``M. N SHAARI`` ⏎ ``Damansara Heights KL``;
+    sentence in them (and maybe the writer's e-mail address under them), one a name (in capitals or Title
+    Case), the others an affiliation, a role or a place and date, under a line that ends a sentence
+    (``M. N SHAARI`` ⏎ ``Damansara Heights KL``;
     ``Tangerang 24 Nopember 2018`` ⏎ ``Heni Novitasari``)."""
     text = draft.text
     lines: list[tuple[int, int]] = []
@@ -121,11 +125,15 @@ def signature(draft: Draft, found: Findings, p: Patterns, end: int) -> tuple[int
         s = text[lo:i].strip()
         if s[-1] in ".!?\"”’)" and not _SIG_NAME.fullmatch(s):
             break  # the sentence above the block
-        if len(lines) == 3 or not p.sig_line.fullmatch(s) or draft.claim_at(lo + len(text[lo:i]) - len(
-                text[lo:i].lstrip())) is not None:
+        if len(lines) == 4 or not (p.sig_line.fullmatch(s) or (not lines and _EMAIL.fullmatch(s))) or draft.claim_at(
+                lo + len(text[lo:i]) - len(text[lo:i].lstrip())) is not None:
             return None
         lines.append((lo, i))
         i = lo
+    # the writer's address may stand under the block ("Ahmad Fauzi" ⏎ "Warga Sukamaju" ⏎ "ahmad@surel.id"):
+    # it is a fourth line, not one of the three
+    if not lines or (len(lines) == 4 and not _EMAIL.fullmatch(text[lines[0][0] : lines[0][1]].strip())):
+        return None
     if len(lines) < 2 or not any(_SIG_NAME.fullmatch(text[a:b].strip()) for a, b in lines):
         return None
     c = found.claim("credit", lines[-1][0], end, SIGNATURE, role="signature",

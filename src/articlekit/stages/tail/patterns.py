@@ -46,6 +46,7 @@ class Patterns:
     label_line: Any
     bio: Any
     bio_glued: Any
+    bio_starred: Any
     disclaimer: Any
     report_sources: Any
     domain_section: Any
@@ -141,6 +142,11 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         # a name glued to the last sentence, then the columnist's role: "… demokrasi.Nama Penulis.Peneliti di …"
         bio_glued=regex.compile(
             rf"(?<=[.!?\"”’])(?P<n>\p{{Lu}}[\p{{L}}'’]+(?:{SP}\p{{Lu}}[\p{{L}}'’.]*){{1,3}})\.{SP}?(?:{roles})\b[^\n]{{1,300}}\Z"),
+        # a star, the writer's name and a role closing the piece: "*Nama Penulis adalah peneliti di …"
+        bio_starred=regex.compile(
+            rf"^{SP}*\(?\*{{1,3}}\)?{SP}*(?P<n>\p{{Lu}}[\p{{L}}'’.]*(?:{SP}+\p{{Lu}}[\p{{L}}'’.]*){{0,4}}),?{SP}+"
+            rf"(?i:{verbs}){SP}+(?:\p{{L}}+{SP}+){{0,3}}?(?i:{roles})\b[^\n]{{1,400}}\Z",
+            regex.MULTILINE),
         # the site's note that the piece is the writer's own view: "Tulisan ini adalah … tanggung jawab penulis"
         # (or its second sentence, under one naming the site: "IDN Times Community adalah … . Semua artikel …")
         disclaimer=regex.compile(rf"^{SP}*[(*]*{SP}*(?:(?:{openers})\b|[^\n.!?]{{3,160}}[.!?]{SP}+(?:{openers})\b)"
