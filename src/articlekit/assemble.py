@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 import regex
+from pydantic import BaseModel
 
 from .draft import Claim, Draft
 from .models import (
@@ -42,7 +43,14 @@ NO_WORDS = define_rule("body:no-words", "noise", "an unclaimed scrap without a l
 
 _KIND_SET = frozenset(KINDS)
 _new = object.__new__
-_setattr = object.__setattr__
+# the setters of a pydantic model's slots, looked up once (object.__setattr__ looks each one up by name)
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+_every_field: dict[type[Any], set[str]] = {}
 
 
 def _known_valid(cls: type[Any], fields: dict[str, Any]) -> Any:
@@ -50,12 +58,18 @@ def _known_valid(cls: type[Any], fields: dict[str, Any]) -> Any:
 
     What ``cls(**fields)`` builds when every value already has its field's exact type (the
     callers check that), at a fraction of the cost: the inner loop makes dozens per article.
+    When every field is given, the instances of a class share one set of set fields (read only:
+    the models are frozen, and pydantic copies the set before it adds to it in ``model_copy``),
+    a third of the memory of a ``Span``: a page of half a million lines builds over a million.
     """
+    every = _every_field.get(cls)
+    if every is None:
+        every = _every_field[cls] = set(cls.model_fields)
     obj = _new(cls)
-    _setattr(obj, "__dict__", fields)
-    _setattr(obj, "__pydantic_fields_set__", set(fields))
-    _setattr(obj, "__pydantic_extra__", None)
-    _setattr(obj, "__pydantic_private__", None)
+    _set_dict(obj, fields)
+    _set_fields_set(obj, every if len(fields) == len(every) else set(fields))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from .models import KINDS, Kind
@@ -60,6 +61,9 @@ class Line:
     @property
     def blank(self) -> bool:
         return self.lo >= self.hi
+
+
+_line_start = attrgetter("start")
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -167,15 +171,8 @@ class Draft:
         return line.lo, line.hi
 
     def line_at(self, pos: int) -> Line:
-        """The line containing offset ``pos``."""
-        lo, hi = 0, len(self.lines) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.lines[mid].start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return self.lines[lo]
+        """The line containing offset ``pos`` (the first line for an offset before the text)."""
+        return self.lines[max(0, bisect.bisect_right(self.lines, pos, key=_line_start) - 1)]
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """A value built once per locale and outlet catalogue (a stage's compiled patterns)."""

@@ -87,6 +87,36 @@ def _meta(locale: Locale) -> Any:
                                             labels=_alt(links.meta_labels)), regex.IGNORECASE)
 
 
+def _heading_gate(locale: Locale) -> Any:
+    """A test of whether any line of a text may be a heading the walk stops at (``True``: maybe).
+
+    A line is a heading when its key is one of the locale's headings or tag headings, when the
+    glued-heading pattern (a heading of the locale's) matches at its start, or when it holds one of the
+    heading words (an open heading). In an ASCII text each needs the lower-cased text to hold a word of
+    the locale's in lower case (a heading's first word, a heading word): a text holding none has no link
+    block, and the walk over its lines can stop (a page of half a million short lines and no heading
+    was classified line by line to its top). Outside ASCII, casefold and lower differ: no gate.
+    """
+    links = locale.schema.links
+    words = {k.split()[0] for k in (*locale.headings, *locale.tag_headings) if k.split()}
+    words |= {h.split()[0].lower() for h in links.headings if h.split()}
+    words |= {w.lower() for w in links.heading_words if w}
+    if not all(w.isascii() for w in words):
+        return lambda text: True
+    found = sorted(words)
+
+    def may_head(text: str) -> bool:
+        if not text.isascii():
+            return True
+        low = text.lower()
+        return any(w in low for w in found)
+
+    return may_head
+
+
+#: lines the walk classifies before it asks whether the text holds a heading at all
+GATE_AFTER = 256
+
 _WORD = regex.compile(r"\S+")
 _CODE = regex.compile(r"\([\p{Ll}\d]{1,8}(?:/[\p{L}\d]{1,10}){0,5}\)|\(\*{1,3}\)|\*{3}")
 _PROSE_END = regex.compile(r"[.,:;\"”]\s*\Z")
@@ -238,9 +268,14 @@ class LinkBlocks:
         # two or more lines classified so far, every one a headline (_headline), kept as they are added (asking it
         # again at each line cost a pass over all of them: quadratic on a page of many short lines)
         n_items, headlines = 0, True
+        walked = 0
         for line in reversed(lines):
             if line.blank:
                 continue
+            walked += 1
+            if walked == GATE_AFTER and first_heading is None and not draft.locale.derived(
+                    "links.heading-gate", lambda: _heading_gate(draft.locale))(draft.text):
+                return found  # no line of the text can head a block
             cls = self._classify(draft, line)
             if (cls in ("prose", "item") and first_heading is None and n_items >= 2 and headlines
                     and self._open_heading(draft, line)):

@@ -25,8 +25,7 @@ class PageLayout(StoryRegion, Masthead):
         if len(lines) < self.min_lines:
             self._boxes(draft, found, lines, in_prose=True)
             return found
-        values = self._values(draft, lines)
-        start = self._story_start(draft, lines, values)
+        start = self._story_start(draft, lines)
         if start is None or start < self.min_header_lines or not self._looks_like_a_page(draft, lines[:start]):
             self._boxes(draft, found, lines, in_prose=True)  # no page: an extractor's output may hold a box too
             return found

@@ -37,11 +37,12 @@ class StoryRegion(LineKinds):
         return [self._line_value(draft, ln, lines[i + 1] if i + 1 < len(lines) else None)
                 for i, ln in enumerate(lines)]
 
-    def _story_start(self, draft: Draft, lines: list[Line], values: list[float]) -> int | None:
-        runs = dense_runs(values)
-        run = story_run(runs, self.story_share)
+    def _story_start(self, draft: Draft, lines: list[Line]) -> int | None:
         first = self._first_prose(draft, lines, 0, standfirst=1)
-        if first is None or run is None or (first < self.min_header_lines and run[0] < self.min_header_lines):
+        if first is None:
+            return None  # no prose at all: no story to find (and no line values to weigh)
+        run = story_run(dense_runs(self._values(draft, lines)), self.story_share)
+        if run is None or (first < self.min_header_lines and run[0] < self.min_header_lines):
             return first  # the text opens with its story: a body scrape, not a page
         # else the story is the first dense run of prose, wherever it stands
         first = self._first_prose(draft, lines, run[0])

@@ -42,6 +42,7 @@ CAPS_REPORTER = define_rule("tail:caps-reporter", "credit",
                             "a reporter's name in capitals on the last line: 'RINA WATI'")
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
+_LAST_WORDY = regex.compile(r"(?r)[\p{L}\p{N}]")
 _TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
 
 
@@ -121,6 +122,7 @@ class Tail:
     def _skip(self, draft: Draft, found: Findings, end: int) -> int:
         """Move ``end`` back over whitespace and over pieces already claimed."""
         text = draft.text
+        jump = True  # one jump over a run of scraps per call (see _past_scraps)
         while end > 0:
             while end > 0 and text[end - 1].isspace():
                 end -= 1
@@ -137,9 +139,24 @@ class Tail:
                 lo = max(line.lo, 0)
                 if lo < end and not _WORDY.search(text, lo, end) and draft.is_free(lo, end):
                     end = lo  # a scrap with no word in it (a lone "-") does not end the body
+                    if jump:
+                        jump = False
+                        end = self._past_scraps(draft, found, end)
                     continue
                 return end
             end = claim.start
+        return end
+
+    @staticmethod
+    def _past_scraps(draft: Draft, found: Findings, end: int) -> int:
+        """Where the line-by-line walk of :meth:`_skip` over scraps from ``end`` (a line's start) goes on: the
+        start of the line after the last one holding a word, when no claim stands in between (every line
+        there is an unclaimed scrap, which the walk would pass one by one); else ``end``."""
+        last = _LAST_WORDY.search(draft.text, 0, end)
+        target = 0 if last is None else draft.text.find("\n", last.start()) + 1
+        if target < end and draft.is_free(target, end) and not any(
+                c.start < end and c.end > target for c in found.claims):
+            return target
         return end
 
     def _tag_line(self, draft: Draft, end: int) -> tuple[int, int] | None:
