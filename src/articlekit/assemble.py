@@ -117,15 +117,15 @@ def _body_pieces(draft: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, i
 def _joins(draft: Draft, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     """True when ``nxt`` continues the paragraph ``prev`` across a soft line break."""
     text = draft.text
-    if text[prev[1] - 1] in _CLOSERS:  # the cheapest test first: most paragraphs end in a closing mark
+    if text[prev[1] - 1] in _CLOSERS:  # the cheapest tests first: most paragraphs end in a closing mark
+        return False
+    # (the paragraph is open: its last character is none of _CLOSERS, tested above)
+    if not _SOFT_START.match(text, nxt[0], nxt[1]):
         return False
     between = text[prev[1] : nxt[0]]
     if between.count("\n") != 1 or between.strip():
         return False
-    if not draft.is_free(prev[1], nxt[0]):
-        return False
-    # (the paragraph is open: its last character is none of _CLOSERS, tested above)
-    return bool(_SOFT_START.match(text, nxt[0], nxt[1]))
+    return draft.is_free(prev[1], nxt[0])
 
 
 def _span(start: int, end: int) -> Span:
@@ -298,7 +298,8 @@ def assemble(draft: Draft) -> Article:
     para_spans, scraps = _body_pieces(draft)
     # offsets from _body_pieces are ints inside the text: build without validation
     paragraphs: list[Paragraph] = [
-        _known_valid(Paragraph, {"text": text[s:e], "span": _span(s, e)}) for s, e in para_spans
+        _known_valid(Paragraph, {"text": text[s:e], "span": _known_valid(Span, {"start": s, "end": e})})
+        for s, e in para_spans
     ]
 
     segments = [_segment(c.kind, c.start, c.end, c.why) for c in claims]

@@ -75,6 +75,13 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__ (a lookup by name per field):
+# split_lines, which makes one Line per line of a page, sets the slots through their descriptors instead.
+_new_line = Line.__new__
+_set_index, _set_start, _set_end, _set_lo, _set_hi = (
+    Line.__dict__[name].__set__ for name in ("index", "start", "end", "lo", "hi"))
+
+
 def split_lines(text: str) -> tuple[Line, ...]:
     """The lines of ``text`` with their offsets (one pass; lines end at ``\n`` only)."""
     lines: list[Line] = []
@@ -91,7 +98,13 @@ def split_lines(text: str) -> tuple[Line, ...]:
             lo += 1
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
-        append(Line(index, start, end, lo, hi))
+        line = _new_line(Line)
+        _set_index(line, index)
+        _set_start(line, start)
+        _set_end(line, end)
+        _set_lo(line, lo)
+        _set_hi(line, hi)
+        append(line)
         if nl < 0:
             return tuple(lines)
         index += 1

@@ -52,7 +52,6 @@ def from_line(cfg: Inserts, draft: Draft, found: Findings, comp: Compiled, m: An
         bullets = bullet_lines(draft, found, line_end) if (has_colon or mk.bare) else []
         listed = (colon_list(draft, found, line_end, cfg.max_box_headlines, cfg.max_box_headline_words)
                   if has_colon and not bullets else ([], None))
-        nxt = next_line_headline(draft, found, line_end) if has_colon and not bullets else None
         if len(listed[0]) >= 2:
             # "Baca juga:" over headlines one per line (a list closed by "Akhir dari …" may have blank lines)
             for i, (lo, hi) in enumerate(listed[0]):
@@ -65,7 +64,7 @@ def from_line(cfg: Inserts, draft: Draft, found: Findings, comp: Compiled, m: An
             for i, (lo, h_lo, hi) in enumerate(bullets):
                 found.claim("insert", start if i == 0 else lo, hi, f"{LIST}/{mk.id}", label=mk.label,
                             headline=text[h_lo:hi])
-        elif nxt is not None:
+        elif has_colon and (nxt := next_line_headline(draft, found, line_end)) is not None:
             found.claim("insert", start, nxt[1], f"{NEXT_LINE}/{mk.id}", label=mk.label,
                         headline=text[nxt[0] : nxt[1]])
         elif mk.bare and (box := headline_lines(draft, found, line_end)):

@@ -53,8 +53,10 @@ class LineKinds(Thresholds):
             self.is_caption(draft, s) or any(c.search(s) for c in furniture(draft).credits))
 
     def is_prose(self, draft: Draft, s: str, *, min_words: int | None = None) -> bool:
-        n = word_count(s)
         least = self.prose_words if min_words is None else min_words
+        if len(s) < least and len(s) < self.long_words:
+            return False  # fewer characters than words needed (word_count never exceeds len(s))
+        n = word_count(s)
         if n >= self.long_words or (n >= least and SENTENCE_END.search(s)):
             return not self.is_caption(draft, s)
         return False
