@@ -87,8 +87,9 @@ def _meta(locale: Locale) -> Any:
                                             labels=_alt(links.meta_labels)), regex.IGNORECASE)
 
 
-def _heading_gate(locale: Locale) -> Any:
-    """A test of whether any line of a text may be a heading the walk stops at (``True``: maybe).
+@dataclass(frozen=True)
+class _HeadingGate:
+    """Whether any line of a text may be a heading the walk stops at (``True``: maybe).
 
     A line is a heading when its key is one of the locale's headings or tag headings, when the
     glued-heading pattern (a heading of the locale's) matches at its start, or when it holds one of the
@@ -97,21 +98,22 @@ def _heading_gate(locale: Locale) -> Any:
     block, and the walk over its lines can stop (a page of half a million short lines and no heading
     was classified line by line to its top). Outside ASCII, casefold and lower differ: no gate.
     """
-    links = locale.schema.links
-    words = {k.split()[0] for k in (*locale.headings, *locale.tag_headings) if k.split()}
-    words |= {h.split()[0].lower() for h in links.headings if h.split()}
-    words |= {w.lower() for w in links.heading_words if w}
-    if not all(w.isascii() for w in words):
-        return lambda text: True
-    found = sorted(words)
 
-    def may_head(text: str) -> bool:
-        if not text.isascii():
+    words: tuple[str, ...] | None  # None: no gate
+
+    @classmethod
+    def build(cls, locale: Locale) -> _HeadingGate:
+        links = locale.schema.links
+        words = {k.split()[0] for k in (*locale.headings, *locale.tag_headings) if k.split()}
+        words |= {h.split()[0].lower() for h in links.headings if h.split()}
+        words |= {w.lower() for w in links.heading_words if w}
+        return cls(tuple(sorted(words)) if all(w.isascii() for w in words) else None)
+
+    def may_head(self, text: str) -> bool:
+        if self.words is None or not text.isascii():
             return True
         low = text.lower()
-        return any(w in low for w in found)
-
-    return may_head
+        return any(w in low for w in self.words)
 
 
 #: lines the walk classifies before it asks whether the text holds a heading at all
@@ -274,7 +276,7 @@ class LinkBlocks:
                 continue
             walked += 1
             if walked == GATE_AFTER and first_heading is None and not draft.locale.derived(
-                    "links.heading-gate", lambda: _heading_gate(draft.locale))(draft.text):
+                    "links.heading-gate", lambda: _HeadingGate.build(draft.locale)).may_head(draft.text):
                 return found  # no line of the text can head a block
             cls = self._classify(draft, line)
             if (cls in ("prose", "item") and first_heading is None and n_items >= 2 and headlines
