@@ -50,6 +50,7 @@ class Patterns:
     disclaimer: Any
     report_sources: Any
     domain_section: Any
+    lower_name_paren: Any
 
 
 def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
@@ -172,6 +173,10 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         report_sources=regex.compile(
             rf"(?:^|(?<=[.!?\"”’)]{SP})){SP}*(?:{_alt(tail.report_source_leads)}){SP}+"
             rf"(?P<v>\p{{Lu}}[^\n.!?]{{1,120}}?){SP}*\.?{SP}*\Z",
+            regex.MULTILINE),
+        # a reporter's name in lower case in parentheses after the last sentence: "… itu. (rina wati)"
+        lower_name_paren=regex.compile(
+            rf"(?<=[.!?\"”’]{SP}{{0,3}}|^{SP}{{0,3}})\((?P<v>\p{{Ll}}{{2,}}(?:{SP}\p{{Ll}}{{2,}}){{1,3}})\){SP}*\Z",
             regex.MULTILINE),
         # the site's address and the story's section in parentheses closing the text: "(tirto.id - Sosial Budaya)"
         domain_section=regex.compile(

@@ -27,6 +27,8 @@ REPORT_SOURCES = define_rule("tail:report-sources", "attribution",
                              "a closing note naming where a report's information came from: 'With files from X'")
 DOMAIN_SECTION = define_rule("tail:domain-section", "attribution",
                              "the site's address and the story's section closing the text: '(tirto.id - Politik)'")
+LOWER_NAME_PAREN = define_rule("tail:lower-name-paren", "credit",
+                               "a reporter's name in lower case in parentheses closing the text: '(rina wati)'")
 REP = define_rule("tail:rep", "credit", "the reporter of a 'Rep: A/ Red: B' line")
 RED = define_rule("tail:red", "credit", "the editor of a 'Rep: A/ Red: B' line")
 REP_LABEL = define_rule("tail:rep-label", "credit", "the 'Rep:' label of a 'Rep: A/ Red: B' line")
@@ -256,6 +258,12 @@ class Tail:
         m = p.names_paren.search(window)
         if m and before_ok(text, lo + m.start()):
             c = found.claim("credit", lo + m.start(), end, NAMES_PAREN, role="credit", name=m["v"].strip())
+            if c:
+                return c.start, "credit"
+
+        m = p.lower_name_paren.search(window)
+        if m and not draft.outlets.lookup(m["v"]):
+            c = found.claim("credit", lo + m.start(), end, LOWER_NAME_PAREN, role="reporter", name=m["v"])
             if c:
                 return c.start, "credit"
 
