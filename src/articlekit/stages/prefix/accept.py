@@ -43,6 +43,8 @@ def _place_not_outlet(draft: Draft, m: Any) -> bool:
 def _accept_a(draft: Draft, m: Any) -> bool:
     if "," not in m["comma"] and not (m["place"] or "").isupper():
         return False  # the comma lost: only "JAKARTA KOMPAS.com -", a place in capitals
+    if m["sep"].strip() == "," and "." not in m["outlet"]:
+        return False  # "Jakarta, Kompas, Presiden …" lists names: a comma closes a dateline with a domain only
     return _place_not_outlet(draft, m)
 
 
@@ -52,7 +54,8 @@ def _accept_cx(draft: Draft, m: Any) -> bool:
         return False
     token = m["token"]
     # one capitalised word ("(Reuters)") only after a place in capitals: "LOS ANGELES (Reuters) - "
-    return "." in token or token.isupper() or " " in token or (place.isupper() and len(place) >= 3)
+    return ("." in token or token.isupper() or " " in token or (place.isupper() and len(place) >= 3)
+            or m.groupdict().get("pdate") is not None)  # "Washington, (Tagar 23/11/2018) - ": a dated outlet
 
 
 def _accept_d(draft: Draft, m: Any) -> bool:
@@ -105,8 +108,30 @@ def _accept_f(draft: Draft, m: Any) -> bool:
     return not place.isupper() or len(place) >= 3
 
 
+def _accept_bu(draft: Draft, m: Any) -> bool:
+    """Bu: the place is one (a gazetteer place, or capitals of three letters or more) and the brand is not."""
+    place, brand = m["place"], m["brand"]
+    shapes = shapes_of(draft)
+    gaz = bool(draft.locale.places) and bool(shapes.gazetteer.fullmatch(place))
+    if not (gaz or (place.isupper() and len(place) >= 3)) or not place_ok(draft, place):
+        return False
+    if not gaz and (brand.isupper() or not place.replace(" ", "").isalpha()):
+        return False  # "INDRALAYA, GELORA SRIWIJAYA.CO –": two names in capitals, the place first (shape F)
+    if draft.locale.places and shapes.gazetteer.fullmatch(brand):
+        return False  # "MEDAN, SUMATERA UTARA -": a place and its region (shape F)
+    if any(w in shapes.label_words for w in brand.casefold().split()) or _is_caption_label(draft, brand):
+        return False
+    return not regex.match(rf"(?i:{draft.locale.month_alt})\b", brand)
+
+
+def _accept_dc(draft: Draft, m: Any) -> bool:
+    """Dc: a domain-shaped token, a comma and the story's first sentence (not a list of names)."""
+    return _accept_d(draft, m) and bool(PROSE_LINE.fullmatch(draft.text, m.end(), draft.line_at(m.start()).hi))
+
+
 _CHECKS: dict[str, Callable[[Draft, Any], bool]] = {
     "A": _accept_a, "B": _place_not_outlet, "Cx": _accept_cx, "D": _accept_d, "Dx": _accept_d,
+    "Dc": _accept_dc, "Bu": _accept_bu,
     "Ft": _accept_ft, "F": _accept_f,
 }
 

@@ -112,9 +112,16 @@ def _cx_token(draft: Draft, found: Findings, shape: str, m: Any) -> None:
     found.claim("dateline", m.end("token"), m.start("sep"), WHY["Cx", "paren"], prefix=True)
 
 
+def _bu_brand(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    """Bu: the brand before the place, an outlet the catalogue does not know (its domain unknown)."""
+    found.claim("dateline", m.start("brand"), m.end("brand"), WHY["Bu", "brand"], prefix=True,
+                outlet_name=m["brand"])
+    found.claim("dateline", m.end("brand"), m.start("place"), WHY["Bu", "joint"], prefix=True)
+
+
 _OWN_PARTS: dict[str, Callable[[Draft, Findings, str, Any], None]] = {
     "B": _outlet_place_joint, "B0": _outlet_place_joint, "B0x": _outlet_place_joint, "E": _outlet_place_joint,
-    "G": _g_date, "F": _f_region, "C": _c_agency, "Cx": _cx_token,
+    "G": _g_date, "F": _f_region, "C": _c_agency, "Cx": _cx_token, "Bu": _bu_brand,
 }
 
 

@@ -28,6 +28,9 @@ AFTER_TEASER = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll}))"
 AFTER_TEASER_WORD = r"(?:(?<=[.!?\"”’)]{1,3}[ \t\u00a0]{0,3})|(?<=\p{Ll})|(?<=[\p{Ll}\d,;…][ \t\u00a0]))"
 # a capitalised word, maybe in quotes or brackets, opening the story
 _PROSE_WORD = r"(?=[\"“'‘(]?\p{Lu}\p{Ll})"
+_NUM_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
+# a brand's name: one to three capitalised words ("Warta Lembah", "InfoTANI", "Kabar24")
+_BRAND = r"\p{Lu}[\p{L}\d&'’!]{1,20}(?:[ \u00a0]\p{Lu}[\p{L}\d&'’!]{0,20}){0,2}"
 # a region or date between the place and the brackets: "Jakarta, Indonesia (…)"
 _REGION_FREE = rf"(?:,{SP}*(?P<region>[^(\n,\d]{{2,30}}?))?"
 
@@ -82,6 +85,7 @@ def shape_a(v: Vocabulary, out: str, anchor: str) -> str:
         group("outlet", out),
         group("sep", "|".join((
             rf"{SEP}(?=\S)(?![-—–])",  # on the line
+            rf"{SP}*,{SP}+{_PROSE_WORD}",  # a comma: "SLEMAN, kabarsari.com, Peran …" (a domain only, checked later)
             rf"{SP}*\r?\n\s*{DASH}{SP}*",  # opening the next line
             rf"{SP}*{DASH}?{SP}*(?=\r?\n)",  # closing the line
         ))),
@@ -155,6 +159,7 @@ def unknown_paren(v: Vocabulary) -> str:
         rf",?{SP}*",
         rf"\({SP}*",
         group("token", f"{DOMAIN}|{TOKEN}"),
+        rf"(?:{SP}+{group('pdate', _NUM_DATE)})?",  # a date after the name: "(Tagar 23/11/2018)"
         rf"{SP}*\)",
         group("sep", DASH_SEP),
         BODY_START,
@@ -169,6 +174,24 @@ def shape_d(v: Vocabulary) -> str:
 def shape_dx(v: Vocabulary) -> str:
     """Dx: an unknown token shaped like a domain alone before a separator."""
     return "".join((LINE_START, group("outlet", DOMAIN), group("sep", SEP), BODY_START))
+
+
+def shape_dc(v: Vocabulary) -> str:
+    """Dc: an outlet token shaped like a domain, a comma, the story: ``KABARSARI.CO, Seorang …``."""
+    return "".join((LINE_START, group("outlet", DOMAIN), group("sep", rf"{SP}*,{SP}+"), _PROSE_WORD))
+
+
+def shape_bu(v: Vocabulary) -> str:
+    """Bu ``<Brand>, <Place> <dash>``, a brand no catalogue lists and a gazetteer place or one in capitals:
+    ``InfoTANI, BANDUNG - ``, ``Warta Lembah, Surabaya – ``."""
+    return "".join((
+        LINE_START,
+        group("brand", _BRAND),
+        rf"{SP}*,{SP}*",
+        group("place", f"{v.gaz}|{PLACE_CAPS}"),
+        group("sep", DASH_SEP),
+        BODY_START,
+    ))
 
 
 def shape_c0(v: Vocabulary) -> str:
@@ -303,6 +326,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> Shapes:
             ("D", regex.compile(shape_d(v), m)),
             # an unknown outlet token shaped like a domain: weaker, only above the first prose line
             ("Dx", regex.compile(shape_dx(v), m)),
+            # a domain-shaped token and a comma, or a brand the catalogue lacks, a comma and a place: weaker
+            ("Dc", regex.compile(shape_dc(v), m)),
+            ("Bu", regex.compile(shape_bu(v), m)),
             ("C0", regex.compile(shape_c0(v), m)),
             ("W", regex.compile(shape_w(v), m)),
             ("Ft", regex.compile(shape_ft(v), m)),
