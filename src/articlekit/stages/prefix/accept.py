@@ -103,6 +103,8 @@ def _accept_f(draft: Draft, m: Any) -> bool:
         return gaz or bool(place.isupper() and PROSE_LINE.fullmatch(rest))
     if not (place.isupper() or gaz):
         return False
+    if nxt[:1].islower() and not (place.isupper() and sep.strip() in ("-", "–", "—", "--") and sep[-1:] == " "):
+        return False  # a word in lower case opens the story only after a place in capitals, a dash and a space
     if sep == sep.strip() and not (nxt[:1].isupper() and len(nxt) > 1 and nxt[1:2].islower()):
         return False  # JAKARTA-BANDUNG is a route, PROBOLINGGO-Dermaga a dateline
     return not place.isupper() or len(place) >= 3

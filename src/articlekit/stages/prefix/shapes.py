@@ -251,8 +251,10 @@ def shape_f(v: Vocabulary) -> str:
         group("place", f"{v.gaz}|{PLACE_CAPS}"),
         f"{v.region}?",
         rf"(?:,{SP}*{group('date', v.eng_date)})?",
-        group("sep", rf"{SP}*(?:--|—|–|-|:){SP}*|{SP}+(?=\S)"),
-        group("next", r"[\"“'‘(]?\p{Lu}\p{L}*|\p{N}+"),
+        # the separator lost: only before a capitalised word (else "LAMPUNG SELATAN -" stops at "LAMPUNG")
+        group("sep", rf"{SP}*(?:--|—|–|-|:){SP}*|{SP}+(?=\p{{Lu}}\p{{Ll}})"),
+        # a brand in lower case may open the story after a dash ("JAKARTA - realme GT 7 …"; checked later)
+        group("next", r"[\"“'‘(]?\p{Lu}\p{L}*|\p{N}+|\p{Ll}\p{L}*"),
     ))
 
 
