@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from ...draft import Draft, Findings, Line
 from ..links import meta_pattern
 from .lines import LineKinds
@@ -11,6 +13,11 @@ from .rule_ids import BOX_HEADING, BOX_ITEM, CAPTION, EMPTY_HEADING, HEADING, IT
 from .shapes import COUNT_LINE, CRUMB_SEPS, LIST_NUMBER, MENU_WORDS, SENTENCE_END, furniture, word_count
 
 __all__ = ["LinkLists"]
+
+# a sentence that ends and more that follows on the line: "Pemerintah menjanjikan bantuan. (Sumber: …)"
+_SENTENCE_GOES_ON = regex.compile(r"\p{Ll}[.!?][\"”’]?[ \t\u00a0]+\S")
+# a label and a colon opening a line: "Editor: Budi Santoso"
+_LABEL = regex.compile(r"\p{L}+(?:[ \t\u00a0]\p{L}+)?[ \t\u00a0]*:")
 
 
 class LinkLists(LineKinds):
@@ -32,7 +39,8 @@ class LinkLists(LineKinds):
             if key in draft.locale.headings:
                 j = i + 1
                 while j < len(lines) and j - i <= self.max_box_items and self.is_item(self._text(draft, lines[j])) \
-                        and not self.is_prose(draft, self._text(draft, lines[j])):
+                        and not self.is_prose(draft, self._text(draft, lines[j])) \
+                        and not (in_prose and not self._prose_box_item(self._text(draft, lines[j]))):
                     j += 1
                 # (the story goes on under it: a paragraph, or a short closing sentence, since the box
                 # stands inside the story region)
@@ -48,6 +56,13 @@ class LinkLists(LineKinds):
                     continue
             i += 1
 
+    def _prose_box_item(self, s: str) -> bool:
+        """In an extractor's text, a box's headline has ``min_prose_item_words`` words or more, opens with no
+        label and a colon (``Editor: Name`` is a credit) and holds no sentence that ends with more after it
+        (``Pemerintah menjanjikan bantuan. (Sumber: …)``)."""
+        return (len(s.split()) >= self.min_prose_item_words and not _LABEL.match(s)
+                and not _SENTENCE_GOES_ON.search(s))
+
     def _between_sentences(self, draft: Draft, lines: list[Line], i: int) -> bool:
         """Line ``i`` stands between two of the story's sentences: no insert marker ("Read more:"), under a
         paragraph or a short sentence that closes, and no sentence goes on in the next lines after it (not
@@ -58,7 +73,7 @@ class LinkLists(LineKinds):
         prev = self._text(draft, lines[i - 1])
         if not ((self.is_prose(draft, prev) or self._closing_sentence(draft, prev)) and SENTENCE_END.search(prev)):
             return False
-        return all(t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“'‘"
+        return all(t[:1].isupper() or t[:1].isdigit() or t[:1] in "\"“'‘(["
                    for t in (self._text(draft, ln) for ln in lines[i + 1 : i + 2 + self.max_box_items]))
 
     def _blocks(self, draft: Draft, found: Findings, lines: list[Line],

@@ -28,6 +28,7 @@ class Thresholds:
     unnamed_item_words: int = 5  # ... each at least this long
     max_heading_chars: int = 60  # a heading made of heading words is at most this long
     max_box_items: int = 6  # headlines in a link box inside the story
+    min_prose_item_words: int = 4  # ... and the words of each, in an extractor's text (no page)
     end_prose_words: int = 12  # prose that keeps the story going
     credit_words: int = 10  # a bare photo credit line
     closing_words: int = 4  # a short closing sentence of the story
