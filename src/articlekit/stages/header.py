@@ -25,6 +25,9 @@ __all__ = ["Header"]
 CREDIT_LINE = define_rule("header:credit-line", "credit",
                           "a credit line above the body ('Penulis: …', 'Rep: A/ Red: B')")
 TIMESTAMP = define_rule("header:timestamp", "header", "a header timestamp above the body (never the news date)")
+GLUED_BYLINE = define_rule("header:glued-byline", "header",
+                           "a writer's name glued before a header timestamp and the story on the first line "
+                           "('Rina Sari 07 September 2017 14:37 Isu …')")
 BEFORE_BODY = define_rule("header:before-body", "header",
                           "other material above a found body start: title, teaser, masthead")
 TEASER_ABOVE_BYLINE = define_rule("header:teaser-above-byline", "header",
@@ -51,6 +54,10 @@ _HEADLINE_OPENING = regex.compile(r"[\"“‘'«]?[\p{Lu}\p{N}]")
 _WORD_SENTENCE_END = regex.compile(r"\p{Ll}{2}[\"”’']?[.!?][\"”’']?[ \t\u00a0]")
 _NAME_AND_ROLE = regex.compile(r"\p{Lu}[\p{L}.'’]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.'’]*){1,5},")
 _ADDRESS = regex.compile(r"www\.|://")
+# a name of two to four capitalised words opening the text, before a digit (a timestamp glued on)
+_GLUED_NAME = regex.compile(
+    r"[ \t\u00a0]*(?P<n>\p{Lu}\p{Ll}+(?:[ \t\u00a0]+\p{Lu}[\p{Ll}'’.]*){1,3})[ \t\u00a0]+(?=\d)")
+_STORY_OPENS = regex.compile(r"[ \t\u00a0]+[\"“'‘]?\p{Lu}")
 _CREDIT_LINE = "(?:{labels})[ \\t\\u00a0]*(?:\\|[ \\t\\u00a0]*)?:[ \\t\\u00a0]*\\|?(?P<v>[^\\n]*)"
 
 
@@ -193,6 +200,25 @@ class Header:
             return line.lo
         return 0
 
+    def _glued_byline_stamp(self, draft: Draft, found: Findings) -> None:
+        """The writer's name and a timestamp with its time glued before the story on the first line (``Rina
+        Kartika Sari 07 September 2017 14:37 Isu sepuluh seleb …``): a byline and the page's timestamp."""
+        text = draft.text
+        line = next((ln for ln in draft.lines if not ln.blank), None)
+        if line is None or not draft.is_free(line.lo, line.hi):
+            return
+        m = _GLUED_NAME.match(text, line.lo, line.hi)
+        if m is None:
+            return
+        reading = date_reader(draft.locale).read_header(text, m.end(), min(line.hi, m.end() + 60))
+        if reading is None or reading.start != m.end() or reading.time is None:
+            return
+        if not _STORY_OPENS.match(text, reading.end, line.hi):
+            return
+        found.claim("header", m.start("n"), m.end("n"), GLUED_BYLINE)
+        found.claim("header", reading.start, reading.end, TIMESTAMP, date=reading.date, time=reading.time,
+                    tz=reading.tz, page_role="published", value=stamp(reading))
+
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         text = draft.text
@@ -213,6 +239,7 @@ class Header:
                         break
                     lo = next((p for p, _ in draft.free_parts(end, hi)), hi)
             return found
+        self._glued_byline_stamp(draft, found)
         self._headline_first(draft, found)
         skip_to = self._teaser_above_byline(draft, found)
         # no prefix: take the leading lines up to the last one that is clearly header material,
