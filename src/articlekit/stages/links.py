@@ -19,7 +19,7 @@ from ..rules import Locale
 from ..rules.patterns import word_alternation as _alt
 from .inserts.boxes import GLUED_BOX, box_pieces, merge_short
 
-__all__ = ["LinkBlocks", "meta_pattern"]
+__all__ = ["GATE_AFTER", "LinkBlocks", "may_hold_heading", "meta_pattern"]
 
 HEADING = define_rule("links:heading", "link_block",
                       "the heading of a trailing block of headlines (a locale [links] heading)")
@@ -118,6 +118,13 @@ class _HeadingGate:
 
 #: lines the walk classifies before it asks whether the text holds a heading at all
 GATE_AFTER = 256
+
+
+def may_hold_heading(draft: Draft) -> bool:
+    """``False`` when no line of the text can be one of the locale's headings, tag headings, glued or open
+    headings (see :class:`_HeadingGate`); ``True`` when one may."""
+    return bool(draft.locale.derived("links.heading-gate", lambda: _HeadingGate.build(draft.locale))
+                .may_head(draft.text))
 
 _WORD = regex.compile(r"\S+")
 _CODE = regex.compile(r"\([\p{Ll}\d]{1,8}(?:/[\p{L}\d]{1,10}){0,5}\)|\(\*{1,3}\)|\*{3}")
@@ -218,6 +225,8 @@ class LinkBlocks:
         (``Terkini``, ``Viral``) are left alone here: inside a story they are as likely its subheadings."""
         text = draft.text
         lines = draft.lines
+        if stop > GATE_AFTER and not may_hold_heading(draft):
+            return  # no line can be a listed heading (a page of many short lines: one test, not one per line)
         i = 0
         while i < stop:
             line = lines[i]
@@ -275,8 +284,7 @@ class LinkBlocks:
             if line.blank:
                 continue
             walked += 1
-            if walked == GATE_AFTER and first_heading is None and not draft.locale.derived(
-                    "links.heading-gate", lambda: _HeadingGate.build(draft.locale)).may_head(draft.text):
+            if walked == GATE_AFTER and first_heading is None and not may_hold_heading(draft):
                 return found  # no line of the text can head a block
             cls = self._classify(draft, line)
             if (cls in ("prose", "item") and first_heading is None and n_items >= 2 and headlines

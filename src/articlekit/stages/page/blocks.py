@@ -7,7 +7,7 @@ from typing import Any
 import regex
 
 from ...draft import Draft, Findings, Line
-from ..links import meta_pattern
+from ..links import GATE_AFTER, may_hold_heading, meta_pattern
 from .lines import LineKinds
 from .rule_ids import BOX_HEADING, BOX_ITEM, CAPTION, EMPTY_HEADING, HEADING, ITEM, META, REGION, SPECIAL, TAB, TAGS
 from .shapes import COUNT_LINE, CRUMB_SEPS, LIST_NUMBER, MENU_WORDS, SENTENCE_END, furniture, word_count
@@ -29,6 +29,8 @@ class LinkLists(LineKinds):
         ``in_prose``: the lines are a whole text that is no page (an extractor's output), so a box also
         needs the story's prose right above its heading, and an insert marker ("Read more:") is no box heading
         (the inserts stage's)."""
+        if len(lines) > GATE_AFTER and not may_hold_heading(draft):
+            return  # no line can be a listed heading (a page of many short lines: one test, not one per line)
         i = 0
         while i < len(lines):
             s = self._text(draft, lines[i])
