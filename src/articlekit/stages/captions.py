@@ -108,7 +108,7 @@ class Captions:
         start, end = draft.body_bounds()
         sources = {s.casefold() for s in draft.locale.schema.header.credit_sources}
         line_credit, credits = draft.locale.derived("captions", lambda: _compile(draft.locale))
-        if line_credit is not None:
+        if line_credit is not None and "(" in text:  # (the pattern opens with a bracket)
             for line in draft.lines:
                 if line.blank or line.lo < start or line.hi > end or not draft.is_free(line.lo, line.hi):
                     continue
@@ -166,9 +166,13 @@ class Captions:
         pattern = draft.locale.derived("caption-source-line", lambda: _source_line(draft.locale))
         if pattern is None:
             return
+        # a line shorter than the shortest source cannot be one (the lead, the domain and the full stop are
+        # optional; case-insensitive matching folds one character to one)
+        shortest = draft.locale.derived("caption-source-shortest", lambda: min(
+            (len(s) for s in draft.locale.schema.header.credit_sources if s), default=0))
         lines = draft.lines
         for i, line in enumerate(lines):
-            if line.blank or line.lo < start or line.hi > end or line.hi - line.lo > 60:
+            if line.blank or line.lo < start or line.hi > end or line.hi - line.lo > 60 or line.hi - line.lo < shortest:
                 continue
             if not pattern.fullmatch(text, line.lo, line.hi) or not draft.is_free(line.lo, line.hi):
                 continue

@@ -58,7 +58,8 @@ class Repeats:
         for i, line in enumerate(lines):
             s = text[line.lo : line.hi]
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if nxt is not None and self._cascade(draft, found, line, nxt, lines[i + 2] if i + 2 < len(lines) else None):
+            if (nxt is not None and nxt.hi - nxt.lo >= self.min_paragraph  # (_cascade's first test, inlined)
+                    and self._cascade(draft, found, line, nxt, lines[i + 2] if i + 2 < len(lines) else None)):
                 continue
             if len(s) >= self.min_paragraph:
                 for prev in long_lines[-self.recent_long :]:
@@ -78,6 +79,8 @@ class Repeats:
         …``): the cut copy is noise (``repeats:truncated-copy``)."""
         text = draft.text
         for line, nxt in pairwise(lines):
+            if line.hi - line.lo < self.min_paragraph:
+                continue  # (shorter than the head the test below needs)
             s = text[line.lo : line.hi].rstrip()
             head = s.rstrip(".…").rstrip()
             if len(head) < self.min_paragraph or len(s) - len(head) not in (1, 3) or s.endswith("....") \
