@@ -250,7 +250,8 @@ def shape_f(v: Vocabulary) -> str:
         LINE_START,
         group("place", f"{v.gaz}|{PLACE_CAPS}"),
         f"{v.region}?",
-        rf"(?:,{SP}*{group('date', v.eng_date)})?",
+        # a date after a comma, or in brackets: "KOTA KINABALU (June 4): "
+        rf"(?:,{SP}*{group('date', v.eng_date)}|{SP}*\({SP}*{group('date', v.eng_date)}{SP}*\))?",
         # the separator lost: only before a capitalised word (else "LAMPUNG SELATAN -" stops at "LAMPUNG")
         group("sep", rf"{SP}*(?:--|—|–|-|:){SP}*|{SP}+(?=\p{{Lu}}\p{{Ll}})"),
         # a brand in lower case may open the story after a dash ("JAKARTA - realme GT 7 …"; checked later)
