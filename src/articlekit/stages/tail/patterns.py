@@ -105,7 +105,7 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         # reading), a promo verb after it ("If you enjoyed this article, join us. Subscribe …", "Jika anda
         # menikmati artikel ini, sertai kami", "Thank you for reading. For more news, follow …")
         promo_if=regex.compile(
-            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:{_alt(tail.promo_openers)})\b"
+            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:{_alt(tail.promo_openers)})(?!\w)"
             rf"(?=[^\n]{{0,160}}?\b(?:{_alt(tail.promo_verbs)})\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
         # … or the site's slogan closing the text: a short exclamation or question naming a catalogued outlet
