@@ -10,10 +10,13 @@ of the text backwards, over lines no earlier stage took:
   ``inbox``) anywhere in the line; a pointer to the story's own pictures is no promo;
 - a *footer* line is short and starts with a footer word (``Copyright``), or holds a ``©``, or
   holds one as printed (``All Rights Reserved``) without closing like a sentence;
-- a *UI* line is short and no sentence (``Comments``, ``Sorry!``).
+- a *UI* line is short and no sentence (``Comments``, ``Sorry!``);
+- a *teaser* line is another story's headline after its section's name and a bar, no sentence closed
+  (``World | Storm closes the coast road``).
 
-The run of such lines that closes the text is noise, as long as it holds a promo or a footer line
-(UI words alone may be the story's last subheading or list); it stops at the first other line.
+The run of such lines that closes the text is noise, as long as it holds a promo or a footer line, or
+two teaser lines or more (UI words alone may be the story's last subheading or list; one teaser line
+alone may be the story's); it stops at the first other line.
 The tail stage then peels credits and sources above it as usual.
 """
 
@@ -36,6 +39,9 @@ CLOSING_PROMO = define_rule("leftovers:closing-promo", "noise",
                             "our newsletter', 'Follow @desk on Twitter to keep up …')")
 CLOSING_FOOTER = define_rule("leftovers:closing-footer", "noise",
                              "the site's copyright line after the story ('copyright Name 2019 - ISSN …')")
+CLOSING_TEASERS = define_rule("leftovers:closing-teasers", "noise",
+                              "other stories' headlines after their sections' names closing the text "
+                              "('World | Storm closes the coast road', two or more)")
 CLOSING_UI = define_rule("leftovers:closing-ui", "noise",
                          "a UI word between the promo and footer lines closing the text ('Comments', 'Thank you')")
 
@@ -65,6 +71,9 @@ def _compile(locale: Locale) -> _Patterns:
 # a UI line: words of letters, maybe closed by "!", "?" or an ellipsis ("Comments", "Sorry!",
 # "Tell us what you think...")
 _UI = regex.compile(r"\p{L}[\p{L}'’\-]*(?:[ \t\u00a0]+[\p{L}'’\-]+){0,9}[ \t\u00a0]*(?:[!?]{1,3}|\.{3}|…)?")
+# a section's name (at most five words), a bar, a headline of four words or more closed by no full stop
+_TEASER = regex.compile(r"[\p{Lu}\d][\p{L}\d&'’.\-]*(?:[ \t\u00a0]+[\p{L}\d&'’.\-]+){0,4}[ \t\u00a0]+\|[ \t\u00a0]+"
+                        r"[^\s|]+(?:[ \t\u00a0]+[^\s|]+){3,29}(?<![.!?:;,])")
 _FIRST_SENTENCE = regex.compile(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)")
 _TAIL_PROMO_REST = 60  # (the tail stage's reader-promo rule takes a promo sentence with this much after it)
 
@@ -93,6 +102,8 @@ class Leftovers:
             return "footer"
         if words <= self.max_ui_words and _UI.fullmatch(s):
             return "ui"
+        if _TEASER.fullmatch(s) and sum(any(c.isdigit() for c in w) for w in s.split("|", 1)[1].split()) <= 1:
+            return "teaser"  # (a headline holds words: a row of a price table after a bar holds figures)
         return None
 
     def __call__(self, draft: Draft) -> Findings:
@@ -112,9 +123,12 @@ class Leftovers:
             if kind is None or len(run) >= self.max_lines:
                 break
             run.append((line, kind))
-        # the run up to its topmost promo or footer line (UI words above it may be the story's)
-        top = max((k for k, (_, kind) in enumerate(run) if kind != "ui"), default=-1)
-        why = {"promo": CLOSING_PROMO, "footer": CLOSING_FOOTER, "ui": CLOSING_UI}
+        # the run up to its topmost promo or footer line (UI words above it may be the story's), teaser lines
+        # only when there are two or more of them
+        teasers = sum(kind == "teaser" for _, kind in run) >= 2
+        top = max((k for k, (_, kind) in enumerate(run)
+                   if kind not in ("ui", "teaser") or (kind == "teaser" and teasers)), default=-1)
+        why = {"promo": CLOSING_PROMO, "footer": CLOSING_FOOTER, "ui": CLOSING_UI, "teaser": CLOSING_TEASERS}
         for line, kind in run[: top + 1]:
             if kind != "tail":
                 found.claim("noise", line.lo, line.hi, why[kind])
