@@ -134,11 +134,12 @@ class DateReader:
             regex.IGNORECASE,
         )
         # a header timestamp: "Rabu, 20 Oktober 2021 | 14:30 WIB", "Selasa 27 Sep 2022 21:15 WIB",
-        # "Rabu, 11/07/2012 21:59 WIB", "12/7/2024 08:30"
+        # "Rabu, 11/07/2012 21:59 WIB", "12/7/2024 08:30", "03.03.2025 10:15"
         self.header = regex.compile(
             rf"(?:(?P<wd>{wd})\b{sp}*(?:,{sp}*)?)?"
             rf"(?:(?P<d>\d{{1,2}}){sp}+(?P<mon>{mon})\.?,?{sp}+(?P<y>\d{{4}})"
-            rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}}))"
+            rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}|\d{{2}})"
+            rf"|(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}}))"
             rf"(?:{sp}*(?:,|\||–|-|/|@){sp}*|{sp}+)?"
             rf"(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:{sp}*(?P<tz>{tz}){_ZONE_END})?)?",
             regex.IGNORECASE,
@@ -146,11 +147,11 @@ class DateReader:
         # US order, in English pages: "January 19, 2020 / 12:25 PM", "Nov. 20, 2019 5:52 AM EST",
         # "April 25, 20232:26 PM GMT+2" (year and time glued), "April 28, 2023 GMT", "November 19th, 2019 at 8:40 AM",
         # "November 20th, 2019 - 07:50 GMT",
-        # "Mac 3, 2025 @ 10:15am"
+        # "Mac 3, 2025 @ 10:15am", "Mar. 3, 2025, at 10:15 a.m. EST", "Mar 03, 2025 10:15 AM +08" (an offset alone)
         self.header_us = regex.compile(
             rf"(?P<mon>{mon})\.?{sp}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{sp}*(?P<y>\d{{4}})"
-            rf"(?:{sp}*(?:(?:/|,|at|@|\||-|–){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
-            rf"(?:{sp}*(?P<tz>{tz}){_ZONE_END}(?P<off>[+-]\d{{1,2}})?)?",
+            rf"(?:{sp}*(?:(?:,{sp}*)?(?:/|,|at|@|\||-|–){sp}*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:{sp}*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
+            rf"(?:{sp}*(?P<tz>{tz}){_ZONE_END}(?P<off>[+-]\d{{1,2}})?|{sp}+(?P<off>[+-]\d{{2}})(?::?00)?\b)?",
             regex.IGNORECASE,
         )
         # "pukul 14.30 WIB", "14:30 WITA": a time with its zone
@@ -249,11 +250,11 @@ class DateReader:
             return None
         time = _clock(m)
         tz = None
-        if time is not None and m["tz"]:
+        if time is not None and (m["tz"] or m["off"]):
             tz = zone_offset(self.locale, m["tz"], reading.date)
             if m["off"]:
                 off = int(m["off"])
-                tz = f"{'-' if off < 0 else '+'}{abs(off):02d}:00"
+                tz = f"{'-' if m['off'].startswith('-') else '+'}{abs(off):02d}:00"
         return DateReading(reading.start, m.end(), reading.date, None, None, True, time, tz)
 
     def find_time(self, text: str, start: int, end: int) -> tuple[dt.time, str | None] | None:
