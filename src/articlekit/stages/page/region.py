@@ -6,7 +6,18 @@ import bisect
 
 from ...draft import Draft, Line
 from .lines import LineKinds
-from .shapes import ADDRESS, CLOSING, CREDIT_MARK, GOES_ON, NAME, SENTENCE_END, SEP_END, furniture, word_count
+from .shapes import (
+    ADDRESS,
+    CLOSING,
+    CREDIT_MARK,
+    DATELINE_LEAD,
+    GOES_ON,
+    NAME,
+    SENTENCE_END,
+    SEP_END,
+    furniture,
+    word_count,
+)
 from .texture import capital_share, dense_runs, glued_teaser, story_run
 
 __all__ = ["StoryRegion"]
@@ -111,13 +122,23 @@ class StoryRegion(LineKinds):
             if teaser:
                 i += 1
                 continue
-            # a dateline printed alone just above the first paragraph belongs to the story
+            # a dateline printed alone just above the first paragraph belongs to the story, and so does a
+            # short first paragraph opened by a dateline ("KUALA SELANGOR: Volunteers planted … on Sunday.")
             if i > 0:
                 prev = self._text(draft, lines[i - 1])
                 if word_count(prev) <= 6 and SEP_END.search(prev):
                     return i - 1
+                lead = DATELINE_LEAD.match(prev)
+                if (lead and word_count(prev) >= self.closing_words and CLOSING.search(prev)
+                        and not self.is_caption(draft, prev) and not self._photo_label(draft, lead.group())):
+                    return i - 1
             return i
         return None
+
+    def _photo_label(self, draft: Draft, s: str) -> bool:
+        """``s`` holds a photo label of the locale ("FILE PHOTO: …" is a caption's, not a dateline)."""
+        labels = {w.casefold().rstrip(".") for w in draft.locale.schema.header.photo_labels}
+        return any(w.casefold().strip(".,:()-–—") in labels for w in s.split())
 
     def _photo_caption(self, draft: Draft, lines: list[Line], i: int) -> bool:
         """A caption above the story: printed twice (the image and its gallery), or a bare credit under it."""

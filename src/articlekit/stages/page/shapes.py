@@ -68,6 +68,9 @@ LIST_NUMBER = regex.compile(r"\d{1,2}\.?")
 COUNT_LINE = regex.compile(r"[\p{L} ]{2,30} [-–|·] \d[\d.,]* \p{L}{2,12}")  # "Liga Italia - 1 komentar"
 CREDIT_MARK = regex.compile(r"©[ \t\u00a0]*\p{Lu}\p{Ll}")  # "© Name Caption …", not "© 2019 Site. All rights …"
 SEP_END = regex.compile(r"(?:--|—|–|-|:)\s*\Z")
+# a paragraph opened by a dateline in capitals: "KUALA SELANGOR: …", "JAKARTA - …", "DOLORES, Mexico (AP) — …"
+DATELINE_LEAD = regex.compile(r"\p{Lu}{2,}(?:[ /.\-]\p{Lu}{2,}){0,3}(?:,[^\n:()]{1,40}?)?(?:[ \t]*\([^()\n]{1,30}\))?"
+                              r"[ \t]*(?::|--|—|–|-)[ \t]+[\p{Lu}\d\"“]")
 # the shapes of page furniture; the words come from the locale ([page]) and the outlet catalogue
 BYLINE_SHAPE = (r"\A(?:{lead})\b|\A[\p{{L}} .'’]{{3,60}}\s+-\s+\S+\Z|,\s*(?:{wires})\s*\Z|\A(?:{wires})\s*\Z"
                 # a name and the writer's role after a comma: "Name Name, AP Auto Writer", "…, Editor-at-large"
