@@ -35,6 +35,9 @@ TEASER_ABOVE_BYLINE = define_rule("header:teaser-above-byline", "header",
 HEADLINE_FIRST = define_rule("header:headline-first", "header",
                              "a dump that opens with its headline: a short Title-Case or sentence-case line above "
                              "a prose paragraph")
+STANDFIRST = define_rule("header:standfirst", "header",
+                         "a standfirst under a dump's opening headline: a longer line in sentence case that closes no "
+                         "sentence, above the story's first paragraph")
 BESIDE_HEADLINE = define_rule("header:beside-headline", "header",
                               "a kicker or a section-and-byline line printed with the headline above the story")
 
@@ -87,6 +90,7 @@ class Header:
     min_sentence_title_words: int = 4  # a headline in sentence case: at least this many words ...
     max_sentence_title_words: int = 24  # ... and at most this many
     min_lead_words: int = 12
+    min_standfirst_words: int = 8  # a standfirst under the headline: at least this many words
     max_teaser_lines: int = 2
     max_teaser: int = 700
     max_byline_words: int = 10
@@ -132,7 +136,7 @@ class Header:
         in all): the longest is the title. A single headline may also be written in sentence case ("Harbour
         ferry returns after two-year break"): 4 to 24 words, no closing question or exclamation, no sentence
         ending inside after a word, not a byline."""
-        lines = [ln for ln in draft.lines if not ln.blank][: self.max_title_lines + 1]
+        lines = [ln for ln in draft.lines if not ln.blank][: self.max_title_lines + 2]
         text = draft.text
         k = 0
         while k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi]):
@@ -142,15 +146,37 @@ class Header:
             k = 1
         if k == 0 or not draft.is_free(lines[0].lo, lines[k].hi):
             return
-        first = text[lines[k].lo : lines[k].hi]
+        at, standfirst = k, None
+        if (k == 1 and k + 1 < len(lines) and self._standfirst(draft, text[lines[k].lo : lines[k].hi])
+                and _HEADLINE_OPENING.match(text, lines[k + 1].lo, lines[k + 1].hi)
+                and draft.is_free(lines[k].lo, lines[k].hi)):  # the headline's standfirst, then the story
+            at, standfirst = k + 1, lines[k]
+        # the first paragraph, maybe broken over lines (it goes on while the next line opens in lower case)
+        end = at
+        while end + 1 < len(lines) and text[lines[end + 1].lo : lines[end + 1].lo + 1].islower():
+            end += 1
+        first = text[lines[at].lo : lines[end].hi]
         if len(first.split()) < self.min_lead_words or not _SENTENCE_END.search(first):
             return
+        if standfirst is not None:
+            found.claim("header", standfirst.lo, standfirst.hi, STANDFIRST)
         title = max(lines[:k], key=lambda ln: ln.hi - ln.lo)
         for ln in lines[:k]:
             if ln is title:
                 found.claim("header", ln.lo, ln.hi, HEADLINE_FIRST, page_role="title", value=text[ln.lo : ln.hi])
             else:
                 found.claim("header", ln.lo, ln.hi, BESIDE_HEADLINE)
+
+    def _standfirst(self, draft: Draft, s: str) -> bool:
+        """A standfirst under the headline: ``min_standfirst_words`` words or more in sentence case, no sentence
+        closed at its end (a first paragraph would close one), no byline, no web address."""
+        words = s.split()
+        byline = draft.locale.derived("header.byline", lambda: _byline(draft.locale))
+        return bool(self.min_standfirst_words <= len(words) <= self.max_sentence_title_words * 2
+                    and _HEADLINE_OPENING.match(s) and not _SENTENCE_END.search(s) and not s.endswith((",", ":", ";"))
+                    and not _ADDRESS.search(s) and not (byline is not None and byline.match(s))
+                    and not self._title_like(s)
+                    and not any(rule.regex.search(s) for rule in draft.locale.caption_rules))
 
     def _title_like(self, head: str) -> bool:
         """A short Title-Case line with no sentence in it: a headline, a kicker, a section and byline line."""
