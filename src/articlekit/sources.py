@@ -12,7 +12,7 @@ from .rules import Locale, OutletCatalogue
 
 __all__ = ["canonical_source", "split_sources"]
 
-_SPLIT = regex.compile(r"\s*(?:/|,|&|\bdan\b|\band\b|;)\s*")
+_SPLIT = regex.compile(r"\s*(?:/|,|&|\b(?i:dan|and)\b|;)\s*")
 _INITIALS = regex.compile(r"\p{Ll}{1,6}(?:\(\p{Ll}{1,6}\)|-\p{Ll}{1,6})?\d{0,2}")
 _DOMAINISH = regex.compile(r"[\p{L}\d][\p{L}\d\-]*(?:\.[\p{L}]{2,6}){1,3}")
 
