@@ -139,10 +139,11 @@ class Header:
         lines = [ln for ln in draft.lines if not ln.blank][: self.max_title_lines + 2]
         text = draft.text
         k = 0
-        while k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi]):
+        while (k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi])
+               and not self._stamp_line(draft, lines[k].lo, lines[k].hi)):
             k += 1
-        if k == 0 and len(lines) >= 2 and self._sentence_case_headline(
-                draft, text[lines[0].lo : lines[0].hi], text[lines[1].lo : lines[1].hi]):
+        if k == 0 and len(lines) >= 2 and not self._stamp_line(draft, lines[0].lo, lines[0].hi) and \
+                self._sentence_case_headline(draft, text[lines[0].lo : lines[0].hi], text[lines[1].lo : lines[1].hi]):
             k = 1
         if k == 0 or not draft.is_free(lines[0].lo, lines[k].hi):
             return
@@ -177,6 +178,12 @@ class Header:
                     and not _ADDRESS.search(s) and not (byline is not None and byline.match(s))
                     and not self._title_like(s)
                     and not any(rule.regex.search(s) for rule in draft.locale.caption_rules))
+
+    @staticmethod
+    def _stamp_line(draft: Draft, lo: int, hi: int) -> bool:
+        """The line is mostly a header timestamp ("Diperbarui 4 Jun 2024, 10:15 WIB"): never a headline."""
+        reading = date_reader(draft.locale).read_header(draft.text, lo, hi)
+        return reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo)
 
     def _title_like(self, head: str) -> bool:
         """A short Title-Case line with no sentence in it: a headline, a kicker, a section and byline line."""
