@@ -88,8 +88,8 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         label=regex.compile(rf"(?P<l>(?:{label_alt})(?:{SP}*[/&]{SP}*(?:{label_alt})){{0,3}}){SP}*\|?\s*:{SP}*\|?",
                             regex.IGNORECASE),
         # a closing sentence addressed to the reader (a star or bullet before it, maybe): an imperative of the
-        # locale's promo verbs ("Ikuti …",
-        # "Yuk, baca …", "Follow …", "Layari …") opening a line or following a sentence, up to the end
+        # locale's promo verbs ("Ikuti …", "Yuk, baca …", "Follow …", "Layari …") opening a line or following a
+        # sentence, up to the end
         promo=regex.compile(
             rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:[*•][ \t\u00a0]*)?(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
             rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
