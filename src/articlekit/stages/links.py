@@ -17,6 +17,7 @@ from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from ..rules import Locale
 from ..rules.patterns import word_alternation as _alt
+from .inserts.below import list_end
 from .inserts.boxes import GLUED_BOX, box_pieces, merge_short
 
 __all__ = ["GATE_AFTER", "LinkBlocks", "may_hold_heading", "meta_pattern"]
@@ -74,11 +75,6 @@ def _heading_words(locale: Locale) -> Any:
     if not words:
         return None
     return regex.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)", regex.IGNORECASE)
-
-
-def _list_end(locale: Locale) -> Any:
-    words = locale.schema.inserts.list_end_words
-    return regex.compile(rf"[ \t\u00a0]*(?:{_alt(words)})\b", regex.IGNORECASE) if words else None
 
 
 def _meta(locale: Locale) -> Any:
@@ -200,7 +196,7 @@ class LinkBlocks:
             return kind
         if _SEPARATOR.fullmatch(s) or _RANK.fullmatch(s):
             return "sep"
-        ends = draft.locale.derived("links.list-end", lambda: _list_end(draft.locale))
+        ends = draft.locale.derived("inserts.list-end", lambda: list_end(draft.locale))
         if ends is not None and ends.match(s):
             return "meta"  # "Akhir dari Paling banyak dibaca": the line closing a widget's list
         if draft.locale.derived("links.meta", lambda: _meta(draft.locale)).fullmatch(s):

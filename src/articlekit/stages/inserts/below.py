@@ -10,7 +10,7 @@ from ...draft import Draft, Findings
 from ...rules.patterns import word_alternation
 from .headline import SENTENCE_END
 
-__all__ = ["bullet_lines", "colon_list", "headline_lines", "next_line_headline"]
+__all__ = ["bullet_lines", "colon_list", "headline_lines", "list_end", "next_line_headline"]
 
 _SUBHEAD = regex.compile(r"\d{1,2}[.)][ \t]|\p{L}+:[ \t]")
 # a bulleted headline under a marker: "- Judul berita", "• Judul berita"
@@ -100,7 +100,8 @@ def headline_lines(draft: Draft, found: Findings, pos: int) -> list[tuple[int, i
     return []
 
 
-def _list_end(locale: Any) -> Any:
+def list_end(locale: Any) -> Any:
+    """A line opening with one of the locale's list end words ("Akhir dari …"), or ``None`` when it has none."""
     words = locale.schema.inserts.list_end_words
     if not words:
         return None
@@ -116,7 +117,7 @@ def colon_list(draft: Draft, found: Findings, pos: int, max_items: int,
     subheading under it look the same: no list there."""
     text = draft.text
     lines = draft.lines
-    ends = draft.locale.derived("inserts.list-end", lambda: _list_end(draft.locale))
+    ends = draft.locale.derived("inserts.list-end", lambda: list_end(draft.locale))
     out: list[tuple[int, int]] = []
     i = draft.line_at(pos).index + 1
     while i < len(lines) and len(out) <= max_items:

@@ -17,6 +17,8 @@ _TITLE_NAME = r"\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]\p{Lu}(?:\p{Ll}+|\.)?){0,4}"
 _BRAND_WORD = r"(?:\p{Lu}[\p{L}&.'’!]{0,20}|\p{Ll}{1,3}\p{Lu}[\p{L}]{0,10}|[Oo]nline)"
 _BRAND = rf"{_BRAND_WORD}(?:{SP}{{1,2}}{_BRAND_WORD}){{0,3}}"
 _DATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
+# where a closing sentence starts: a line start or after a sentence end, then spaces
+_SENTENCE_START = r"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*"
 
 
 
@@ -91,13 +93,13 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         # locale's promo verbs ("Ikuti …", "Yuk, baca …", "Follow …", "Layari …") opening a line or following a
         # sentence, up to the end
         promo=regex.compile(
-            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:[*•][ \t\u00a0]*)?(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
+            rf"{_SENTENCE_START}(?:[*•][ \t\u00a0]*)?(?:(?:{softeners})[,!]?[ \t\u00a0]+)?"
             rf"(?:{_alt(tail.promo_verbs)})\b[^\n]{{0,300}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
         # … or a closing sentence that sends the reader to read the site's articles at its address, its
         # verb inside ("Masih banyak … dengan membaca artikel kapanlagi.com loh.", "… by reading more stories at x.com")
         promo_read=regex.compile(
-            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?=[^\n.!?]{{0,200}}?\b(?:{_alt(tail.promo_read_verbs)})"
+            rf"{_SENTENCE_START}(?=[^\n.!?]{{0,200}}?\b(?:{_alt(tail.promo_read_verbs)})"
             rf"[ \t\u00a0]+(?:[^\n.!?]{{0,30}}?[ \t\u00a0])?(?:{_alt(tail.promo_read_objects)})\b[^\n.!?]{{0,60}}?"
             rf"\b[\p{{L}}\d\-]+\.(?:com|co\.id|co|id|net|org|my|tv|news)\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
@@ -105,13 +107,13 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
         # reading), a promo verb after it ("If you enjoyed this article, join us. Subscribe …", "Jika anda
         # menikmati artikel ini, sertai kami", "Thank you for reading. For more news, follow …")
         promo_if=regex.compile(
-            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*(?:{_alt(tail.promo_openers)})(?!\w)"
+            rf"{_SENTENCE_START}(?:{_alt(tail.promo_openers)})(?!\w)"
             rf"(?=[^\n]{{0,160}}?\b(?:{_alt(tail.promo_verbs)})\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
         # … or the site's slogan closing the text: a short exclamation or question naming a catalogued outlet
         # ("Kalau bukan sekarang, KapanLagi?")
         slogan=regex.compile(
-            rf"(?:^|(?<=[.!?\"”’][ \t\u00a0]))[ \t\u00a0]*"
+            rf"{_SENTENCE_START}"
             rf"(?=[^\n.!?\"“”()]{{0,80}}?(?<![\p{{L}}\d])(?i:{wire_alt})(?![\p{{L}}\d]))"
             rf"[^\n.!?\"“”()]{{3,80}}[!?]+[ \t\u00a0]*\Z",
             regex.MULTILINE),
