@@ -647,3 +647,55 @@ def test_terminated_cli_run_stops_its_workers(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_alive(p) for p in workers):
         time.sleep(0.1)
     assert not any(_alive(p) for p in workers), "worker processes outlived the terminated run"
+
+
+def test_interrupt_swallowed_inside_a_callback_still_stops_the_run(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydantic-core turns a KeyboardInterrupt raised in a serializer callback into its own error; a run
+    whose Ctrl-C landed there went on to the end. The run keeps the signal and stops at the next line."""
+    from articlekit import json_lines
+
+    real = json_lines.article_json
+    calls = 0
+
+    def swallowing(article: articlekit.Article) -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            try:  # what a library that catches every exception in a callback does with the interrupt
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.5)  # the handler runs here, between bytecodes
+            except BaseException:  # the point of the test
+                pass
+        return real(article)
+
+    monkeypatch.setattr(json_lines, "article_json", swallowing)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # also when pytest runs as a background job
+    try:
+        src = tmp_path / "in.jsonl"
+        src.write_text("".join(json.dumps({"id": i, "text": _page(i)}) + "\n" for i in range(6)), encoding="utf-8")
+        out = tmp_path / "out.jsonl"
+        status = cli_main(["parse", str(src), "-o", str(out), "-q", "--workers", "1"])
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert status == 130
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [0, 1]  # the third line was being made when the signal came: not written
+
+
+def test_article_json_hides_only_what_it_can_write_another_way() -> None:
+    """The escape fallback is for lone surrogates; any other serializer error is raised, not dropped."""
+    from pydantic_core import PydanticSerializationError
+
+    from articlekit.json_lines import article_json
+
+    article = articlekit.parse("JAKARTA - Warga memanen padi\ud800 di sawah.")
+    assert "\\ud800" in article_json(article)
+
+    class Broken(articlekit.Article):
+        def model_dump_json(self, **kwargs: object) -> str:  # type: ignore[override]
+            raise PydanticSerializationError("Error serializing to JSON: KeyboardInterrupt: ")
+
+    broken = Broken.model_validate(article.model_dump())
+    with pytest.raises(PydanticSerializationError):
+        article_json(broken)

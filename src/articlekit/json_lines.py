@@ -80,7 +80,9 @@ def article_json(article: Article) -> str:
     """
     try:
         return article.model_dump_json()
-    except PydanticSerializationError:
+    except PydanticSerializationError as exc:
+        if "surrogates not allowed" not in str(exc):
+            raise  # anything else (an interrupt that came inside a serializer callback) is not ours to hide
         import json
 
         return json.dumps(article.model_dump(mode="json"), ensure_ascii=True, separators=(",", ":"))

@@ -126,9 +126,10 @@ def parse_corpus(args: argparse.Namespace, nlp: Pipeline) -> int:
         print(f"articlekit: cannot write {args.output or 'stdout'}: {error}", file=sys.stderr)
         return 2
     try:
-        with contextlib.closing(writer), _terminate_as_interrupt():
+        with contextlib.closing(writer), _stop_on_signals() as stop:
             results = _results(args, nlp, records, workers, flat, start_bar)
             for out, status in results:
+                stop.check()  # a signal that came while this line was made: it may be unfinished, not written
                 writer.write(out)
                 counts["out"] += 1
                 if status == 1:
@@ -194,19 +195,51 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: whole lines written, worker processes shut down."""
 
 
+class _Stop:
+    """The signal a run was asked to stop by, kept so that an interrupt swallowed on the way is not lost.
+
+    A signal handler raises where the main thread happens to be. Inside a Python callback that a
+    C or Rust library calls (pydantic-core's serializers turn any exception into a
+    ``PydanticSerializationError``) the ``KeyboardInterrupt`` can be caught and turned into
+    something else; the run then went on to the end as if nothing had happened. The handler keeps
+    the signal here too, and the loop checks it before every line it writes.
+    """
+
+    def __init__(self) -> None:
+        self.signum = 0
+
+    def check(self) -> None:
+        """Raise the interrupt again if a signal came and its exception was swallowed."""
+        import signal
+
+        if self.signum:
+            raise _Terminated() if self.signum == signal.SIGTERM else KeyboardInterrupt()
+
+
 @contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
+def _stop_on_signals() -> Iterator[_Stop]:
+    """Ctrl-C (SIGINT) and SIGTERM raise ``KeyboardInterrupt`` (SIGTERM as ``_Terminated``) and are kept
+    in the :class:`_Stop` this yields. A SIGINT that is ignored (a background job) stays ignored."""
     import signal
 
-    def handler(signum: int, frame: Any) -> None:
-        raise _Terminated()
+    stop = _Stop()
 
+    def handler(signum: int, frame: Any) -> None:
+        stop.signum = signum
+        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    wanted = [signal.SIGTERM]
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        wanted.append(signal.SIGINT)
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
+        for signum in wanted:
+            previous[signum] = signal.signal(signum, handler)
     except ValueError:  # not the main thread: leave signals alone
-        yield
+        yield stop
         return
     try:
-        yield
+        yield stop
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
