@@ -228,18 +228,18 @@ def _stop_on_signals() -> Iterator[_Stop]:
         stop.signum = signum
         raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
-    wanted = [signal.SIGTERM]
+    wanted: list[int] = [signal.SIGTERM]
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         wanted.append(signal.SIGINT)
     previous: dict[int, Any] = {}
     try:
-        for signum in wanted:
-            previous[signum] = signal.signal(signum, handler)
+        for wanted_signal in wanted:
+            previous[wanted_signal] = signal.signal(wanted_signal, handler)
     except ValueError:  # not the main thread: leave signals alone
         yield stop
         return
     try:
         yield stop
     finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)
+        for kept_signal, old in previous.items():
+            signal.signal(kept_signal, old)
