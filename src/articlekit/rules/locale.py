@@ -17,6 +17,9 @@ __all__ = ["LineRule", "Locale", "Marker", "NoiseRule", "build_locale"]
 
 T = TypeVar("T")
 
+SCOPED_NAME_WORDS = 4
+"""The most words naming a section or site after a heading's scope word ("More from <UK>")."""
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -98,6 +101,24 @@ class Locale:
             self.extra[key] = build()
         value: T = self.extra[key]
         return value
+
+    def listed_heading(self, key: str) -> bool:
+        """``key`` (a line casefolded, spaces squeezed, no closing colon) is one of the link-block headings, or
+        a widget's heading with a section or site named after it ("most read in world news", "more from uk",
+        "popular on indiewire": a ``[links] scoped_headings`` entry, a ``heading_scopes`` word, at most
+        ``SCOPED_NAME_WORDS`` words)."""
+        if key in self.headings:
+            return True
+        scoped = self.derived("links.scoped-heading", self._scoped_heading)
+        return scoped is not None and scoped.fullmatch(key) is not None
+
+    def _scoped_heading(self) -> Any:
+        scopes, heads_list = self.schema.links.heading_scopes, self.schema.links.scoped_headings
+        if not scopes or not heads_list:
+            return None
+        heads = "|".join(regex.escape(" ".join(h.casefold().split())) for h in sorted(heads_list, key=len, reverse=True))
+        words = "|".join(regex.escape(w.casefold()) for w in sorted(scopes, key=len, reverse=True))
+        return regex.compile(rf"(?:{heads}) (?:{words}) [^ ]+(?: [^ ]+){{0,{SCOPED_NAME_WORDS - 1}}}")
 
     @property
     def dates(self) -> DatesSchema:

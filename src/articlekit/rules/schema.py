@@ -172,6 +172,8 @@ class LinksSchema(BaseModel):
     heading_words: list[str] = []
     topic_sections: list[str] = []
     open_headings: list[str] = []
+    scoped_headings: list[str] = []
+    heading_scopes: list[str] = []
     time_units: list[str] = []
     ago_words: list[str] = []
     meta_labels: list[str] = []

@@ -139,7 +139,7 @@ class LinkBlocks:
 
     def _heading(self, draft: Draft, s: str) -> str | None:
         key = " ".join(s.casefold().rstrip(":.… \t").split())  # ("You may also like...", "Related:")
-        if key in draft.locale.headings:
+        if draft.locale.listed_heading(key):
             return "heading"
         if key in draft.locale.tag_headings:
             return "tags"

@@ -38,10 +38,11 @@ class LinkLists(LineKinds):
             if in_prose and not self._between_sentences(draft, lines, i):
                 i += 1
                 continue
-            if key in draft.locale.headings:
+            if draft.locale.listed_heading(key):
                 j = i + 1
                 while j < len(lines) and j - i <= self.max_box_items and self.is_item(self._text(draft, lines[j])) \
                         and not self.is_prose(draft, self._text(draft, lines[j])) \
+                        and not self._text(draft, lines[j]).rstrip().endswith(":") \
                         and not (in_prose and not self._prose_box_item(self._text(draft, lines[j]))):
                     j += 1
                 # (the story goes on under it: a paragraph, or a short closing sentence, since the box
@@ -56,6 +57,13 @@ class LinkLists(LineKinds):
                                     title=self._text(draft, ln).strip())
                     i = j
                     continue
+                if (j == i + 1 < len(lines) and (word_count(s) >= 2 or s.rstrip().endswith(":"))
+                        and self.is_prose(draft, self._text(draft, lines[j]))
+                        and (in_prose or self._between_sentences(draft, lines, i))):
+                    # a listed heading alone between two paragraphs, its headlines left out ("More:", "Most
+                    # read in world news"): a widget's heading, not the story's (one word with no colon,
+                    # "Trending", may be a subheading)
+                    found.claim("noise", lines[i].lo, lines[i].hi, EMPTY_HEADING)
             i += 1
 
     def _prose_box_item(self, s: str) -> bool:

@@ -65,7 +65,7 @@ class LineKinds(Thresholds):
         key = " ".join(s.casefold().rstrip(":").split())
         if key in draft.locale.tag_headings:
             return "tags"
-        if key in draft.locale.headings:
+        if draft.locale.listed_heading(key):
             return "heading"
         words = draft.locale.schema.links.heading_words
         if (words and word_count(s) <= 6 and len(s) <= self.max_heading_chars and not s.rstrip().endswith(".")
