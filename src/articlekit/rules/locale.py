@@ -116,7 +116,8 @@ class Locale:
         scopes, heads_list = self.schema.links.heading_scopes, self.schema.links.scoped_headings
         if not scopes or not heads_list:
             return None
-        heads = "|".join(regex.escape(" ".join(h.casefold().split())) for h in sorted(heads_list, key=len, reverse=True))
+        keys = sorted((" ".join(h.casefold().split()) for h in heads_list), key=len, reverse=True)
+        heads = "|".join(regex.escape(k) for k in keys)
         words = "|".join(regex.escape(w.casefold()) for w in sorted(scopes, key=len, reverse=True))
         return regex.compile(rf"(?:{heads}) (?:{words}) [^ ]+(?: [^ ]+){{0,{SCOPED_NAME_WORDS - 1}}}")
 
