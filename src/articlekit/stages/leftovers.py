@@ -110,6 +110,7 @@ class Leftovers:
         found = draft.findings(self.name)
         p = draft.derived("leftovers", lambda: _compile(draft.locale))
         run: list[tuple[Line, str]] = []
+        taken = 0  # lines of the run this stage may claim (an earlier stage's lines are not counted)
         for line in reversed(draft.lines):
             if line.blank:
                 continue
@@ -117,12 +118,16 @@ class Leftovers:
                 claim = draft.claim_at(line.lo)
                 if (claim is not None and claim.start <= line.lo and claim.end >= line.hi
                         and claim.kind in ("noise", "link_block")):
-                    continue  # a UI line, a footer or a link block an earlier stage took: the run goes on above
+                    # a UI line, a footer or a link block an earlier stage took: the run goes on above, and UI
+                    # words under it are furniture as they are under a promo line
+                    run.append((line, "claimed"))
+                    continue
                 break
             kind = self._kind(draft, p, line)
-            if kind is None or len(run) >= self.max_lines:
+            if kind is None or taken >= self.max_lines:
                 break
             run.append((line, kind))
+            taken += 1
         # the run up to its topmost promo or footer line (UI words above it may be the story's), teaser lines
         # only when there are two or more of them
         teasers = sum(kind == "teaser" for _, kind in run) >= 2
@@ -130,6 +135,6 @@ class Leftovers:
                    if kind not in ("ui", "teaser") or (kind == "teaser" and teasers)), default=-1)
         why = {"promo": CLOSING_PROMO, "footer": CLOSING_FOOTER, "ui": CLOSING_UI, "teaser": CLOSING_TEASERS}
         for line, kind in run[: top + 1]:
-            if kind != "tail":
+            if kind not in ("tail", "claimed"):
                 found.claim("noise", line.lo, line.hi, why[kind])
         return found
