@@ -435,7 +435,9 @@ def test_the_catastrophic_pattern_really_is_one() -> None:
 )
 def test_a_catastrophic_user_pattern_becomes_a_note(tmp_path: Path, body: str, stage: str) -> None:
     nlp = Pipeline.default(locale=load_locale_file(_locale(tmp_path, body), pattern_timeout=0.05))
-    page = HOSTILE_PAGE if stage != "tail" else HOSTILE_PAGE.replace("\nWarga senang.", "")
+    # (the tail's text closes with the hostile run and a full stop: a lone word under a noise line closing the text
+    # is a UI word the leftovers stage takes before the tail looks at it)
+    page = HOSTILE_PAGE if stage != "tail" else HOSTILE_PAGE.replace("\nWarga senang.", ".")
     if stage == "header":
         page = "a" * 60 + "\n" + page.replace("JAKARTA - ", "")  # a leading line the header rules look at
     for errors in ("raise", "note"):
