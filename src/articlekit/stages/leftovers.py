@@ -12,7 +12,9 @@ of the text backwards, over lines no earlier stage took:
   holds one as printed (``All Rights Reserved``) without closing like a sentence;
 - a *UI* line is short and no sentence (``Comments``, ``Sorry!``);
 - a *teaser* line is another story's headline after its section's name and a bar, no sentence closed
-  (``World | Storm closes the coast road``).
+  (``World | Storm closes the coast road``);
+- a *listed* line is a bullet line (``- <headline> <summary>``): other stories listed under a promo line
+  (``Join our …`` over them) are the page's, a list with no promo or footer line above it the story's.
 
 The run of such lines that closes the text is noise, as long as it holds a promo or a footer line, or
 two teaser lines or more (UI words alone may be the story's last subheading or list; one teaser line
@@ -42,6 +44,9 @@ CLOSING_FOOTER = define_rule("leftovers:closing-footer", "noise",
 CLOSING_TEASERS = define_rule("leftovers:closing-teasers", "noise",
                               "other stories' headlines after their sections' names closing the text "
                               "('World | Storm closes the coast road', two or more)")
+CLOSING_LIST = define_rule("leftovers:closing-list", "noise",
+                           "other stories listed as bullet lines under a promo or footer line closing the text "
+                           "('Join our contest' over '- <headline> <summary>' lines)")
 CLOSING_UI = define_rule("leftovers:closing-ui", "noise",
                          "a UI word between the promo and footer lines closing the text ('Comments', 'Thank you')")
 
@@ -74,6 +79,7 @@ _UI = regex.compile(r"\p{L}[\p{L}'’\-]*(?:[ \t\u00a0]+[\p{L}'’\-]+){0,9}[ \t
 # a section's name (at most five words), a bar, a headline of four words or more closed by no full stop
 _TEASER = regex.compile(r"[\p{Lu}\d][\p{L}\d&'’.\-]*(?:[ \t\u00a0]+[\p{L}\d&'’.\-]+){0,4}[ \t\u00a0]+\|[ \t\u00a0]+"
                         r"[^\s|]+(?:[ \t\u00a0]+[^\s|]+){3,29}(?<![.!?:;,])")
+_LISTED = regex.compile(r"[-–—•·*][ \t\u00a0]+\S")  # a bullet line: "- Storm closes the coast road …"
 _FIRST_SENTENCE = regex.compile(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)")
 _TAIL_PROMO_REST = 60  # (the tail stage's reader-promo rule takes a promo sentence with this much after it)
 
@@ -87,6 +93,7 @@ class Leftovers:
     max_footer_words: int = 30  # a copyright line
     max_ui_words: int = 6  # a UI line
     max_lines: int = 12  # lines of such a run, at most
+    max_listed: int = 20  # bullet lines of such a run, at most (counted apart)
 
     def _kind(self, draft: Draft, p: _Patterns, line: Line) -> str | None:
         s = draft.text[line.lo : line.hi]
@@ -104,13 +111,15 @@ class Leftovers:
             return "ui"
         if _TEASER.fullmatch(s) and sum(any(c.isdigit() for c in w) for w in s.split("|", 1)[1].split()) <= 1:
             return "teaser"  # (a headline holds words: a row of a price table after a bar holds figures)
+        if _LISTED.match(s):
+            return "listed"
         return None
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         p = draft.derived("leftovers", lambda: _compile(draft.locale))
         run: list[tuple[Line, str]] = []
-        taken = 0  # lines of the run this stage may claim (an earlier stage's lines are not counted)
+        taken = listed = 0  # lines of the run this stage may claim (an earlier stage's lines are not counted)
         for line in reversed(draft.lines):
             if line.blank:
                 continue
@@ -124,17 +133,27 @@ class Leftovers:
                     continue
                 break
             kind = self._kind(draft, p, line)
-            if kind is None or taken >= self.max_lines:
+            if kind is None or (listed if kind == "listed" else taken) >= (
+                    self.max_listed if kind == "listed" else self.max_lines):
                 break
             run.append((line, kind))
-            taken += 1
+            if kind == "listed":
+                listed += 1
+            else:
+                taken += 1
         # the run up to its topmost promo or footer line (UI words above it may be the story's), teaser lines
         # only when there are two or more of them
+        # (bullet lines only under a promo or footer line of the run: a list under the story's last paragraph or
+        # under a label between paragraphs is the story's)
         teasers = sum(kind == "teaser" for _, kind in run) >= 2
+        anchor = max((k for k, (_, kind) in enumerate(run) if kind in ("promo", "tail", "footer")), default=-1)
         top = max((k for k, (_, kind) in enumerate(run)
-                   if kind not in ("ui", "teaser") or (kind == "teaser" and teasers)), default=-1)
-        why = {"promo": CLOSING_PROMO, "footer": CLOSING_FOOTER, "ui": CLOSING_UI, "teaser": CLOSING_TEASERS}
-        for line, kind in run[: top + 1]:
+                   if kind not in ("ui", "teaser", "listed") or (kind == "teaser" and teasers)), default=-1)
+        why = {"promo": CLOSING_PROMO, "footer": CLOSING_FOOTER, "ui": CLOSING_UI, "teaser": CLOSING_TEASERS,
+               "listed": CLOSING_LIST}
+        for k, (line, kind) in enumerate(run[: top + 1]):
+            if kind == "listed" and k > anchor:
+                continue
             if kind not in ("tail", "claimed"):
                 found.claim("noise", line.lo, line.hi, why[kind])
         return found
