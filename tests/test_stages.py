@@ -531,3 +531,24 @@ def test_header_us_ordinal_day(text: str, date: dt.date, time: dt.time | None, t
 def test_header_generic_us_zones(text: str, tz: str) -> None:
     r = date_reader(load_locale("en")).read_header(text, 0, len(text))
     assert r is not None and r.tz == tz
+
+
+def test_a_reader_question_goes_only_with_a_promo_under_it() -> None:
+    """'Ingin baca …?' right above the site's promo is the promo's; a story closing on such a question keeps it."""
+    story = "Warga menanam 500 bibit bakau di pesisir Demak, Sabtu (6/7/2024).\nPanitia berharap kegiatan itu rutin.\n"
+    promo = "Yuk baca di Contoh.com. Kalau bukan sekarang, kapan lagi?\n"
+    with_promo = articlekit.parse(story + "Ingin baca kabar terbaru lainnya?\n" + promo)
+    assert "Ingin baca" not in with_promo.body and with_promo.body.endswith("rutin.")
+    alone = articlekit.parse(story + "Ingin tahu hasilnya setahun lagi?\n")
+    assert alone.body.endswith("Ingin tahu hasilnya setahun lagi?")
+
+
+def test_a_marker_closed_by_its_own_exclamation_needs_no_colon() -> None:
+    """'Cek yang lain juga, yuk!' with its headline glued on is an insert; prose with the same words is not."""
+    text = ("Bupati meresmikan pasar baru di Kecamatan Sukamaju, Senin (8/7/2024).\n"
+            "Cek yang lain juga, yuk!Pasar Lama Sukamaju Akan Jadi Taman Kota\n"
+            "Pedagang menyambut baik pasar yang lebih bersih itu.\n")
+    article = articlekit.parse(text)
+    assert [i.headline for i in article.inserts] == ["Pasar Lama Sukamaju Akan Jadi Taman Kota"]
+    prose = articlekit.parse("Bupati meminta warga cek yang lain juga sebelum membeli.\nPasar buka pukul 05.00.\n")
+    assert prose.inserts == [] and "cek yang lain juga" in prose.body

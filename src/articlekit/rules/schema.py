@@ -212,6 +212,9 @@ class TailSchema(BaseModel):
     promo_openers: list[str] = []
     """A closing sentence opened by one of these, a promo verb after it, addresses the reader:
     ``If you enjoyed this article, …  Subscribe …``, ``Thank you for reading. … follow us …``."""
+    promo_questions: list[str] = []
+    """A question to the reader opened by one of these, right above a closing promo, goes with it:
+    ``Ingin baca update terbaru lainnya?`` ⏎ ``Yuk baca di <site>.``"""
     signature_small_words: list[str] = []
     stamp_labels: list[str] = []
     bio_subjects: list[str] = []

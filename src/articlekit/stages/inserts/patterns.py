@@ -46,8 +46,9 @@ def _compile(locale: Locale) -> Patterns:
     out = []
     for mk in locale.markers:
         # locale.compile: timed when the markers come from a user's locale file
+        # (a marker that ends in its own "!" needs nothing after it: "Cek yang lain juga, yuk!<headline>")
         line = locale.compile(
-            rf"^{SP}*(?P<b>{LEAD_BULLET})?(?P<m>{mk.pattern})(?P<c>{SP}*{MARK_SEP}{SP}*|{SP}+|(?={SP}*\r?$))",
+            rf"^{SP}*(?P<b>{LEAD_BULLET})?(?P<m>{mk.pattern})(?P<c>{SP}*{MARK_SEP}{SP}*|{SP}+|(?<=[!?]){SP}*|(?={SP}*\r?$))",
             regex.MULTILINE,
             rule=mk.id, timeout=mk.timeout,
         )

@@ -84,7 +84,7 @@ def promo(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) ->
         for m in p.promo_read.finditer(text, max(line_lo, end - 420), end, overlapped=True):
             last = m
     if last is None:
-        return _slogan(found, p, text, line_lo, end)
+        return _slogan(found, p, text, line_lo, end) or _question(found, p, text, line_lo, end)
     s = last.group()
     cut = regex.search(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)", s)  # the verb's own sentence, and what follows it
     first, rest = (s[: cut.end()], s[cut.end() :]) if cut else (s, "")
@@ -101,6 +101,21 @@ def _slogan(found: Findings, p: Patterns, text: str, line_lo: int, end: int) -> 
     if m is None or len(m.group().split()) > 8:
         return None
     c = found.claim("noise", m.start() + len(m.group()) - len(m.group().lstrip()), end, SITE_SLOGAN)
+    return (c.start, "noise") if c else None
+
+
+def _question(found: Findings, p: Patterns, text: str, line_lo: int, end: int) -> tuple[int, str] | None:
+    """A question to the reader right above the promo or slogan this step took last, nothing between them
+    (``Ingin baca update terbaru drama lainnya?`` ⏎ ``Yuk baca di <site>.``): part of the promo."""
+    if p.promo_question is None or not found.claims:
+        return None
+    last = found.claims[-1]
+    if last.why not in (READER_PROMO, SITE_SLOGAN) or last.start < end or text[end : last.start].strip():
+        return None
+    m = p.promo_question.search(text, max(line_lo, end - 200), end)
+    if m is None:
+        return None
+    c = found.claim("noise", m.start() + len(m.group()) - len(m.group().lstrip()), end, READER_PROMO)
     return (c.start, "noise") if c else None
 
 

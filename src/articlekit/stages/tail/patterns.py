@@ -40,6 +40,7 @@ class Patterns:
     promo: Any
     promo_read: Any
     promo_if: Any
+    promo_question: Any
     slogan: Any
     stamp: Any
     sig_line: Any
@@ -110,6 +111,10 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
             rf"{_SENTENCE_START}(?:{_alt(tail.promo_openers)})(?!\w)"
             rf"(?=[^\n]{{0,160}}?\b(?:{_alt(tail.promo_verbs)})\b)[^\n]{{0,400}}\Z",
             regex.MULTILINE | regex.IGNORECASE),
+        # … or a question to the reader right above such a promo ("Ingin baca update terbaru lainnya?")
+        promo_question=regex.compile(
+            rf"{_SENTENCE_START}(?:{_alt(tail.promo_questions)})(?!\w)[^\n.!?]{{0,120}}\?[ \t\u00a0]*\Z",
+            regex.MULTILINE | regex.IGNORECASE) if tail.promo_questions else None,
         # … or the site's slogan closing the text: a short exclamation or question naming a catalogued outlet
         # ("Kalau bukan sekarang, KapanLagi?")
         slogan=regex.compile(
