@@ -6,7 +6,7 @@ import regex
 
 from ...draft import Draft, Findings, Line
 from .emit import claim_outlet, shape_data
-from .fragments import DASH, PROSE_LINE, SP
+from .fragments import DASH, PLACE_ANY, PROSE_LINE, SP
 from .rule_ids import WHY
 from .shapes import Shapes
 
@@ -14,6 +14,9 @@ __all__ = ["alone"]
 
 _LEAD_DASH = regex.compile(rf"{SP}*(?P<sep>{DASH}){SP}+")
 _NEXT_IS_PROSE = regex.compile(r"\s*(?:[\"“'‘(]?\p{Lu}|\p{N})")
+# a place in Title Case on the text's first line, its dash alone on the next ("Klungkung" ⏎ "-" ⏎ story):
+# a page whose links were written one per line put the dateline's parts on lines of their own
+_PLACE_LINE = regex.compile(rf"{SP}*(?P<place>{PLACE_ANY}){SP}*")
 
 
 def next_line(draft: Draft, line: Line) -> Line | None:
@@ -31,7 +34,7 @@ def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
     text = draft.text
     m = shapes.alone.fullmatch(text, line.lo, line.hi)
     if m is None:
-        return False
+        return _place_over_dash(draft, found, shapes, line)
     nxt = next_line(draft, line)
     if nxt is None:
         return False
@@ -45,6 +48,8 @@ def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
         return False  # "CATATAN:" alone is a label: a colon closes a dateline with a date or a known place
     if outlet and "." not in outlet and draft.outlets.lookup(outlet) is None:
         return False
+    if place and not outlet and not m["sep"] and not m["date"] and _outlet_below(draft, found, shapes, m, nxt):
+        return True
     sep_claim: tuple[int, int] | None = None
     sep_text = m["sep"]
     dash = shapes.lone_dash.fullmatch(text, nxt.lo, nxt.hi)
@@ -89,3 +94,51 @@ def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
     if not place and not sep_claim and not m["sep"] and not outlet:
         return False
     return bool(found.claims)
+
+
+def _place_over_dash(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
+    """The text's first line a place of one to three words in Title Case, a dash alone on the next line,
+    then a line that opens like a sentence: the dateline with its separator on a line of its own."""
+    text = draft.text
+    if text[: line.lo].strip():
+        return False  # only the text's first line: further down a short line over a dash is a list's item
+    m = _PLACE_LINE.fullmatch(text, line.lo, line.hi)
+    if m is None or len(m["place"].split()) > 3:
+        return False
+    dash_line = next_line(draft, line)
+    if dash_line is None or (dash := shapes.lone_dash.fullmatch(text, dash_line.lo, dash_line.hi)) is None:
+        return False
+    after = next_line(draft, dash_line)
+    if after is None or not _NEXT_IS_PROSE.match(text, after.lo) or shapes.lone_dash.fullmatch(
+            text, after.lo, after.hi) or _dash_follows(draft, shapes, after):
+        return False  # "Berita Terkait" ⏎ "-" ⏎ headline ⏎ "-": a list's items, not a dateline
+    data = shape_data(draft, "I", m["place"], None, dash["sep"])
+    found.claim("dateline", m.start("place"), m.end("place"), WHY["I", "place"], prefix=True, **data)
+    found.claim("dateline", dash_line.lo, dash_line.hi, WHY["I", "sep-next-line"], prefix=True, sep=dash["sep"])
+    return True
+
+
+def _dash_follows(draft: Draft, shapes: Shapes, line: Line) -> bool:
+    """The next line with words on it after ``line`` is a lone dash (a list of items written between dashes)."""
+    nxt = next_line(draft, line)
+    return nxt is not None and shapes.lone_dash.fullmatch(draft.text, nxt.lo, nxt.hi) is not None
+
+
+def _outlet_below(draft: Draft, found: Findings, shapes: Shapes, m: regex.Match[str], nxt: Line) -> bool:
+    """The place alone, the next line a comma, a catalogued outlet and the dash (``JAKARTA`` ⏎ ``, KOMPAS.com -``
+    ⏎ story): a dateline whose links were written one per line."""
+    text = draft.text
+    j = shapes.joint_outlet.fullmatch(text, nxt.lo, nxt.hi)
+    if j is None or draft.outlets.lookup(j["outlet"]) is None:
+        return False
+    after = next_line(draft, nxt)
+    if after is None or not _NEXT_IS_PROSE.match(text, after.lo):
+        return False
+    place = m["place"] or m["place2"]
+    p0, p1 = (m.start("place"), m.end("place")) if m["place"] else (m.start("place2"), m.end("place2"))
+    data = shape_data(draft, "I", place, None, j["sep"])
+    found.claim("dateline", p0, p1, WHY["I", "place"], prefix=True, **data)
+    found.claim("dateline", j.start("joint"), j.end("joint"), WHY["I", "joint"], prefix=True)
+    claim_outlet(draft, found, j.start("outlet"), j.end("outlet"), j["outlet"], "I")
+    found.claim("dateline", j.start("sep"), j.end("sep"), WHY["I", "sep-next-line"], prefix=True, sep=j["sep"])
+    return True

@@ -118,6 +118,8 @@ WHY: dict[tuple[str, str], str] = {
     ("F", "region"): define_rule("prefix:F.region", _D, "shape F: a region or date after the place"),
     ("G", "date"): define_rule("prefix:G.date", _D, "shape G: the day and month"),
     ("I", "date"): define_rule("prefix:I.date", _D, "shape I: a date after the place on the dateline's line"),
+    ("I", "joint"): define_rule("prefix:I.joint", _D,
+                                "shape I: the comma opening the next line before the outlet (', KOMPAS.com -')"),
     ("I", "sep-next-line"): define_rule("prefix:I.sep-next-line", _D,
                                         "shape I: the separator opening the next line ('⏎- Warga …')"),
 }

@@ -300,6 +300,7 @@ class Shapes:
     inline_shapes: tuple[tuple[str, Any], ...]
     alone: Any
     lone_dash: Any
+    joint_outlet: Any
     gazetteer: Any
     first_words: frozenset[str]  # first words of the outlet names: the cheap test before costly shapes
     agency: Any  # "(ANTARA) -": a catalogued agency in parentheses, then a separator
@@ -349,6 +350,9 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> Shapes:
         ),
         alone=regex.compile(shape_i(v)),
         lone_dash=regex.compile(rf"{SP}*{group('sep', DASH)}{SP}*"),
+        # the line under a place alone: a comma, the outlet and the dash (", KOMPAS.com -")
+        joint_outlet=regex.compile(
+            rf"{SP}*{group('joint', ',')}{SP}*{group('outlet', v.out_any)}{SP}*{group('sep', DASH)}{SP}*"),
         gazetteer=regex.compile(v.gaz),
         first_words=frozenset(
             token_key(a.split()[0]) for e in outlets.entries for a in (*e.aliases, e.name) if a.split()
