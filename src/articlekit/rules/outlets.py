@@ -51,14 +51,19 @@ class OutletCatalogue:
         return cls(ordered, by_alias, by_code, by_domain)
 
     def alias_pattern(self, *, agencies_only: bool = False) -> str:
-        """A regex alternation of every alias (longest first), for building prefix patterns."""
+        """A regex alternation of every alias (longest first), for building prefix patterns.
+
+        A name of two words or more is also matched in capitals, as a page prints a brand in its
+        dateline (``PIKIRAN RAKYAT -`` for ``Pikiran Rakyat``); a one-word name in capitals may be a
+        place or a label, so only the capitals the catalogue lists count for it."""
         words: list[str] = []
         for entry in self.entries:
             if agencies_only and not entry.agency:
                 continue
-            words.extend(entry.aliases)
-            words.append(entry.name)
-        return literal_trie(words)
+            names = [*entry.aliases, entry.name]
+            words.extend(names)
+            words.extend(n.upper() for n in names if len(n.split()) > 1 and "." not in n)
+        return literal_trie(sorted(set(words)))
 
     def lookup(self, token: str) -> OutletEntry | None:
         """The entry whose alias, name or domain is ``token`` (case-insensitive)."""
