@@ -552,3 +552,13 @@ def test_a_marker_closed_by_its_own_exclamation_needs_no_colon() -> None:
     assert [i.headline for i in article.inserts] == ["Pasar Lama Sukamaju Akan Jadi Taman Kota"]
     prose = articlekit.parse("Bupati meminta warga cek yang lain juga sebelum membeli.\nPasar buka pukul 05.00.\n")
     assert prose.inserts == [] and "cek yang lain juga" in prose.body
+
+
+def test_a_header_stamp_under_an_updated_word_is_the_updated_time() -> None:
+    """'Diperbarui …' above a body-only text is the updated time; a plain stamp is the published time."""
+    story = "\nJAKARTA - Warga memanen padi di sawah seluas 20 hektare.\nPanen berlangsung meriah.\n"
+    both = articlekit.parse("Selasa, 2 Jul 2024 14:05 WIB\nDiperbarui 3 Jul 2024, 10:00 WIB\n" + story)
+    assert both.published is not None and both.published.isoformat() == "2024-07-02T14:05:00+07:00"
+    assert both.updated is not None and both.updated.isoformat() == "2024-07-03T10:00:00+07:00"
+    only = articlekit.parse("Diperbarui 3 Jul 2024, 10:00 WIB\n" + story)
+    assert only.published is None and only.updated is not None

@@ -113,8 +113,14 @@ class Header:
                 return True
         reading = date_reader(locale).read_header(text, lo, hi)
         if reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo):
-            role = {} if any(c.data.get("page_role") == "published" for c in found.claims) else {
-                "page_role": "published", "value": stamp(reading)}
+            # "Diperbarui 4 Jun 2024, 10:15 WIB": a word of the locale's updated_words before the date makes
+            # it the updated time; any other stamp is the published time (the first of each is kept)
+            low = piece.casefold()
+            at = reading.start - lo
+            kind = "updated" if any(0 <= low.find(w.casefold()) < at for w in locale.schema.page.updated_words) \
+                else "published"
+            role = {} if any(c.data.get("page_role") == kind for c in found.claims) else {
+                "page_role": kind, "value": stamp(reading)}
             found.claim("header", lo, hi, TIMESTAMP, date=reading.date, time=reading.time, tz=reading.tz, **role)
             return True
         for rule in locale.caption_rules:
