@@ -562,3 +562,13 @@ def test_a_header_stamp_under_an_updated_word_is_the_updated_time() -> None:
     assert both.updated is not None and both.updated.isoformat() == "2024-07-03T10:00:00+07:00"
     only = articlekit.parse("Diperbarui 3 Jul 2024, 10:00 WIB\n" + story)
     assert only.published is None and only.updated is not None
+
+
+def test_a_named_bio_needs_a_newsroom_role() -> None:
+    """'<Name> is a senior reporter covering …' closing English copy is the writer's bio; '<Name> is a professor
+    at …' may be the story's own last line and stays."""
+    story = "The county board voted on Tuesday to reopen the old ferry landing.\nRepairs cost about $4 million.\n"
+    bio = articlekit.parse(story + "Dana Reyes is a senior reporter covering local government.\n")
+    assert bio.body.rstrip().endswith("$4 million.")
+    kept = articlekit.parse(story + "Mark Olsen is a professor of engineering at the state university.\n")
+    assert kept.body.rstrip().endswith("at the state university.")

@@ -36,7 +36,9 @@ def bio(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int) -> t
         c = found.claim("credit", m.start(), end, AUTHOR_BIO, role="bio", name=(m["n"] or "").strip())
         if c:
             return c.start, "credit"
-    m = p.bio_glued.search(text, line_lo, end) or p.bio_starred.search(text, line_lo, end)
+    m = (p.bio_glued.search(text, line_lo, end) or p.bio_starred.search(text, line_lo, end)
+         or (p.bio_named.search(text, line_lo, end) if p.bio_named is not None and prev_ends_sentence(
+             draft, line_lo) else None))
     if m:
         c = found.claim("credit", m.start(), end, AUTHOR_BIO, role="bio", name=m["n"])
         if c:

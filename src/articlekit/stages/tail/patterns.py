@@ -50,6 +50,7 @@ class Patterns:
     bio: Any
     bio_glued: Any
     bio_starred: Any
+    bio_named: Any
     disclaimer: Any
     report_sources: Any
     domain_section: Any
@@ -69,6 +70,7 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
     subjects = _alt(tail.bio_subjects)
     verbs = _alt(tail.bio_verbs)
     roles = _alt(tail.bio_roles)
+    press_roles = _alt(locale.schema.page.byline_roles)
     openers = _alt(tail.disclaimer_openers)
     softeners = _alt(tail.promo_softeners)
     sig_word = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*,?|\(\p{{Lu}}[\p{{L}}\-]*\)|{_alt(tail.signature_small_words)})"
@@ -155,6 +157,12 @@ def compile_patterns(locale: Locale, outlets: OutletCatalogue) -> Patterns:
             rf"^{SP}*\(?\*{{1,3}}\)?{SP}*(?P<n>\p{{Lu}}[\p{{L}}'’.]*(?:{SP}+\p{{Lu}}[\p{{L}}'’.]*){{0,4}}),?{SP}+"
             rf"(?i:{verbs}){SP}+(?:\p{{L}}+{SP}+){{0,3}}?(?i:{roles})\b[^\n]{{1,400}}\Z",
             regex.MULTILINE),
+        # the writer's name and a newsroom role closing the piece, no star: "Jane Doe is a senior reporter
+        # covering …" (only the page's byline roles: "<Name> is a professor at …" may be the story's own line)
+        bio_named=regex.compile(
+            rf"^{SP}*(?P<n>\p{{Lu}}[\p{{L}}'’.]*(?:{SP}+\p{{Lu}}[\p{{L}}'’.]*){{1,3}}){SP}+(?:is|was){SP}+"
+            rf"(?:(?:a|an|the){SP}+)?(?:[\p{{L}}\-]+{SP}+){{0,3}}?(?i:{press_roles})s?\b[^\n]{{1,300}}\Z",
+            regex.MULTILINE) if locale.schema.page.byline_roles else None,
         # the site's note that the piece is the writer's own view: "Tulisan ini adalah … tanggung jawab penulis"
         # (or its second sentence, under one naming the site: "IDN Times Community adalah … . Semua artikel …")
         disclaimer=regex.compile(rf"^{SP}*[(*]*{SP}*(?:(?:{openers})\b|[^\n.!?]{{3,160}}[.!?]{SP}+(?:{openers})\b)"
