@@ -95,6 +95,11 @@ def _f_region(draft: Draft, found: Findings, shape: str, m: Any) -> None:
         found.claim("dateline", m.end("place"), tail_end, WHY["F", "region"], prefix=True)
 
 
+def _t_region(draft: Draft, found: Findings, shape: str, m: Any) -> None:
+    if m["region"]:
+        found.claim("dateline", m.end("place"), m.end("region"), WHY["T", "region"], prefix=True)
+
+
 def _c_agency(draft: Draft, found: Findings, shape: str, m: Any) -> None:
     why = WHY["C", "region"] if m["region"] else WHY["C", "paren"]
     found.claim("dateline", m.end("place"), m.start("outlet"), why, prefix=True)
@@ -121,7 +126,7 @@ def _bu_brand(draft: Draft, found: Findings, shape: str, m: Any) -> None:
 
 _OWN_PARTS: dict[str, Callable[[Draft, Findings, str, Any], None]] = {
     "B": _outlet_place_joint, "B0": _outlet_place_joint, "B0x": _outlet_place_joint, "E": _outlet_place_joint,
-    "G": _g_date, "F": _f_region, "C": _c_agency, "Cx": _cx_token, "Bu": _bu_brand,
+    "G": _g_date, "F": _f_region, "T": _t_region, "C": _c_agency, "Cx": _cx_token, "Bu": _bu_brand,
 }
 
 

@@ -116,6 +116,7 @@ WHY: dict[tuple[str, str], str] = {
                                         "shape F: a section label in capitals ('INFO NASIONAL'): no place"),
     ("I", "region"): define_rule("prefix:I.region", _D, "shape I: a region after the place: 'NAIROBI, Kenya —'"),
     ("F", "region"): define_rule("prefix:F.region", _D, "shape F: a region or date after the place"),
+    ("T", "region"): define_rule("prefix:T.region", _D, "shape T: a region after the place ('SIOUX FALLS, S.D. –')"),
     ("G", "date"): define_rule("prefix:G.date", _D, "shape G: the day and month"),
     ("I", "date"): define_rule("prefix:I.date", _D, "shape I: a date after the place on the dateline's line"),
     ("I", "joint"): define_rule("prefix:I.joint", _D,

@@ -281,9 +281,10 @@ def unknown(v: Vocabulary) -> str:
 
 
 def below_teaser(v: Vocabulary) -> str:
-    """T: ``KOTA BHARU: ``, ``Kuala Lumpur - `` on a line below a teaser."""
+    """T: ``KOTA BHARU: ``, ``Kuala Lumpur - ``, ``SIOUX FALLS, S.D. – `` on a line below a teaser."""
     return "".join((
         group("place", f"{v.gaz}|{PLACE_CAPS}"),
+        f"{v.region}?",
         group("sep", rf"{SP}*(?:--|—|–|-|:){SP}+|{SP}*(?:--|—|–|:){SP}*"),
         _PROSE_WORD,
     ))
