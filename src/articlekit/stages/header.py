@@ -38,6 +38,9 @@ HEADLINE_FIRST = define_rule("header:headline-first", "header",
 STANDFIRST = define_rule("header:standfirst", "header",
                          "a standfirst under a dump's opening headline: a longer line in sentence case that closes no "
                          "sentence, above the story's first paragraph")
+OPENING_HEADLINES = define_rule("header:opening-headlines", "noise",
+                                "other stories' headlines opening an extractor's output: more Title-Case lines above "
+                                "the story's first paragraph than a headline and its kicker make (a topic box)")
 BESIDE_HEADLINE = define_rule("header:beside-headline", "header",
                               "a kicker or a section-and-byline line printed with the headline above the story")
 
@@ -94,6 +97,9 @@ class Header:
     max_teaser_lines: int = 2
     max_teaser: int = 700
     max_byline_words: int = 10
+    min_opening_headlines: int = 4  # Title-Case lines opening the text above the story: more than a headline's own
+    max_opening_headlines: int = 8
+    min_opening_words: int = 6  # the story's first sentence under them: at least this many words
 
     def _label(self, draft: Draft, found: Findings, lo: int, hi: int, *, forced: bool, title: bool = True) -> bool:
         text = draft.text
@@ -174,6 +180,28 @@ class Header:
             else:
                 found.claim("header", ln.lo, ln.hi, BESIDE_HEADLINE)
 
+    def _opening_headlines(self, draft: Draft, found: Findings) -> bool:
+        """An extractor's output that opens with other stories' headlines: ``min_opening_headlines`` or more
+        Title-Case lines (a topic's name and the headlines listed under it), then a sentence of the story
+        (``min_opening_words`` words or more, closed) and a paragraph of prose under it. More such lines than a
+        headline and its kicker make are a box of links, not the story's header: junk, and no title."""
+        lines = [ln for ln in draft.lines if not ln.blank][: self.max_opening_headlines + 2]
+        text = draft.text
+        k = 0
+        while (k < len(lines) and k < self.max_opening_headlines and draft.is_free(lines[k].lo, lines[k].hi)
+               and self._title_like(text[lines[k].lo : lines[k].hi], digit=True)
+               and not self._stamp_line(draft, lines[k].lo, lines[k].hi)):
+            k += 1
+        if k < self.min_opening_headlines or k + 1 >= len(lines):
+            return False
+        first, second = text[lines[k].lo : lines[k].hi], text[lines[k + 1].lo : lines[k + 1].hi]
+        if (len(first.split()) < self.min_opening_words or not _SENTENCE_END.search(first)
+                or len(second.split()) < self.min_lead_words or not _SENTENCE_END.search(second)):
+            return False
+        for ln in lines[:k]:
+            found.claim("noise", ln.lo, ln.hi, OPENING_HEADLINES)
+        return True
+
     def _standfirst(self, draft: Draft, s: str) -> bool:
         """A standfirst under the headline: ``min_standfirst_words`` words or more in sentence case, no sentence
         closed at its end (a first paragraph would close one), no byline, no web address."""
@@ -191,12 +219,13 @@ class Header:
         reading = date_reader(draft.locale).read_header(draft.text, lo, hi)
         return reading is not None and (reading.end - reading.start) >= 0.5 * (hi - lo)
 
-    def _title_like(self, head: str) -> bool:
-        """A short Title-Case line with no sentence in it: a headline, a kicker, a section and byline line."""
+    def _title_like(self, head: str, *, digit: bool = False) -> bool:
+        """A short Title-Case line with no sentence in it: a headline, a kicker, a section and byline line
+        (``digit``: it may open with a figure, "15 Fun Facts About …", as a listed headline may)."""
         words = head.split()
         capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
         return bool(_TITLE.fullmatch(head) and len(words) <= self.max_title_words and capitals >= 0.6 * len(words)
-                    and head[:1].isupper() and not _INNER_SENTENCE.search(head)
+                    and (head[:1].isupper() or (digit and head[:1].isdigit())) and not _INNER_SENTENCE.search(head)
                     and not head.endswith(("-", "—", "–")))
 
     def _sentence_case_headline(self, draft: Draft, head: str, first: str) -> bool:
@@ -279,7 +308,8 @@ class Header:
                     lo = next((p for p, _ in draft.free_parts(end, hi)), hi)
             return found
         self._glued_byline_stamp(draft, found)
-        self._headline_first(draft, found)
+        if not self._opening_headlines(draft, found):
+            self._headline_first(draft, found)
         skip_to = self._teaser_above_byline(draft, found)
         # no prefix: take the leading lines up to the last one that is clearly header material,
         # when every line before it is short and not prose (a byline, a title)
