@@ -78,7 +78,9 @@ def labels(draft: Draft, found: Findings, p: Patterns, line_lo: int, end: int, w
                     srcs = sources(draft, value, lenient=True)
                 else:
                     break  # "Sumber: BPS" under a table is not a news source: the run ends here
-            # inside a run of credits, an unknown "Sumber: Persib" is a credit line, not a news source
+            elif srcs is None and _source_name(draft, value):
+                # inside a run of credits, "Sumber: Persib" names where the story came from, as written
+                srcs = sources(draft, value, lenient=True)
         kept.append((m, stop, label, value, srcs))
     if not kept:
         return None
@@ -111,6 +113,14 @@ def source_line(draft: Draft, start: int, value: str) -> bool:
     k = back_over_claims(draft, line.lo)
     return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
             and not any(ch.isdigit() for ch in value) and k > 0 and text[k - 1] in ".!?\"”’)")
+
+
+def _source_name(draft: Draft, value: str) -> bool:
+    """A source's name in a credit run: one to five words, capitalised, no figures, not a data source."""
+    data = {x.casefold() for x in draft.locale.tail.data_sources}
+    if any(part.strip(" .").casefold() in data for part in _PARTS.split(value)):
+        return False
+    return 1 <= len(value.split()) <= 5 and value[:1].isupper() and not any(ch.isdigit() for ch in value)
 
 
 def long_credit(draft: Draft, m: Any, value: str) -> bool:
