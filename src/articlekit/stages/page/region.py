@@ -215,7 +215,11 @@ class StoryRegion(LineKinds):
             s = texts[j]
             if self.heading_kind(draft, s) is not None:
                 return j
-            run = run + 1 if word_count(s) <= 3 and not ADDRESS.search(s) else 0  # (a contact address is no menu)
+            # (a contact address is no menu, nor a credit label alone on its line with its value on the next,
+            # as an old page prints its credits box: "Editor" ⏎ ": Name" ⏎ "Sumber" ⏎ ": Source")
+            label_pair = (self._bare_label(draft, s) and j + 1 < len(lines) and texts[j + 1].startswith(":")) or (
+                s.startswith(":") and self._bare_label(draft, texts[j - 1]))
+            run = run + 1 if word_count(s) <= 3 and not ADDRESS.search(s) and not label_pair else 0
             if run >= 3:
                 return j - 2
             if not furniture(draft).tailish.search(s) and not self.is_caption(draft, s) and (
