@@ -62,6 +62,13 @@ _ENUMERATED = regex.compile(r"[ \t\u00a0]*(?:\d{1,2}|[a-eA-E])[.)][ \t\u00a0]") 
 _SENTENCE_GOES_ON = regex.compile(r"\p{Ll}[.!?][\"”’]?[ \t\u00a0]+\p{Lu}")
 
 
+def _credit_line(locale: Locale) -> Any:
+    """A line opening with a credit or source label and its colon, a value after it: the tail stage's."""
+    labels = sorted({*locale.tail.credit_labels, *locale.tail.source_labels}, key=len, reverse=True)
+    alt = "|".join(regex.escape(x) for x in labels) or "(?!)"
+    return regex.compile(rf"[ \t\u00a0]*(?:{alt})[ \t\u00a0]*:[ \t\u00a0]*\S", regex.IGNORECASE)
+
+
 def _glued_heading(locale: Locale) -> Any:
     marker = regex.compile(rf"(?:{locale.marker_alt})\b", regex.IGNORECASE)  # "Berita Lainnya…" is an insert box's
     headings = [h for h in locale.schema.links.headings if len(h.split()) >= 2 and not marker.match(h)]
@@ -188,6 +195,8 @@ class LinkBlocks:
         s = text[line.lo : line.hi]
         if _CODE.fullmatch(s):
             return "claimed"  # an initials code after the blocks belongs to the tail stage
+        if draft.locale.derived("links.credit-line", lambda: _credit_line(draft.locale)).match(s):
+            return "claimed"  # so does a credit or source line ("Editor: Name", "Sumber: Site.com")
         glued = draft.locale.derived("links.glued-heading", lambda: _glued_heading(draft.locale))
         if glued is not None and (g := glued.match(s)) and not _SENTENCE_GOES_ON.search(s, g.end()):
             return "glued"  # "Yuk baca artikel lainnyaJudul SatuJudul Dua": the heading, its headlines glued on
