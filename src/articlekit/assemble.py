@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -62,9 +64,7 @@ def _known_valid(cls: type[Any], fields: dict[str, Any]) -> Any:
     the models are frozen, and pydantic copies the set before it adds to it in ``model_copy``),
     a third of the memory of a ``Span``: a page of half a million lines builds over a million.
     """
-    every = _every_field.get(cls)
-    if every is None:
-        every = _every_field[cls] = set(cls.model_fields)
+    every = _fields_of(cls)
     obj = _new(cls)
     _set_dict(obj, fields)
     _set_fields_set(obj, every if len(fields) == len(every) else set(fields))
@@ -85,33 +85,64 @@ _SOFT_START = regex.compile(r"\A[\p{Ll},;.)\]]")
 def _body_pieces(draft: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Unclaimed text split into paragraph spans and word-less scraps."""
     text = draft.text
-    lines: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []  # whitespace-trimmed, none empty
+    append = lines.append
     for lo, hi in draft.free_parts(0, len(text)):
+        if _SPLIT_AT_NEWLINES and text.find(",", lo, hi) < 0:
+            # no comma, so every break is a newline: the stretch's lines by one split (the common case,
+            # and a page of half a million short lines) instead of a match object per line
+            pos = lo
+            for piece in text[lo:hi].split("\n"):
+                n = len(piece)
+                kept = piece.strip()  # str.strip drops what str.isspace calls space, as strip_span does
+                if len(kept) == n:
+                    if n:
+                        append((pos, pos + n))
+                elif kept:
+                    s = pos + n - len(piece.lstrip())
+                    append((s, s + len(kept)))
+                pos += n + 1
+            continue
         pos = lo
         for m in _BREAK.finditer(text, lo, hi):
-            lines.append((pos, m.start()))
+            _add_stripped(text, pos, m.start(), append)
             if m.group() == ",":
-                lines.append((m.start(), m.end()))  # a join comma: a scrap of its own
+                append((m.start(), m.end()))  # a join comma: a scrap of its own
             pos = m.end()
-        lines.append((pos, hi))
+        _add_stripped(text, pos, hi, append)
     paragraphs: list[tuple[int, int]] = []
     scraps: list[tuple[int, int]] = []
     wordy = _WORDY.search
+    closers = _CLOSERS
+    ascii_wordy = _ASCII_WORDY
     for s, e in lines:
-        while s < e and text[s].isspace():  # strip_span, inlined: this loop runs for every line
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s >= e:
-            continue
-        if not wordy(text, s, e):
+        # a line opening with an ASCII letter or digit has a word (most do): no search
+        if text[s] not in ascii_wordy and not wordy(text, s, e):
             scraps.append((s, e))
             continue
-        if paragraphs and _joins(draft, paragraphs[-1], (s, e)):
+        # the cheapest test of _joins first: most paragraphs end in a closing mark
+        if paragraphs and text[paragraphs[-1][1] - 1] not in closers and _joins(draft, paragraphs[-1], (s, e)):
             paragraphs[-1] = (paragraphs[-1][0], e)
         else:
             paragraphs.append((s, e))
     return paragraphs, scraps
+
+
+_SPLIT_AT_NEWLINES = True
+"""Split a stretch without a comma at its newlines (the same lines as ``_BREAK``; tests switch it off)."""
+
+_ASCII_WORDY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""Characters that are letters or digits (``_WORDY``) in every version of Unicode."""
+
+
+def _add_stripped(text: str, s: int, e: int, append: Callable[[tuple[int, int]], None]) -> None:
+    """``append`` the whitespace-trimmed ``[s, e)`` unless nothing is left."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        append((s, e))
 
 
 def _joins(draft: Draft, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
@@ -126,6 +157,58 @@ def _joins(draft: Draft, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     if between.count("\n") != 1 or between.strip():
         return False
     return draft.is_free(prev[1], nxt[0])
+
+
+def _fields_of(cls: type[Any]) -> set[str]:
+    """The set of every field of ``cls`` that :func:`_known_valid` shares between its instances."""
+    every = _every_field.get(cls)
+    if every is None:
+        every = _every_field[cls] = set(cls.model_fields)
+    return every
+
+
+def _paragraphs(texts: list[str], spans: list[tuple[int, int]]) -> list[Paragraph]:
+    """``Paragraph(text=t, span=Span(start=s, end=e))`` for each text and its span, built as
+    :func:`_known_valid` builds them, inlined: a page of half a million short lines makes a million."""
+    new, set_dict, set_fields, set_extra, set_private = _new, _set_dict, _set_fields_set, _set_extra, _set_private
+    para_fields, span_fields = _fields_of(Paragraph), _fields_of(Span)
+    out: list[Paragraph] = []
+    append = out.append
+    for t, (s, e) in zip(texts, spans, strict=True):
+        span = new(Span)
+        set_dict(span, {"start": s, "end": e})
+        set_fields(span, span_fields)
+        set_extra(span, None)
+        set_private(span, None)
+        para = new(Paragraph)
+        set_dict(para, {"text": t, "span": span})
+        set_fields(para, para_fields)
+        set_extra(para, None)
+        set_private(para, None)
+        append(para)
+    return out
+
+
+def _segments(kind: str, why: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """``Segment(kind=kind, start=s, end=e, why=why)`` for each span of ints in the text (what
+    :func:`_segment` builds for them), inlined as in :func:`_paragraphs`."""
+    if kind not in _KIND_SET or type(why) is not str:
+        return [_segment(kind, s, e, why) for s, e in spans]
+    new, set_dict, set_fields, set_extra, set_private = _new, _set_dict, _set_fields_set, _set_extra, _set_private
+    fields = _fields_of(Segment)
+    out: list[Segment] = []
+    append = out.append
+    for s, e in spans:
+        seg = new(Segment)
+        set_dict(seg, {"kind": kind, "start": s, "end": e, "why": why})
+        set_fields(seg, fields)
+        set_extra(seg, None)
+        set_private(seg, None)
+        append(seg)
+    return out
+
+
+_start_of = attrgetter("start")
 
 
 def _span(start: int, end: int) -> Span:
@@ -297,15 +380,13 @@ def assemble(draft: Draft) -> Article:
     claims = list(draft.claims)
     para_spans, scraps = _body_pieces(draft)
     # offsets from _body_pieces are ints inside the text: build without validation
-    paragraphs: list[Paragraph] = [
-        _known_valid(Paragraph, {"text": text[s:e], "span": _known_valid(Span, {"start": s, "end": e})})
-        for s, e in para_spans
-    ]
+    para_texts = [text[s:e] for s, e in para_spans]
+    paragraphs = _paragraphs(para_texts, para_spans)
 
     segments = [_segment(c.kind, c.start, c.end, c.why) for c in claims]
-    segments.extend(_segment("body", s, e, UNCLAIMED) for s, e in para_spans)
-    segments.extend(_segment("noise", s, e, NO_WORDS) for s, e in scraps)
-    segments.sort(key=lambda seg: seg.start)
+    segments.extend(_segments("body", UNCLAIMED, para_spans))
+    segments.extend(_segments("noise", NO_WORDS, scraps))
+    segments.sort(key=_start_of)
 
     para_starts = [s for s, _ in para_spans]
     inserts = []
@@ -338,7 +419,7 @@ def assemble(draft: Draft) -> Article:
         inserts=inserts,
         link_blocks=_link_blocks(claims),
         paragraphs=paragraphs,
-        body="\n\n".join(p.text for p in paragraphs),
+        body="\n\n".join(para_texts),
         segments=segments,
         readings=_readings(draft, claims, dateline),
         notes=notes,
