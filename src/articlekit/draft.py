@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, TypeVar
 
 from .models import KINDS, Kind
@@ -61,9 +60,6 @@ class Line:
     @property
     def blank(self) -> bool:
         return self.lo >= self.hi
-
-
-_line_start = attrgetter("start")
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,11 +122,14 @@ class Draft:
     _starts: tuple[int, ...] = ()
     group: str | None = None
     """The group (site or outlet) the caller says the text belongs to, if any (site templates read it)."""
+    _line_starts: list[int] | None = field(default=None, compare=False, repr=False)
+    """Where each of ``lines`` starts, for :meth:`line_at` (shared by every draft of one text; built on first use)."""
 
     @classmethod
     def start(cls, text: str, *, lang: str, locale: Locale, outlets: OutletCatalogue,
               group: str | None = None) -> Draft:
-        return cls(text=text, lang=lang, locale=locale, outlets=outlets, lines=split_lines(text), group=group)
+        return cls(text=text, lang=lang, locale=locale, outlets=outlets, lines=split_lines(text), group=group,
+                   _line_starts=[])
 
     # ---------------------------------------------------------------- reading claims
 
@@ -185,7 +184,15 @@ class Draft:
 
     def line_at(self, pos: int) -> Line:
         """The line containing offset ``pos`` (the first line for an offset before the text)."""
-        return self.lines[max(0, bisect.bisect_right(self.lines, pos, key=_line_start) - 1)]
+        # a bisection on a list of ints, not a key call per step (a stage may ask once per marker); the list
+        # is made on first use and shared by every draft merged from the one Draft.start made
+        starts = self._line_starts
+        if starts is None:
+            starts = [line.start for line in self.lines]
+            object.__setattr__(self, "_line_starts", starts)
+        elif not starts:
+            starts.extend(line.start for line in self.lines)
+        return self.lines[max(0, bisect.bisect_right(starts, pos) - 1)]
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """A value built once per locale and outlet catalogue (a stage's compiled patterns)."""
@@ -235,6 +242,7 @@ class Draft:
             notes=(*self.notes, *(f"{found.stage}: {n}" for n in found.notes)),
             _starts=tuple(c.start for c in claims),
             group=self.group,
+            _line_starts=self._line_starts,
         )
 
 

@@ -172,7 +172,8 @@ class Captions:
             (len(s) for s in draft.locale.schema.header.credit_sources if s), default=0))
         lines = draft.lines
         for i, line in enumerate(lines):
-            if line.blank or line.lo < start or line.hi > end or line.hi - line.lo > 60 or line.hi - line.lo < shortest:
+            width = line.hi - line.lo  # 0 for a blank line
+            if width == 0 or line.lo < start or line.hi > end or width > 60 or width < shortest:
                 continue
             if not pattern.fullmatch(text, line.lo, line.hi) or not draft.is_free(line.lo, line.hi):
                 continue

@@ -10,6 +10,7 @@ rules, timestamps, credit lines or captions are taken, up to the first other lin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import regex
@@ -148,7 +149,7 @@ class Header:
         in all): the longest is the title. A single headline may also be written in sentence case ("Harbour
         ferry returns after two-year break"): 4 to 24 words, no closing question or exclamation, no sentence
         ending inside after a word, not a byline."""
-        lines = [ln for ln in draft.lines if not ln.blank][: self.max_title_lines + 2]
+        lines = list(islice((ln for ln in draft.lines if ln.lo < ln.hi), self.max_title_lines + 2))  # not blank
         text = draft.text
         k = 0
         while (k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi])
@@ -250,7 +251,7 @@ class Header:
         byline = draft.locale.derived("header.byline", lambda: _byline(draft.locale))
         if byline is None:
             return 0
-        lines = [ln for ln in draft.lines if not ln.blank][: self.max_teaser_lines + 2]
+        lines = list(islice((ln for ln in draft.lines if ln.lo < ln.hi), self.max_teaser_lines + 2))  # not blank
         for k, line in enumerate(lines[:-1]):
             if not draft.is_free(line.lo, line.hi):
                 return 0

@@ -53,7 +53,7 @@ class Repeats:
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
         text = draft.text
-        lines = [ln for ln in draft.lines if not ln.blank]
+        lines = [ln for ln in draft.lines if ln.lo < ln.hi]  # not blank (no property call per line)
         long_lines: list[Line] = []
         for i, line in enumerate(lines):
             s = text[line.lo : line.hi]

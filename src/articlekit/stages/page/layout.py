@@ -21,7 +21,7 @@ class PageLayout(StoryRegion, Masthead):
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
-        lines = [ln for ln in draft.lines if not ln.blank and draft.is_free(ln.lo, ln.hi)]
+        lines = [ln for ln in draft.lines if ln.lo < ln.hi and draft.is_free(ln.lo, ln.hi)]  # not blank, free
         if len(lines) < self.min_lines:
             self._boxes(draft, found, lines, in_prose=True)
             return found

@@ -98,7 +98,11 @@ class StoryRegion(LineKinds):
         """The first prose line from ``i`` on that is neither a caption nor a standfirst (of at most
         ``standfirst`` paragraphs)."""
         most = self.standfirst_paragraphs if standfirst is None else standfirst
+        short = min(self.prose_words, self.long_words)  # a line shorter than both is not prose (is_prose's first test)
         while i < len(lines):
+            if lines[i].hi - lines[i].lo < short:  # skipped as a line that is not prose is below, without its text
+                i += 1
+                continue
             s = self._text(draft, lines[i])
             if not self.is_prose(draft, s) or self._photo_caption(draft, lines, i):
                 i += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -68,7 +69,7 @@ class Prefix:
     def _lost_prefix(self, draft: Draft, found: Findings) -> None:
         """A separator opening the text (``: Seorang …``, ``- Pemerintah …``): the scraper cut the dateline
         away and left its separator. Not a list's first item: the next line does not open with it too."""
-        lines = [ln for ln in draft.lines if not ln.blank][:2]
+        lines = list(islice((ln for ln in draft.lines if ln.lo < ln.hi), 2))  # the first two lines not blank
         if not lines or not draft.is_free(lines[0].lo, lines[0].hi):
             return
         text = draft.text
