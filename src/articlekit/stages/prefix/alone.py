@@ -125,12 +125,12 @@ def _dash_follows(draft: Draft, shapes: Shapes, line: Line) -> bool:
 
 
 def _outlet_below(draft: Draft, found: Findings, shapes: Shapes, m: regex.Match[str], nxt: Line) -> bool:
-    """The place alone, the next line a comma, a catalogued outlet and the dash (``JAKARTA`` ⏎ ``, KOMPAS.com -``
-    ⏎ story): a dateline whose links were written one per line."""
+    """The place alone, the next line a comma, an outlet and the dash (``JAKARTA`` ⏎ ``, KOMPAS.com -`` ⏎
+    story): a dateline whose links were written one per line."""
     text = draft.text
     j = shapes.joint_outlet.fullmatch(text, nxt.lo, nxt.hi)
-    if j is None or draft.outlets.lookup(j["outlet"]) is None:
-        return False
+    if j is None or (draft.outlets.lookup(j["outlet"]) is None and "." not in j["outlet"]):
+        return False  # a catalogued outlet or a token shaped like a domain ("WARTADESA.com")
     after = next_line(draft, nxt)
     if after is None or not _NEXT_IS_PROSE.match(text, after.lo):
         return False

@@ -148,8 +148,9 @@ def shape_b0(v: Vocabulary) -> str:
 
 
 def shape_b0x(v: Vocabulary) -> str:
-    """B0x: like B0 with an unknown outlet token shaped like a domain (``Bintang.com, Jakarta Hilda …``)."""
-    return _outlet_glued_place(v, DOMAIN, r"(?=\p{Lu}\p{Ll})")
+    """B0x: like B0 with an unknown outlet token shaped like a domain (``Bintang.com, Jakarta Hilda …``); glued
+    with no space, any capital opens the story (``Wartadesa.com, JakartaPT Bank …``)."""
+    return _outlet_glued_place(v, DOMAIN, r"(?:(?<![ \t\u00a0])(?=\p{Lu})|(?=\p{Lu}\p{Ll}))")
 
 
 def unknown_paren(v: Vocabulary) -> str:

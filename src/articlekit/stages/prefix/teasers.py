@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from ...draft import Draft, Findings, Line
 from .accept import accept
 from .emit import emit
-from .fragments import PROSE_LINE
+from .fragments import DOMAIN, PROSE_LINE
 from .shapes import Shapes
 from .words import glued_inside, word_starts
 
 if TYPE_CHECKING:
     from .stage import Prefix
+
+_DOMAIN = regex.compile(DOMAIN)
 
 __all__ = ["below_teaser", "glued_agency", "glued_unknown", "inline"]
 
@@ -64,8 +68,8 @@ def below_teaser(cfg: Prefix, draft: Draft, found: Findings, shapes: Shapes, can
         place = m["place"]
         if not (place.isupper() and len(place) >= 3) and not shapes.gazetteer.fullmatch(place):
             continue
-        if draft.outlets.lookup(place) is not None:
-            continue  # "KOMPAS:" is an outlet's name, not a place
+        if draft.outlets.lookup(place) is not None or _DOMAIN.fullmatch(place):
+            continue  # "KOMPAS:", "WARTADESA.COM -": an outlet's name, not a place
         return emit(draft, found, "T", m)
     return False
 
