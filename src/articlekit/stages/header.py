@@ -52,6 +52,8 @@ _SHORT = regex.compile(r"(?!.*?[.!?]\s*\Z)\S+(?:[ \t\u00a0]+\S+){0,7}")
 # a headline: 3 to 30 words, no closing full stop, no colon or comma at the end
 _TITLE = regex.compile(r"(?![^\n]*?[.,:;]\s*\Z)\S+(?:[ \t\u00a0]+\S+){2,29}")
 # (``[ \t]*(?:\|[ \t]*)?:``, not ``[ \t]*\|?[ \t]*:``: two adjacent runs of spaces backtrack quadratically)
+# a section's kicker above a headline: one or two words of letters, nothing else ("Review", "immunology")
+_KICKER = regex.compile(r"[ \t\u00a0]*\p{L}[\p{L}\-]*(?:[ \t\u00a0]\p{L}[\p{L}\-]*)?[ \t\u00a0]*")
 _INNER_SENTENCE = regex.compile(r"[.!?][ \t\u00a0]")
 _SENTENCE_END = regex.compile(r"[.!?\"”][ \t\u00a0]*\Z")
 # (a headline in sentence case) it opens with a capital, maybe after a quote mark; a sentence ends
@@ -149,8 +151,14 @@ class Header:
         in all): the longest is the title. A single headline may also be written in sentence case ("Harbour
         ferry returns after two-year break"): 4 to 24 words, no closing question or exclamation, no sentence
         ending inside after a word, not a byline."""
-        lines = list(islice((ln for ln in draft.lines if ln.lo < ln.hi), self.max_title_lines + 2))  # not blank
+        lines = list(islice((ln for ln in draft.lines if ln.lo < ln.hi), self.max_title_lines + 3))  # not blank
         text = draft.text
+        kicker = None
+        if (len(lines) >= 3 and _KICKER.fullmatch(text, lines[0].lo, lines[0].hi)
+                and not self._stamp_line(draft, lines[0].lo, lines[0].hi)):
+            # a section's one- or two-word kicker above the headline ("Review", "immunology"): beside it
+            kicker, lines = lines[0], lines[1:]
+        lines = lines[: self.max_title_lines + 2]
         k = 0
         while (k < len(lines) - 1 and k < self.max_title_lines and self._title_like(text[lines[k].lo : lines[k].hi])
                and not self._stamp_line(draft, lines[k].lo, lines[k].hi)):
@@ -159,6 +167,8 @@ class Header:
                 self._sentence_case_headline(draft, text[lines[0].lo : lines[0].hi], text[lines[1].lo : lines[1].hi]):
             k = 1
         if k == 0 or not draft.is_free(lines[0].lo, lines[k].hi):
+            return
+        if kicker is not None and not draft.is_free(kicker.lo, kicker.hi):
             return
         at, standfirst = k, None
         if (k == 1 and k + 1 < len(lines) and self._standfirst(draft, text[lines[k].lo : lines[k].hi])
@@ -174,6 +184,8 @@ class Header:
             return
         if standfirst is not None:
             found.claim("header", standfirst.lo, standfirst.hi, STANDFIRST)
+        if kicker is not None:
+            found.claim("header", kicker.lo, kicker.hi, BESIDE_HEADLINE)
         title = max(lines[:k], key=lambda ln: ln.hi - ln.lo)
         for ln in lines[:k]:
             if ln is title:
