@@ -198,7 +198,7 @@ class Header:
         Title-Case lines (a topic's name and the headlines listed under it), then a sentence of the story
         (``min_opening_words`` words or more, closed) and a paragraph of prose under it. More such lines than a
         headline and its kicker make are a box of links, not the story's header: junk, and no title."""
-        lines = [ln for ln in draft.lines if not ln.blank][: self.max_opening_headlines + 2]
+        lines = list(islice((ln for ln in draft.lines if ln.lo < ln.hi), self.max_opening_headlines + 2))  # not blank
         text = draft.text
         k = 0
         while (k < len(lines) and k < self.max_opening_headlines and draft.is_free(lines[k].lo, lines[k].hi)
