@@ -572,3 +572,14 @@ def test_a_named_bio_needs_a_newsroom_role() -> None:
     assert bio.body.rstrip().endswith("$4 million.")
     kept = articlekit.parse(story + "Mark Olsen is a professor of engineering at the state university.\n")
     assert kept.body.rstrip().endswith("at the state university.")
+
+
+def test_a_title_case_line_start_before_a_dash_is_a_place_only_when_it_can_be_one() -> None:
+    """'Wonosalam - Warga …' opens with a dateline no gazetteer knows; 'Berita Terbaru – …' (a section's label)
+    and 'Kabar Lembah – …' (a brand) do not."""
+    story = " Warga memanen durian di lereng gunung.\nPanen berlangsung meriah.\n"
+    place = articlekit.parse("Wonosalam -" + story)
+    assert place.dateline is not None and place.dateline.place == "Wonosalam"
+    for label in ("Berita Terbaru –", "Kabar Lembah –"):
+        article = articlekit.parse(label + story)
+        assert article.dateline is None or article.dateline.place is None, label

@@ -74,6 +74,30 @@ def _accept_d(draft: Draft, m: Any) -> bool:
     return not (not rest.strip() or draft.outlets.lookup(rest.strip()) is not None)
 
 
+def _title_dash(draft: Draft, m: Any) -> bool:
+    """A place in Title Case no gazetteer lists, at the very start of the text, then a dash with a space before
+    it and a sentence after it (``Wonosalam - Pemerintah …``, ``Wonosalam -Pemerintah …``): a dateline. One to
+    three words, none an outlet's name or a label's word."""
+    place = m["place"]
+    sep = m["sep"]
+    nxt = m["next"]
+    words = place.split()
+    return (not draft.text[: m.start("place")].strip() and sep.strip()[:1] in "-–—" and sep[:1].isspace()
+            and 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words)
+            and nxt[:1].isupper() and nxt[1:2].islower() and draft.outlets.lookup(place) is None
+            and not any(w in shapes_of(draft).label_words for w in place.casefold().split())
+            and not _brand_or_section(draft, words))
+
+
+def _brand_or_section(draft: Draft, words: list[str]) -> bool:
+    """A word of the locale's brand, section or link-heading words: a label or a brand ("Berita Terbaru –",
+    "Kabar Lembah –"), not a place."""
+    schema = draft.locale.schema
+    keys = {w.casefold() for w in (*schema.prefix.brand_words, *schema.prefix.section_words)}
+    keys |= {w.casefold() for h in schema.links.heading_words for w in h.split()}
+    return any(w.casefold() in keys for w in words)
+
+
 def _accept_ft(draft: Draft, m: Any) -> bool:
     place = m["place"]
     if not draft.locale.schema.prefix.title_colon or draft.outlets.lookup(place) is not None:
@@ -101,7 +125,7 @@ def _accept_f(draft: Draft, m: Any) -> bool:
         if not gaz and _closing_credit(draft).search(rest):
             return False  # "DIAWASI: Setiap SPBU … Foto: Pertamina": a caption's kicker
         return gaz or bool(place.isupper() and PROSE_LINE.fullmatch(rest))
-    if not (place.isupper() or gaz):
+    if not (place.isupper() or gaz or _title_dash(draft, m)):
         return False
     if nxt[:1].islower() and not (place.isupper() and sep.strip() in ("-", "–", "—", "--") and sep[-1:] == " "):
         return False  # a word in lower case opens the story only after a place in capitals, a dash and a space

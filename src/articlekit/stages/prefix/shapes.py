@@ -245,11 +245,16 @@ def shape_g(v: Vocabulary) -> str:
     ))
 
 
+_REGION_WORDS = r"\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}"
+
+
 def shape_f(v: Vocabulary) -> str:
     """F ``<PLACE> <sep>``: ``JAKARTA - ``, ``Jakarta:  ``, ``PROBOLINGGO-Dermaga`` (the next word kept as ``next``)."""
     return "".join((
         LINE_START,
-        group("place", f"{v.gaz}|{PLACE_CAPS}"),
+        # (a place in Title Case no gazetteer lists only before a spaced dash, a region between maybe:
+        # "Wonosalam - …", "Wonosalam, Jawa Timur -…"; accept() asks more of it)
+        group("place", rf"{v.gaz}|{PLACE_CAPS}|{PLACE_ANY}(?=(?:,{SP}*{_REGION_WORDS})?{SP}+(?:--|—|–|-))"),
         f"{v.region}?",
         # a date after a comma, or in brackets: "KOTA KINABALU (June 4): "
         rf"(?:,{SP}*{group('date', v.eng_date)}|{SP}*\({SP}*{group('date', v.eng_date)}{SP}*\))?",
