@@ -7,7 +7,7 @@ months from the locale (:class:`Vocabulary`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -142,9 +142,15 @@ def _outlet_glued_place(v: Vocabulary, outlet: str, after: str) -> str:
     ))
 
 
+# a place no gazetteer lists, glued to the story's first word at a seam (a small letter, then a capital):
+# "WonosalamPemerintah" -> "Wonosalam"; one to three words, the last of three letters or more
+_SEAM_PLACE = r"(?:\p{Lu}\p{Ll}+ ){0,2}\p{Lu}\p{Ll}{2,}(?=\p{Lu})"
+
+
 def shape_b0(v: Vocabulary) -> str:
-    """B0 ``<Outlet>, <Place>`` with the separator lost, a gazetteer place: ``Liputan6.com, JakartaBanyak``."""
-    return _outlet_glued_place(v, v.out_known, r"(?=\p{Lu})")
+    """B0 ``<Outlet>, <Place>`` with the separator lost, a gazetteer place (``Liputan6.com, JakartaBanyak``),
+    or any place glued to the story at a seam (``Liputan6.com, WonosalamPemerintah``)."""
+    return _outlet_glued_place(replace(v, gaz_glued=rf"(?:{v.gaz_glued}|{_SEAM_PLACE})"), v.out_known, r"(?=\p{Lu})")
 
 
 def shape_b0x(v: Vocabulary) -> str:
