@@ -190,7 +190,11 @@ def build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None 
                             field="kind")
         flags = regex.IGNORECASE if r.ignore_case else 0
         check_pattern(r.pattern, path=path, rule=r.id, field_name="pattern", flags=flags)
-        body = rf"^[ \t\u00a0]*(?:{r.pattern})[ \t\u00a0\r]*$" if r.scope == "line" else f"(?:{r.pattern})"
+        if r.max_line is not None and (r.scope != "line" or r.max_line < 1):
+            raise RuleError("max_line is a positive length, for a line rule", path=path, rule=r.id,
+                            field="max_line")
+        body = rf"^{_short_line(r.max_line)}[ \t\u00a0]*(?:{r.pattern})[ \t\u00a0\r]*$" if r.scope == "line" \
+            else f"(?:{r.pattern})"
         compiled = compile_pattern(body, path=path, rule=r.id, field_name="pattern", flags=flags | regex.MULTILINE)
         needed = {"attribution": "source", "credit": "name"}.get(r.kind)
         if needed and needed not in compiled.groupindex:
@@ -233,3 +237,16 @@ def build_locale(schema: LocaleSchema, path: str, pattern_timeout: float | None 
         places=tuple(schema.prefix.places),
         pattern_timeout=pattern_timeout,
     )
+
+
+def _short_line(max_line: int | None) -> str:
+    """A lookahead that holds at a line start when the line, blanks at either end left out, has at most
+    ``max_line`` characters (empty when there is no bound).
+
+    A line rule's match is the line: blanks, the pattern's match, blanks; so when the pattern matches at
+    most ``max_line`` characters, a longer line has no match, and this check (possessive runs: one pass
+    over at most ``max_line`` characters, no backtracking) says so before the pattern is tried.
+    """
+    if max_line is None:
+        return ""
+    return rf"(?=[ \t\u00a0]*+[^\n]{{0,{max_line}}}+[ \t\u00a0\r]*+$)"

@@ -262,6 +262,9 @@ class NoiseRuleSchema(_PhrasedRule):
     kind: str = "noise"  # or "attribution" (group `source`), "credit" (group `name`, `role`), "caption"
     role: str = ""
     timeout: float | None = None
+    max_line: int | None = None
+    """A ``line`` rule whose pattern matches at most this many characters: longer lines (blanks at
+    either end not counted) are passed over by one cheap check before the pattern is tried."""
     doc: str = ""
 
 
