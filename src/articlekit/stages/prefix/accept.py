@@ -9,6 +9,7 @@ import regex
 
 from ...dates import date_reader
 from ...draft import Draft
+from ...rules import Locale
 from .fragments import PROSE_LINE, SP
 from .shapes import shapes_of
 from .words import glued_inside
@@ -92,10 +93,14 @@ def _title_dash(draft: Draft, m: Any) -> bool:
 def _brand_or_section(draft: Draft, words: list[str]) -> bool:
     """A word of the locale's brand, section or link-heading words: a label or a brand ("Berita Terbaru –",
     "Kabar Lembah –"), not a place."""
-    schema = draft.locale.schema
-    keys = {w.casefold() for w in (*schema.prefix.brand_words, *schema.prefix.section_words)}
-    keys |= {w.casefold() for h in schema.links.heading_words for w in h.split()}
+    keys = draft.locale.derived("prefix.brand-or-section", lambda: _brand_section_words(draft.locale))
     return any(w.casefold() in keys for w in words)
+
+
+def _brand_section_words(locale: Locale) -> frozenset[str]:
+    schema = locale.schema
+    keys = {w.casefold() for w in (*schema.prefix.brand_words, *schema.prefix.section_words)}
+    return frozenset(keys | {w.casefold() for h in schema.links.heading_words for w in h.split()})
 
 
 def _accept_ft(draft: Draft, m: Any) -> bool:
