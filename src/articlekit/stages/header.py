@@ -308,13 +308,19 @@ class Header:
             body_start = min(starts)
             for lo, hi in draft.free_parts(0, body_start):
                 # line by line: a timestamp or a caption on its own line is labelled as such
-                # (the title is the stretch's first line, or its second when that is its last)
+                # (the title is the stretch's first line, or its second when that is its last and the first
+                # is no timestamp: a line between the page's timestamp and the dateline is the picture's
+                # caption, the headline being printed above the timestamp)
                 k, n = 0, draft.line_at(hi - 1).index - draft.line_at(lo).index + 1
+                stamped = False
                 while lo < hi:
                     line = draft.line_at(lo)
                     end = min(hi, line.hi) if line.hi > lo else hi
                     for part_lo, part_hi in draft.free_parts(lo, end):
-                        self._label(draft, found, part_lo, part_hi, forced=True, title=k == 0 or (k == 1 and n == 2))
+                        before = len(found.claims)
+                        self._label(draft, found, part_lo, part_hi, forced=True,
+                                    title=k == 0 or (k == 1 and n == 2 and not stamped))
+                        stamped = k == 0 and any(c.why == TIMESTAMP for c in found.claims[before:])
                         k += 1
                     if end >= hi:
                         break
