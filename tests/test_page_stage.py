@@ -195,3 +195,17 @@ def test_the_story_resumes_after_a_box_longer_than_a_gap() -> None:
     assert art.body.startswith("Two former harbour board members gave evidence on Wednesday")
     assert art.body.endswith("The inquiry resumes on Thursday with the chairman's own evidence.")
     assert "Storm closes the coast road" not in art.body
+
+
+@pytest.mark.parametrize(
+    ("line", "title_like"),
+    [
+        ("Gudang Beras Baru Dibuka di Pelabuhan Sindang", True),
+        ("12 of 12 |", False),  # a gallery's counter closed by a bar
+        ("Pasar Tani new · Terpopuler new · Riset Pasar · Foto · TV ·", False),  # menu entries parted by dots
+        ("Riset Pasar · Foto Bisnis", True),  # one dot inside: no menu run
+    ],
+)
+def test_a_title_is_no_menu_or_counter_line(line: str, title_like: bool) -> None:
+    draft = _draft(line)
+    assert PageLayout()._title_like(draft, draft.lines[0], 3) is title_like

@@ -8,6 +8,8 @@ from dataclasses import replace
 from ...dates import DateReading, clock_time, date_reader, zone_offset
 from ...draft import Draft, Line
 from .shapes import (
+    CRUMB_SEPS,
+    MENU_DOTS,
     ADDRESS,
     CLOSING,
     GOES_ON,
@@ -202,4 +204,6 @@ class LineKinds(Thresholds):
                 and not furniture(draft).byline.search(s) and self.timestamp(draft, line) is None
                 and not self.is_caption(draft, s) and not s.endswith((",", ":"))
                 and not furniture(draft).crumbs.search(s)
+                # (nor a separator closing it or parting short runs: "12 of 12 |", "Foto · TV · Konsultasi ·")
+                and not CRUMB_SEPS.search(s) and not MENU_DOTS.search(s)
                 and not ADDRESS.search(s))  # (a headline holds no web or mail address)

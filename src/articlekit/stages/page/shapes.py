@@ -27,6 +27,7 @@ __all__ = [
     "ISO_STAMP",
     "LINK_WORDS",
     "LIST_NUMBER",
+    "MENU_DOTS",
     "MENU_WORDS",
     "NAME",
     "NUMBERED",
@@ -63,6 +64,8 @@ ADDRESS = regex.compile(r"://|\bwww\.|\S@\S")
 # and a post's previous/next links "« Older post title »"
 CRUMB_SEPS = regex.compile(
     r"\s[»|>]\s.*\s[»|>]\s|\A(?:\S+\s){0,2}\S+\s\|\s(?:\S+\s){0,2}\S+\Z|\s\|\Z|\A«|»\Z")
+# menu entries parted by middle dots: "SolusiUKM · Market Research · Foto ·" (two dots, or one closing the line)
+MENU_DOTS = regex.compile(r"\s·\s[^\n]*?\s·|·[ \t\u00a0]*\Z")
 MENU_WORDS = regex.compile(r"[\p{L}&'’.-]+(?:[ \t\u00a0]+[\p{L}&'’.-]+){0,2}")  # "Contact Us", "Cookie Settings"
 LIST_NUMBER = regex.compile(r"\d{1,2}\.?")
 COUNT_LINE = regex.compile(r"[\p{L} ]{2,30} [-–|·] \d[\d.,]* \p{L}{2,12}")  # "Liga Italia - 1 komentar"
