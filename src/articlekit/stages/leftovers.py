@@ -10,7 +10,8 @@ of the text backwards, over lines no earlier stage took:
   ``inbox``) anywhere in the line; a pointer to the story's own pictures is no promo;
 - a *footer* line is short and starts with a footer word (``Copyright``), or holds a ``©``, or
   holds one as printed (``All Rights Reserved``) without closing like a sentence;
-- a *UI* line is short and no sentence (``Comments``, ``Sorry!``);
+- a *UI* line is short and no sentence (``Comments``, ``Sorry!``), or a widget's counter, figures parted
+  by a colon or a bar with no letter (``0 : 0``);
 - a *teaser* line is another story's headline after its section's name and a bar, no sentence closed
   (``World | Storm closes the coast road``);
 - a *listed* line is a bullet line (``- <headline> <summary>``): other stories listed under a promo line
@@ -79,6 +80,8 @@ _UI = regex.compile(r"\p{L}[\p{L}'’\-]*(?:[ \t\u00a0]+[\p{L}'’\-]+){0,9}[ \t
 # a section's name (at most five words), a bar, a headline of four words or more closed by no full stop
 _TEASER = regex.compile(r"[\p{Lu}\d][\p{L}\d&'’.\-]*(?:[ \t\u00a0]+[\p{L}\d&'’.\-]+){0,4}[ \t\u00a0]+\|[ \t\u00a0]+"
                         r"[^\s|]+(?:[ \t\u00a0]+[^\s|]+){3,29}(?<![.!?:;,])")
+# a counter left by a widget: figures parted by a colon or a bar, no letter ("0 : 0", "12 | 3")
+_COUNTER = regex.compile(r"\d{1,6}(?:[ \t\u00a0]*[:|/][ \t\u00a0]*\d{1,6}){1,3}")
 _LISTED = regex.compile(r"[-–—•·*][ \t\u00a0]+\S")  # a bullet line: "- Storm closes the coast road …"
 _FIRST_SENTENCE = regex.compile(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)")
 _TAIL_PROMO_REST = 60  # (the tail stage's reader-promo rule takes a promo sentence with this much after it)
@@ -107,7 +110,7 @@ class Leftovers:
         if words <= self.max_footer_words and (p.footer_start.match(s) or "©" in s or (
                 p.footer_in.search(s) and not s.endswith((".", "!", "?")))):
             return "footer"
-        if words <= self.max_ui_words and _UI.fullmatch(s):
+        if words <= self.max_ui_words and (_UI.fullmatch(s) or _COUNTER.fullmatch(s.strip())):
             return "ui"
         if _TEASER.fullmatch(s) and sum(any(c.isdigit() for c in w) for w in s.split("|", 1)[1].split()) <= 1:
             return "teaser"  # (a headline holds words: a row of a price table after a bar holds figures)
