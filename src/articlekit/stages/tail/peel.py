@@ -45,7 +45,9 @@ CAPS_REPORTER = define_rule("tail:caps-reporter", "credit",
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _LAST_WORDY = regex.compile(r"(?r)[\p{L}\p{N}]")
-_TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,120}")
+# a tag line: lower-case words with no punctuation, a line a tag, or a page's tags glued on one line (taken only
+# under the initials or credits)
+_TAGS = regex.compile(r"[\p{Ll}\d#][\p{Ll}\d '’\-#]{0,300}")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Tail:
     name: str = "tail"
     window: int = 400
     max_steps: int = 40
+    max_tag_words: int = 40  # a tag line (the tags glued on one line, under the initials)
 
     @staticmethod
     def _patterns(draft: Draft) -> Patterns:
@@ -165,7 +168,7 @@ class Tail:
         text = draft.text
         line = draft.line_at(end - 1)
         s = text[line.lo : end]
-        if line.lo < end and _TAGS.fullmatch(s) and len(s.split()) <= 12:
+        if line.lo < end and _TAGS.fullmatch(s) and len(s.split()) <= self.max_tag_words:
             return line.lo, end
         return None
 
