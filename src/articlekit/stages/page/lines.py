@@ -8,12 +8,12 @@ from dataclasses import replace
 from ...dates import DateReading, clock_time, date_reader, zone_offset
 from ...draft import Draft, Line
 from .shapes import (
-    CRUMB_SEPS,
-    MENU_DOTS,
     ADDRESS,
     CLOSING,
+    CRUMB_SEPS,
     GOES_ON,
     ISO_STAMP,
+    MENU_DOTS,
     NUMBERED,
     SENTENCE_END,
     furniture,
