@@ -138,8 +138,9 @@ class Header:
                 return True
         if forced:
             data = {}
-            if title and _TITLE.fullmatch(piece) and not any(c.data.get("page_role") == "title" for c in found.claims):
-                data = {"page_role": "title", "value": piece}  # the first headline above the body
+            if (title and _TITLE.fullmatch(piece) and not _ADDRESS.search(piece)
+                    and not any(c.data.get("page_role") == "title" for c in found.claims)):
+                data = {"page_role": "title", "value": piece}  # the first headline above the body (no web address)
             found.claim("header", lo, hi, BEFORE_BODY, **data)
             return True
         return False
@@ -321,7 +322,8 @@ class Header:
                         self._label(draft, found, part_lo, part_hi, forced=True,
                                     title=k == 0 or (k == 1 and n == 2 and not stamped))
                         stamped = k == 0 and any(c.why == TIMESTAMP for c in found.claims[before:])
-                        k += 1
+                        if not _ADDRESS.search(text, part_lo, part_hi):
+                            k += 1  # a line with a web address (a stamp and a short link) is no title: the next may be
                     if end >= hi:
                         break
                     lo = next((p for p, _ in draft.free_parts(end, hi)), hi)

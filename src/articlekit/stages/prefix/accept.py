@@ -103,6 +103,20 @@ def _brand_section_words(locale: Locale) -> frozenset[str]:
     return frozenset(keys | {w.casefold() for h in schema.links.heading_words for w in h.split()})
 
 
+def _accept_dn(draft: Draft, m: Any) -> bool:
+    """Dn: the name is no place, label, section or heading word, and a sentence follows on its line."""
+    name = m["token"].strip("[]() \t\u00a0")
+    words = name.split()
+    shapes = shapes_of(draft)
+    if draft.outlets.lookup(name) is not None or (draft.locale.places and shapes.gazetteer.fullmatch(name)):
+        return False
+    if any(w in shapes.label_words for w in name.casefold().split()) or _brand_or_section(draft, words):
+        return False
+    if _is_caption_label(draft, name) or regex.match(rf"(?i:{draft.locale.month_alt})\b", name):
+        return False
+    return bool(PROSE_LINE.fullmatch(draft.text, m.end(), draft.line_at(m.start()).hi))
+
+
 def _accept_ft(draft: Draft, m: Any) -> bool:
     place = m["place"]
     if not draft.locale.schema.prefix.title_colon or draft.outlets.lookup(place) is not None:
@@ -162,7 +176,7 @@ def _accept_dc(draft: Draft, m: Any) -> bool:
 
 _CHECKS: dict[str, Callable[[Draft, Any], bool]] = {
     "A": _accept_a, "B": _place_not_outlet, "Cx": _accept_cx, "D": _accept_d, "Dx": _accept_d,
-    "Dc": _accept_dc, "Bu": _accept_bu,
+    "Dc": _accept_dc, "Bu": _accept_bu, "Dn": _accept_dn,
     "Ft": _accept_ft, "F": _accept_f,
 }
 

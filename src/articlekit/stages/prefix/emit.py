@@ -124,6 +124,23 @@ def _bu_brand(draft: Draft, found: Findings, shape: str, m: Any) -> None:
     found.claim("dateline", m.end("brand"), m.start("place"), WHY["Bu", "joint"], prefix=True)
 
 
+def _emit_name(found: Findings, m: Any) -> bool:
+    """Dn: a name shaped as a brand, alone before a dash: an outlet the catalogue does not know, its domain
+    unknown; the brackets around it belong to the prefix."""
+    lo, hi = m.span("token")
+    token = m["token"]
+    if token[:1] in "[(":
+        inner = token[1:-1]
+        lo += 1 + len(inner) - len(inner.lstrip())
+        hi -= 1 + len(inner) - len(inner.rstrip())
+        found.claim("dateline", m.start("token"), lo, WHY["Dn", "joint"], prefix=True, shape="Dn")
+        found.claim("dateline", hi, m.end("token"), WHY["Dn", "joint"], prefix=True, shape="Dn")
+    found.claim("dateline", lo, hi, WHY["Dn", "unknown-outlet"], prefix=True, outlet_name=m.string[lo:hi],
+                shape="Dn")
+    found.claim("dateline", m.start("sep"), m.end("sep"), WHY["Dn", "sep"], prefix=True, sep=m["sep"].strip())
+    return True
+
+
 _OWN_PARTS: dict[str, Callable[[Draft, Findings, str, Any], None]] = {
     "B": _outlet_place_joint, "B0": _outlet_place_joint, "B0x": _outlet_place_joint, "E": _outlet_place_joint,
     "G": _g_date, "F": _f_region, "T": _t_region, "C": _c_agency, "Cx": _cx_token, "Bu": _bu_brand,
@@ -135,6 +152,8 @@ def emit(draft: Draft, found: Findings, shape: str, m: Any, *, teaser: bool = Fa
     gd = m.groupdict()
     place = gd.get("place")
     sep = gd.get("sep")
+    if shape == "Dn":
+        return _emit_name(found, m)
     if shape == "F" and not gd.get("region") and not gd.get("date") and _brand_shaped(draft, place):
         return _emit_brand(found, m, draft.locale.schema.prefix.section_words)
     data = shape_data(draft, shape, place, gd.get("date"), sep)

@@ -183,6 +183,19 @@ def shape_dx(v: Vocabulary) -> str:
     return "".join((LINE_START, group("outlet", DOMAIN), group("sep", SEP), BODY_START))
 
 
+# a brand's name in mixed case, which no place is written in: a lower-case letter before a capital
+# ("KabarKita", "MedanBisnis") or two capitals before a lower-case letter ("NEWSmedia", "RMOLSumsel")
+_MIXED_CASE = (r"(?=[\p{L}\d]{0,24}(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}))"
+               r"\p{Lu}[\p{L}\d]{2,25}(?![\p{L}\d.])")
+
+
+def shape_dn(v: Vocabulary) -> str:
+    """Dn: a name no catalogue lists, alone before a dash, shaped as a brand: in square or round brackets
+    (``[WARTADESA] - ``, ``(Kabar Desa) - ``) or one word in mixed case (``KabarKita - ``)."""
+    name = rf"\[{SP}*{TOKEN}{SP}*\]|\({SP}*{TOKEN}{SP}*\)|{_MIXED_CASE}"
+    return "".join((LINE_START, group("token", name), group("sep", DASH_SEP), BODY_START))
+
+
 def shape_dc(v: Vocabulary) -> str:
     """Dc: an outlet token shaped like a domain, a comma, the story: ``KABARSARI.CO, Seorang …``."""
     return "".join((LINE_START, group("outlet", DOMAIN), group("sep", rf"{SP}*,{SP}+"), _PROSE_WORD))
@@ -345,6 +358,8 @@ def _compile(locale: Locale, outlets: OutletCatalogue) -> Shapes:
             ("Dx", regex.compile(shape_dx(v), m)),
             # a domain-shaped token and a comma, or a brand the catalogue lacks, a comma and a place: weaker
             ("Dc", regex.compile(shape_dc(v), m)),
+            # a name no catalogue lists, shaped as a brand (brackets, mixed case): weaker still
+            ("Dn", regex.compile(shape_dn(v), m)),
             ("Bu", regex.compile(shape_bu(v), m)),
             ("C0", regex.compile(shape_c0(v), m)),
             ("W", regex.compile(shape_w(v), m)),

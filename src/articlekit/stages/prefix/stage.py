@@ -99,7 +99,8 @@ class Prefix:
             if (shape in _STRONG) != strong:
                 continue
             m = pat.match(text, line.start, len(text))
-            if m is None or m.end("place" if "place" in pat.groupindex else "outlet") > line.hi:
+            key = next(g for g in ("place", "outlet", "token") if g in pat.groupindex)
+            if m is None or m.end(key) > line.hi:
                 continue
             if not accept(draft, shape, m):
                 continue

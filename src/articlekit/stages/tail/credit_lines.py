@@ -112,7 +112,7 @@ def source_line(draft: Draft, start: int, value: str) -> bool:
     # what stands above it, pieces other stages took (a promo line) skipped, must end a sentence
     k = back_over_claims(draft, line.lo)
     return (not text[line.lo : start].strip() and 1 <= len(words) <= 4 and value[:1].isupper()
-            and not any(ch.isdigit() for ch in value) and k > 0 and text[k - 1] in ".!?\"”’)")
+            and not any(ch.isdigit() for ch in value) and k > 0 and text[k - 1] in ".!?\"”’)]")
 
 
 def _source_name(draft: Draft, value: str) -> bool:
