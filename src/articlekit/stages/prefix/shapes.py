@@ -159,6 +159,10 @@ def shape_b0x(v: Vocabulary) -> str:
     return _outlet_glued_place(v, DOMAIN, r"(?:(?<![ \t\u00a0])(?=\p{Lu})|(?=\p{Lu}\p{Ll}))")
 
 
+# the story may open on the next line, after the dash closed the dateline's own ("Karo (WARTA) -\r\n…")
+_NEXT_LINE = rf"(?:\r?\n{SP}*)?"
+
+
 def unknown_paren(v: Vocabulary) -> str:
     """Cx without its anchor: ``Karo (ANTARA) - ``, ``JAKARTA (Pos Kota) – ``, ``Mojokerto (beritajatim.com) - ``."""
     return "".join((
@@ -167,8 +171,10 @@ def unknown_paren(v: Vocabulary) -> str:
         rf"\({SP}*",
         group("token", f"{DOMAIN}|{TOKEN}"),
         rf"(?:{SP}+{group('pdate', _NUM_DATE)})?",  # a date after the name: "(Tagar 23/11/2018)"
+        PARTNER,  # "(WARTA/JACX)"
         rf"{SP}*\)",
         group("sep", DASH_SEP),
+        _NEXT_LINE,
         BODY_START,
     ))
 
@@ -302,7 +308,8 @@ def agency(v: Vocabulary) -> str:
 
 def unknown(v: Vocabulary) -> str:
     """``(WARTADESA) - ``: a name no catalogue lists in parentheses, a dash, the story (shape Cx's anchor)."""
-    return rf"\({SP}*{group('token', f'{DOMAIN}|{TOKEN}')}{SP}*\){group('sep', DASH_SEP)}{BODY_START}"
+    return (rf"\({SP}*{group('token', f'{DOMAIN}|{TOKEN}')}{PARTNER}{SP}*\){group('sep', DASH_SEP)}"
+            rf"{_NEXT_LINE}{BODY_START}")
 
 
 def below_teaser(v: Vocabulary) -> str:

@@ -47,7 +47,7 @@ def word_starts(text: str, lo: int, hi: int) -> list[int]:
         if not c.isupper():
             continue
         prev = text[i - 1] if i > 0 else " "
-        if (prev.isspace() or prev in ",.;:\"”’)" or prev.islower() or prev.isdigit()
+        if (prev.isspace() or prev in ",.;:!?\"”’)" or prev.islower() or prev.isdigit()
                 or (prev.isupper() and text[i + 1 : i + 2].islower())):
             out.append(i)
     return out
