@@ -12,7 +12,7 @@ from .patterns import patterns_of
 if TYPE_CHECKING:
     from .stage import Inserts
 
-__all__ = ["SENTENCE_END", "TRAILING_CODE", "headline_case", "headline_text", "scan_headline"]
+__all__ = ["SENTENCE_END", "TRAILING_CODE", "case_of_headlines", "headline_case", "headline_text", "scan_headline"]
 
 _TOKEN = regex.compile(r"\S+")
 SENTENCE_END = regex.compile(r"[.!?]\Z")
@@ -56,6 +56,38 @@ def headline_case(draft: Draft) -> str:
             if entry is not None and entry.id == outlet_id:
                 return entry.headline_case
     return ""
+
+
+def case_of_headlines(draft: Draft, starts: list[int], words: int = 4) -> str:
+    """The case a page writes its headlines in, read off the headlines glued after its insert markers
+    (``starts``: where each headline begins), for an outlet the catalogue does not tell it for.
+
+    A page writes every headline the same way. Past each headline's first word, its next ``words`` words
+    that tell a case (no small word, acronym or number) vote: a word in lower case says sentence case
+    (``37 WBP di Lapas se-Babel terima …``), all capitalised says Title Case (a headline full of names may
+    vote wrong: the majority decides). Two headlines at least, and no tie, or ``""``.
+    """
+    text = draft.text
+    small = draft.locale.small_words
+    votes = {"sentence": 0, "title": 0}
+    for at in starts:
+        told: list[str] = []
+        for i, m in enumerate(_TOKEN.finditer(text, at, min(len(text), at + 200))):
+            tok = m.group().strip(",.:;!?\"“”'‘’()")
+            if i == 0 or not tok or not tok[0].isalpha() or tok.casefold() in small:
+                continue
+            if tok.isupper() or not tok.replace("-", "").isalpha():
+                continue  # an acronym, a code or an abbreviation ("s.d") tells no case
+            told.append(tok)
+            if len(told) == words:
+                break
+        if len(told) == words:
+            votes["sentence" if any(t[0].islower() for t in told) else "title"] += 1
+    if votes["sentence"] + votes["title"] < 2:
+        return ""
+    if votes["sentence"] == votes["title"]:
+        return ""
+    return "sentence" if votes["sentence"] > votes["title"] else "title"
 
 
 def scan_headline(cfg: Inserts, draft: Draft, start: int, limit: int, another: Any, credit: Any, case: str) -> int:

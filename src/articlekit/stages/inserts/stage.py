@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...draft import Draft, Findings
 from ...rulebook import define_rule
 from ...scanning import LiteralGate, line_starts_before, matches_at, required_literals, starts
 from .boxes import glued_box
-from .headline import headline_case, headline_text, scan_headline
+from .headline import case_of_headlines, headline_case, headline_text, scan_headline
 from .marker_line import from_line
 from .patterns import BLANK, BULLETS, patterns_of
 
@@ -48,6 +49,8 @@ class Inserts:
             while lo > 0 and text[lo - 1] in " \t\u00a0":  # the spaces before it go with it
                 lo -= 1
             found.claim("insert", lo, m.end(), f"{PAREN}/{mk.id}", label=mk.label, headline=m["h"].strip())
+        if not case:  # an outlet the catalogue does not describe: the page's own headlines tell the case
+            case = case_of_headlines(draft, self._inline_starts(draft, compiled, live))
         for k, comp in enumerate(compiled):
             mk = comp.marker
             if comp.word is None:
@@ -77,3 +80,19 @@ class Inserts:
                 if headline:
                     found.claim("insert", m.start(), h_end, f"{INLINE}/{mk.id}", label=mk.label, headline=headline)
         return found
+
+    @staticmethod
+    def _inline_starts(draft: Draft, compiled: Any, live: Any) -> list[int]:
+        """Where the headline after each marker glued into running text begins (markers not at a line start)."""
+        text = draft.text
+        out: list[int] = []
+        for k, comp in enumerate(compiled):
+            if comp.marker.line_only:
+                continue
+            if comp.word is None:
+                found = comp.inline.finditer(text)
+            else:
+                at = starts(comp.word, text) if str(k) in live else []
+                found = matches_at(comp.inline, text, at) if at else iter(())
+            out.extend(m.end() for m in found)
+        return out

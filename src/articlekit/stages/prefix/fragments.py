@@ -41,6 +41,6 @@ PARTNER = r"(?:[ \t\u00a0]*/[ \t\u00a0]*\p{L}[\p{L} .]{1,30}?)?"
 # an outlet's name in parentheses: one to three capitalised words ("ANTARA", "Pos Kota")
 TOKEN = r"\p{Lu}[\p{L}\d.\-]{1,30}(?:[ \u00a0]\p{Lu}[\p{L}\d.\-]{1,30}){0,2}"
 # what the story's first word opens with
-BODY_START = r"(?=[\u200b\u200c\u200d\u2060\ufeff]{0,8}[\p{Lu}\p{N}\"“'‘(\[])"  # over zero-width marks
+BODY_START = r"(?=[\u200b-\u200f\u2060\ufeff]{0,8}[\p{Lu}\p{N}\"“'‘(\[])"  # over zero-width marks
 # a line of prose: a sentence end, or eight words and more
 PROSE_LINE = regex.compile(r".{0,400}?[.!?\"”]\s*\Z|\S+(?:\s+\S+){7,}", regex.DOTALL)
