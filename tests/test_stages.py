@@ -583,3 +583,11 @@ def test_a_title_case_line_start_before_a_dash_is_a_place_only_when_it_can_be_on
     for label in ("Berita Terbaru –", "Kabar Lembah –"):
         article = articlekit.parse(label + story)
         assert article.dateline is None or article.dateline.place is None, label
+
+
+@pytest.mark.parametrize("marks", ["\u200b\u200b", "\u200e", "\ufeff"])
+def test_zero_width_marks_before_the_first_word_do_not_hide_the_dateline(marks: str) -> None:
+    text = f"Karo (WARTALEMBAH) - {marks}Petugas memastikan jembatan itu masih aman dilalui.\n\nIa menambahkan.\n"
+    art = articlekit.parse(text)
+    assert art.dateline is not None and art.dateline.place == "Karo"
+    assert "WARTALEMBAH" not in art.body
