@@ -112,8 +112,8 @@ def colon_list(draft: Draft, found: Findings, pos: int, max_items: int,
                max_words: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """Headline lines under a marker with a colon (``Baca juga:`` ⏎ ``Headline One`` ⏎ ``Headline Two``): the
     lines that follow one another with no blank line between, each short with no closing full stop, set apart by
-    blank lines above the marker and below the last; or, blank lines between, up to a line opening with a list
-    end word (``Akhir dari …``), returned too. Where one line is one paragraph, a headline and the story's
+    blank lines above the marker and below the last (or the text's end, see :func:`_closes_text`); or, blank lines
+    between, up to a line opening with a list end word (``Akhir dari …``), returned too. Where one line is one paragraph, a headline and the story's
     subheading under it look the same: no list there."""
     text = draft.text
     lines = draft.lines
@@ -144,4 +144,26 @@ def colon_list(draft: Draft, found: Findings, pos: int, max_items: int,
     after = draft.line_at(block[-1][0]).index + 1
     blank_above = marker_line == 0 or lines[marker_line - 1].blank
     blank_below = after >= len(lines) or lines[after].blank
-    return (block, None) if blank_above and blank_below else ([], None)
+    if blank_above and blank_below:
+        return block, None
+    # (or the headlines close the text, each opening with a capital, four words or more and no label before a
+    # colon: not the initials and lower-case tags of a tail, nor another marker's line)
+    if _closes_text(draft, after) and all(_CLOSING_HEADLINE.match(text, lo, hi) for lo, hi in block):
+        return block, None
+    return [], None
+
+
+_CLOSING_HEADLINE = regex.compile(r"[\"“‘']?\p{Lu}(?![^ \t\n]*:)\S*(?:[ \t\u00a0]+\S+){3}")
+
+
+_CLOSING_REACH = 8  # lines after a marker's headlines within which the text must end for them to close it
+
+
+def _closes_text(draft: Draft, i: int) -> bool:
+    """Nothing but blank lines and lines an earlier stage took (a promo, a footer) from line ``i`` to the end of
+    the text, within ``_CLOSING_REACH`` lines: the headlines close the text, and no story under them makes the
+    first a subheading."""
+    lines = draft.lines
+    if len(lines) - i > _CLOSING_REACH:
+        return False
+    return all(ln.blank or not draft.is_free(ln.lo, ln.hi) for ln in lines[i:])
