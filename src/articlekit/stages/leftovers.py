@@ -14,6 +14,8 @@ of the text backwards, over lines no earlier stage took:
   by a colon or a bar with no letter (``0 : 0``);
 - a *teaser* line is another story's headline after its section's name and a bar, no sentence closed
   (``World | Storm closes the coast road``);
+- a *dated* line is another story listed with its time: a date with its clock or a relative time near its
+  start, then a headline (``- 35 detik lalu <headline>``, ``Kamis, 05 November 2015 16:09 WIB <headline>``);
 - a *listed* line is a bullet line (``- <headline> <summary>``): other stories listed under a promo line
   (``Join our …`` over them) are the page's, a list with no promo or footer line above it the story's.
 
@@ -30,6 +32,7 @@ from typing import Any
 
 import regex
 
+from ..dates import date_reader
 from ..draft import Draft, Findings, Line
 from ..rulebook import define_rule
 from ..rules import Locale
@@ -48,6 +51,9 @@ CLOSING_TEASERS = define_rule("leftovers:closing-teasers", "noise",
 CLOSING_LIST = define_rule("leftovers:closing-list", "noise",
                            "other stories listed as bullet lines under a promo or footer line closing the text "
                            "('Join our contest' over '- <headline> <summary>' lines)")
+CLOSING_DATED = define_rule("leftovers:closing-dated", "noise",
+                             "other stories listed with their times closing the text ('- 35 detik lalu <headline>', "
+                             "'Kamis, 05 November 2015 16:09 WIB <headline>', two or more)")
 CLOSING_UI = define_rule("leftovers:closing-ui", "noise",
                          "a UI word between the promo and footer lines closing the text ('Comments', 'Thank you')")
 
@@ -60,6 +66,7 @@ class _Patterns:
     own: Any
     footer_start: Any
     footer_in: Any
+    relative: Any  # a relative time ("35 detik lalu", "2 hours ago")
 
 
 def _compile(locale: Locale) -> _Patterns:
@@ -71,6 +78,8 @@ def _compile(locale: Locale) -> _Patterns:
         own=regex.compile(rf"\b(?:{_alt(tail.promo_own_words)})\b", regex.IGNORECASE),
         footer_start=regex.compile(rf"(?:{_alt(page.footer_words)})\b", regex.IGNORECASE),
         footer_in=regex.compile(rf"\b(?:{_alt(page.footer_words)})\b"),
+        relative=regex.compile(rf"\b\d{{1,3}}[ \t\u00a0]+(?:{_alt(locale.schema.links.time_units)})[ \t\u00a0]+"
+                               rf"(?:{_alt(locale.schema.links.ago_words)})\b", regex.IGNORECASE),
     )
 
 
@@ -87,6 +96,25 @@ _FIRST_SENTENCE = regex.compile(r"[.!?]+[\"”’]?(?=[ \t\u00a0]+\S)")
 _TAIL_PROMO_REST = 60  # (the tail stage's reader-promo rule takes a promo sentence with this much after it)
 
 
+def _furniture_only(draft: Draft, line: Line) -> bool:
+    """Every character of the line that is not a space was taken as noise or link block (by one claim or more:
+    "- © 2015 - Site" may be a footer's and a copyright line's)."""
+    text = draft.text
+    pos = line.lo
+    while pos < line.hi:
+        claim = draft.claim_at(pos)
+        if claim is None:
+            nxt = draft.free_until(pos, line.hi)
+            if text[pos:nxt].strip():
+                return False
+            pos = max(nxt, pos + 1)
+            continue
+        if claim.kind not in ("noise", "link_block"):
+            return False
+        pos = claim.end
+    return True
+
+
 @dataclass(frozen=True)
 class Leftovers:
     """Claims the promo, footer and UI lines an extractor left after the story."""
@@ -97,6 +125,8 @@ class Leftovers:
     max_ui_words: int = 6  # a UI line
     max_lines: int = 12  # lines of such a run, at most
     max_listed: int = 20  # bullet lines of such a run, at most (counted apart)
+    max_dated_words: int = 30  # a dated line: another story's time and headline
+    max_dated_lead: int = 2  # ... with at most this many words before the time (a bullet, a section's code)
 
     def _kind(self, draft: Draft, p: _Patterns, line: Line) -> str | None:
         s = draft.text[line.lo : line.hi]
@@ -112,11 +142,33 @@ class Leftovers:
             return "footer"
         if words <= self.max_ui_words and (_UI.fullmatch(s) or _COUNTER.fullmatch(s.strip())):
             return "ui"
+        if self._dated(draft, p, line):
+            return "dated"
         if _TEASER.fullmatch(s) and sum(any(c.isdigit() for c in w) for w in s.split("|", 1)[1].split()) <= 1:
             return "teaser"  # (a headline holds words: a row of a price table after a bar holds figures)
         if _LISTED.match(s):
             return "listed"
         return None
+
+    def _dated(self, draft: Draft, p: _Patterns, line: Line) -> bool:
+        """Another story listed with its time: a date with its clock or a relative time near the line's start
+        (after at most ``max_dated_lead`` words: a bullet, a section's code), then a headline of three words or
+        more opening with a capital, no sentence closed at the end."""
+        text = draft.text
+        s = text[line.lo : line.hi]
+        if len(s.split()) > self.max_dated_words or s.rstrip().endswith((".", ":", ";", ",")):
+            return False
+        m = p.relative.search(text, line.lo, line.hi)
+        at: tuple[int, int] | None = (m.start(), m.end()) if m else None
+        if at is None:
+            reading = date_reader(draft.locale).read_header(text, line.lo, line.hi)
+            if reading is None or reading.date is None or reading.time is None:
+                return False
+            at = (reading.start, reading.end)
+        if len(text[line.lo : at[0]].split()) > self.max_dated_lead:
+            return False
+        rest = text[at[1] : line.hi].split()
+        return len(rest) >= 3 and rest[0][:1].isupper()
 
     def __call__(self, draft: Draft) -> Findings:
         found = draft.findings(self.name)
@@ -127,12 +179,10 @@ class Leftovers:
             if line.blank:
                 continue
             if not draft.is_free(line.lo, line.hi):
-                claim = draft.claim_at(line.lo)
-                if (claim is not None and claim.start <= line.lo and claim.end >= line.hi
-                        and claim.kind in ("noise", "link_block")):
+                if _furniture_only(draft, line):
                     # a UI line, a footer or a link block an earlier stage took: the run goes on above, and UI
                     # words under it are furniture as they are under a promo line
-                    run.append((line, "claimed"))
+                    run.append((line, "claimed-dated" if self._dated(draft, p, line) else "claimed"))
                     continue
                 break
             kind = self._kind(draft, p, line)
@@ -149,14 +199,16 @@ class Leftovers:
         # (bullet lines only under a promo or footer line of the run: a list under the story's last paragraph or
         # under a label between paragraphs is the story's)
         teasers = sum(kind == "teaser" for _, kind in run) >= 2
+        dated = sum(kind in ("dated", "claimed-dated") for _, kind in run) >= 2
         anchor = max((k for k, (_, kind) in enumerate(run) if kind in ("promo", "tail", "footer")), default=-1)
         top = max((k for k, (_, kind) in enumerate(run)
-                   if kind not in ("ui", "teaser", "listed") or (kind == "teaser" and teasers)), default=-1)
+                   if kind not in ("ui", "teaser", "listed", "dated")
+                   or (kind == "teaser" and teasers) or (kind == "dated" and dated)), default=-1)
         why = {"promo": CLOSING_PROMO, "footer": CLOSING_FOOTER, "ui": CLOSING_UI, "teaser": CLOSING_TEASERS,
-               "listed": CLOSING_LIST}
+               "listed": CLOSING_LIST, "dated": CLOSING_DATED}
         for k, (line, kind) in enumerate(run[: top + 1]):
             if kind == "listed" and k > anchor:
                 continue
-            if kind not in ("tail", "claimed"):
+            if kind not in ("tail", "claimed", "claimed-dated"):
                 found.claim("noise", line.lo, line.hi, why[kind])
         return found
