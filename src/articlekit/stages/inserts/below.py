@@ -113,8 +113,9 @@ def colon_list(draft: Draft, found: Findings, pos: int, max_items: int,
     """Headline lines under a marker with a colon (``Baca juga:`` ⏎ ``Headline One`` ⏎ ``Headline Two``): the
     lines that follow one another with no blank line between, each short with no closing full stop, set apart by
     blank lines above the marker and below the last (or the text's end, see :func:`_closes_text`); or, blank lines
-    between, up to a line opening with a list end word (``Akhir dari …``), returned too. Where one line is one paragraph, a headline and the story's
-    subheading under it look the same: no list there."""
+    between, up to a line opening with a list end word (``Akhir dari …``), returned too. Where one line is one
+    paragraph, a headline and the story's subheading under it look the same: no list there, unless the lines
+    close the text."""
     text = draft.text
     lines = draft.lines
     ends = draft.locale.derived("inserts.list-end", lambda: list_end(draft.locale))
