@@ -90,7 +90,7 @@ def _glued_agency_credit(locale: Locale) -> Any:
         r"(?<=[.!?\"”)][ \t\u00a0]{1,3})(?P<src>\p{Lu}{2,}(?:[ \t]\p{Lu}{2,})?)[ \t]?/[ \t]?"
         rf"(?P<name>\p{{Lu}}[\p{{L}}'’\-]*\.?(?:[ \t]+\p{{Lu}}[\p{{L}}'’\-]*\.?){{0,5}}?"
         # where the name ends: desk initials and a full stop before the next sentence, or a sentence starter
-        rf"(?:(?:/\p{{Ll}}{{1,5}})?\.(?=[ \t]+\p{{Lu}})|(?=[ \t]+(?:{alt})[ \t,])))")
+        rf"(?:(?P<desk>/\p{{Ll}}{{1,5}})?\.(?=[ \t]+\p{{Lu}})|(?=[ \t]+(?:{alt})[ \t,])))")
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,8 @@ class Captions:
 
     def _glued_agency_credits(self, draft: Draft, found: Findings, start: int, end: int) -> None:
         """Flattened text: ``… Kamis (25/12/2025). ANTARA/M Nama Fotografer Setelah misa, …``. A credit of a
-        catalogued outlet in capitals, a slash and a name, after a sentence's end, where the name's end shows:
+        catalogued outlet in capitals (or of any name in capitals, closed by desk initials: ``WARTA/Nama/aa.``),
+        a slash and a name, after a sentence's end, where the name's end shows:
         a full stop (maybe after desk initials, ``/aa.``) before the next sentence, or the next sentence opening
         with one of the locale's sentence starters: the credit and the sentence before it are a caption."""
         text = draft.text
@@ -198,7 +199,9 @@ class Captions:
         if pattern is None:
             return
         for m in pattern.finditer(text, start, end):
-            if draft.outlets.lookup(m["src"]) is None or not draft.is_free(m.start(), m.end("name")):
+            # (an outlet no catalogue lists counts when desk initials close the credit: "WARTA/Nama/aa.")
+            if (draft.outlets.lookup(m["src"]) is None and m["desk"] is None) or not draft.is_free(m.start(),
+                                                                                                   m.end("name")):
                 continue
             lo = max(start, m.start() - self.max_caption)
             head = m.start()

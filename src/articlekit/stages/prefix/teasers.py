@@ -25,24 +25,36 @@ def glued_unknown(cfg: Prefix, draft: Draft, found: Findings, shapes: Shapes, li
     """``…kita bersama.....Jakarta (WARTA) - ``: a teaser glued to a shape-Cx dateline (an outlet no
     catalogue lists) on the first line.
 
-    Like :func:`glued_agency`, but the name in parentheses is no catalogued agency, so only a place
-    glued on at a seam counts (``politikTrenggalek, Jatim (…)``, ``ASNJakarta (…)``, ``.....Jakarta (…)``):
-    a capitalised run after a space may be the teaser's own words.
+    Like :func:`glued_agency`, but the name in parentheses is no catalogued agency: a place glued on at a
+    seam counts (``politikTrenggalek, Jatim (…)``, ``ASNJakarta (…)``, ``.....Jakarta (…)``). After a space,
+    a capitalised run may be the teaser's own words, so only a name that is plainly an outlet's (in
+    capitals, three letters or more, or shaped like a domain) with a sentence after the dash counts there:
+    the gazetteer place, else the longest run (``… ditempatkan," Pangkalpinang (WARTA) - ``).
     """
     text = draft.text
     stop = min(line.hi, line.lo + cfg.max_teaser)
     paren = shapes.unknown.search(text, line.lo, stop)
     if paren is None:
         return False
-    seams = []
+    seams, spaced = [], []
     for p in word_starts(text, max(line.lo, paren.start() - cfg.max_place), paren.start()):
         m = shapes.unknown_at.match(text, p, line.hi)
-        if (m is not None and m.start("token") == paren.start("token") and p > line.lo
-                and not text[p - 1].isspace() and not glued_inside(m["place"])):
-            seams.append(m)
-    if not seams or not accept(draft, "Cx", seams[-1]):
+        if m is None or m.start("token") != paren.start("token") or p <= line.lo or glued_inside(m["place"]):
+            continue
+        (spaced if text[p - 1].isspace() else seams).append(m)
+    best = seams[-1] if seams else None
+    if best is None and spaced and _plain_outlet(paren["token"]) and PROSE_LINE.fullmatch(text, paren.end(), line.hi):
+        known = [m for m in spaced if shapes.gazetteer.fullmatch(m["place"])]
+        best = known[0] if known else spaced[0]
+    if best is None or not accept(draft, "Cx", best):
         return False
-    return emit(draft, found, "Cx", seams[-1], teaser=True)
+    return emit(draft, found, "Cx", best, teaser=True)
+
+
+def _plain_outlet(token: str) -> bool:
+    """A name in brackets that is an outlet's, whatever stands around it: capitals (three letters or more,
+    one word) or a domain's shape."""
+    return bool(_DOMAIN.fullmatch(token)) or (token.isupper() and token.isalpha() and len(token) >= 3)
 
 
 def below_teaser(cfg: Prefix, draft: Draft, found: Findings, shapes: Shapes, candidates: list[Line],
