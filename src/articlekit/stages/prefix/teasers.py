@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -36,7 +36,8 @@ def glued_unknown(cfg: Prefix, draft: Draft, found: Findings, shapes: Shapes, li
     paren = shapes.unknown.search(text, line.lo, stop)
     if paren is None:
         return False
-    seams, spaced = [], []
+    seams: list[Any] = []
+    spaced: list[Any] = []
     for p in word_starts(text, max(line.lo, paren.start() - cfg.max_place), paren.start()):
         m = shapes.unknown_at.match(text, p, line.hi)
         if m is None or m.start("token") != paren.start("token") or p <= line.lo or glued_inside(m["place"]):
