@@ -2,8 +2,10 @@
 
 No labelled text comes from an outlet the catalogue lacks or from a town the gazetteer lacks, so this
 benchmark makes some: in every body-only text of ``../shared/corpus/raw`` whose dateline names a
-domain-shaped outlet (``KOMPAS.com``) or a place, it swaps that token for one nobody lists
-(``KABARKITA.com``, ``Wonokerto``, in the same case) and parses the text again. Whatever the swap
+domain-shaped outlet (``KOMPAS.com``), an outlet by a name in brackets (``Jakarta (ANTARA) -``) or a
+place, it swaps that token for one nobody lists (``KABARKITA.com``, ``WARTADESA``, ``Wonokerto``, in
+the same case) and parses the text again; a name in brackets nobody lists names no domain, so the
+outlet must come back empty. Whatever the swap
 changes besides the swapped field (the place, the body, the attribution) is a rule that leans on the
 catalogue or the gazetteer where the shape alone should do.
 
@@ -30,6 +32,9 @@ from _common import DEFAULT_CORPUS, ParserUnavailable, corpus_files, iter_jsonl,
 
 _DOMAIN_TOKEN = regex.compile(r"(?P<stem>[\p{L}\d\-]+)(?P<tld>\.[\p{L}.]+)")
 _PLACE_TOKEN = regex.compile(r"[\p{L} ]+")
+_NAME_TOKEN = regex.compile(r"\p{L}{3,}")
+# what is swapped: (the swap's name, the kind of segment holding the token, the end of its rule id)
+_SWAPS = (("outlet", "outlet", ""), ("name", "outlet", ""), ("place", "dateline", ".place"))
 
 
 def _same_case(model: str, word: str) -> str:
@@ -62,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     except ParserUnavailable as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 2
-    counts = {"outlet": Counter[str](), "place": Counter[str]()}
+    counts = {"outlet": Counter[str](), "name": Counter[str](), "place": Counter[str]()}
     examples: dict[tuple[str, str], list[str]] = {}
     for path in files:
         for record in iter_jsonl(path):
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             article = parse(text)
             before = _fields(article)
-            for swap, kind, suffix in (("outlet", "outlet", ""), ("place", "dateline", ".place")):
+            for swap, kind, suffix in _SWAPS:
                 seg = next((s for s in article.segments if s.kind == kind
                             and (not suffix or s.why.endswith(suffix))), None)
                 if seg is None:
@@ -83,6 +88,13 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     new = _same_case(m["stem"], "kabarkita") + m["tld"]
                     want = ("kabarkita" + m["tld"]).casefold()
+                elif swap == "name":
+                    # a catalogued name in brackets ("Jakarta (ANTARA) -") becomes one nobody lists: the
+                    # outlet is unknown (no domain), everything else must stay
+                    if not _NAME_TOKEN.fullmatch(token) or text[seg.start - 1 : seg.start] != "(":
+                        continue
+                    new = _same_case(token, "wartadesa")
+                    want = None
                 else:
                     if not _PLACE_TOKEN.fullmatch(token):
                         continue
@@ -91,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 after = _fields(parse(text[: seg.start] + new + text[seg.end :]))
                 counts[swap]["texts"] += 1
                 for field, value in after.items():
-                    ok = value == want if field == swap else value == before[field]
+                    ok = value == want if field == ("outlet" if swap == "name" else swap) else value == before[field]
                     if ok:
                         counts[swap][field] += 1
                     elif len(examples.setdefault((swap, field), [])) < args.examples:
