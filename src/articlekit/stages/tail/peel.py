@@ -42,8 +42,17 @@ SQUARE_CREDIT = define_rule("tail:square-credit", "credit", "a name in square br
 REPORTER_LINE = define_rule("tail:reporter-line", "credit", "a reporter's name alone on the last line: '(Rina Wati)'")
 CAPS_REPORTER = define_rule("tail:caps-reporter", "credit",
                             "a reporter's name in capitals on the last line: 'RINA WATI'")
+GLUED_HEADLINE = define_rule("tail:glued-headline", "noise",
+                             "in flattened text, a headline glued to the story's last sentence, closing the text: "
+                             "'… (9/6/2025).3 Potret Cantik Nama di Stadion'")
 
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
+# the last sentence end glued to a capitalised word or a count ("(9/6/2025).3 Potret …", "lanjutnya.Gejala …")
+# (not a number's dot before a figure: "… 23.30 Sinema …" is a time)
+_GLUED_START = regex.compile(r"(?r)(?:(?<=[\p{L})\"”’][.!?][\"”’]?)|(?<=\d[.!?][\"”’]?)(?!\d))"
+                             r"(?=(?:\d{1,3}[ \u00a0])?\p{Lu})")
+# a headline: words and numbers, no sentence mark, colon, bracket or quote (a list, a schedule, a quote is no headline)
+_HEADLINE_WORDS = regex.compile(r"[\p{L}\d][\p{L}\d'’\-&,]*(?:[ \u00a0]+[\p{L}\d][\p{L}\d'’\-&,]*){2,19}")
 _LAST_WORDY = regex.compile(r"(?r)[\p{L}\p{N}]")
 # a tag line: lower-case words with no punctuation, a line a tag, or a page's tags glued on one line (taken only
 # under the initials or credits)
@@ -58,6 +67,7 @@ class Tail:
     window: int = 400
     max_steps: int = 40
     max_tag_words: int = 40  # a tag line (the tags glued on one line, under the initials)
+    min_headline_caps: float = 0.7  # the share of capitalised words (or numbers) in a glued closing headline
 
     @staticmethod
     def _patterns(draft: Draft) -> Patterns:
@@ -298,7 +308,26 @@ class Tail:
         got4 = bio(draft, found, p, line.lo, end)
         if got4 is not None:
             return got4
+        got8 = self._glued_headline(draft, found, line.lo, end)
+        if got8 is not None:
+            return got8
         got7 = promo(draft, found, p, line.lo, end)
         if got7 is not None:
             return got7
         return signature(draft, found, p, end)
+
+    def _glued_headline(self, draft: Draft, found: Findings, line_lo: int, end: int) -> tuple[int, str] | None:
+        """Flattened text: a headline glued with no space to the last sentence of the story's last line, the
+        text's end (``… Senin (9/6/2025).3 Potret Cantik Nama saat di Stadion``): three to twenty words, most
+        capitalised (Title Case: ``min_headline_caps``), no sentence mark, colon or bracket. A gallery's title,
+        the next story's or the headline printed again; not the story's words."""
+        text = draft.text
+        m = _GLUED_START.search(text, max(line_lo, end - self.window), end)
+        if m is None or not _HEADLINE_WORDS.fullmatch(text, m.start(), end):
+            return None
+        words = text[m.start() : end].split()
+        caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+        if caps < self.min_headline_caps * len(words) or not words[-1][0].isupper():
+            return None
+        c = found.claim("noise", m.start(), end, GLUED_HEADLINE)
+        return (c.start, "noise") if c else None
