@@ -591,3 +591,11 @@ def test_zero_width_marks_before_the_first_word_do_not_hide_the_dateline(marks: 
     art = articlekit.parse(text)
     assert art.dateline is not None and art.dateline.place == "Karo"
     assert "WARTALEMBAH" not in art.body
+
+
+def test_a_glued_closing_headline_is_noise_but_a_time_is_no_sentence_end() -> None:
+    head = "Warga memadati alun-alun kota pada Senin (9/6/2025)."
+    art = articlekit.parse(head + "5 Potret Ceria Warga di Alun-Alun Kota\n")
+    assert art.body.strip() == head
+    schedule = "Jadwal acara malam ini: 19.00 Berita Malam, 21.15 Dangdut Semalam 23.30 Sinema Layar Lebar Malam\n"
+    assert articlekit.parse(schedule).body.strip() == schedule.strip()
