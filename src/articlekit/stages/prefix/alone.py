@@ -96,12 +96,18 @@ def alone(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
     return bool(found.claims)
 
 
+_LONE_DASH_LINE = regex.compile(r"(?m)^[ \t\u00a0]*(?:--|—|–|-)[ \t\u00a0\r]*$")
+
+
 def _place_over_dash(draft: Draft, found: Findings, shapes: Shapes, line: Line) -> bool:
-    """The text's first line a place of one to three words in Title Case, a dash alone on the next line,
-    then a line that opens like a sentence: the dateline with its separator on a line of its own."""
+    """A place of one to three words in Title Case on a line of its own, a dash alone on the next line,
+    then a line that opens like a sentence: the dateline with its separator on a line of its own. Only
+    above the story's first prose line (where the weak shapes are tried: a headline or a table of contents
+    may stand above it) and with no dash alone on a line above it: where items are parted by lone dashes,
+    a short line over a dash is a list's item."""
     text = draft.text
-    if text[: line.lo].strip():
-        return False  # only the text's first line: further down a short line over a dash is a list's item
+    if _LONE_DASH_LINE.search(text, 0, line.lo):
+        return False
     m = _PLACE_LINE.fullmatch(text, line.lo, line.hi)
     if m is None or len(m["place"].split()) > 3:
         return False
