@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import regex
@@ -141,8 +142,16 @@ class LinkLists(LineKinds):
         link_meta = draft.locale.derived("links.meta", lambda: meta_pattern(draft.locale))
         metas = [bool(link_meta.fullmatch(t)) or self.timestamp(draft, ln) is not None
                  for t, ln in zip(texts, lines, strict=True)]
+        # the page's copyright line closes any block open above it (the footer's menu under it is no block's)
+        marks = sorted(c.start for c in draft.claims if c.kind == "noise" and c.why.endswith(":copyright")
+                       and draft.line_at(c.start).lo == c.start)
         for i, ln in enumerate(lines):
             s = texts[i]
+            if i > 0 and block is not None and marks:
+                at = bisect.bisect_left(marks, lines[i - 1].hi)
+                if at < len(marks) and marks[at] < ln.lo:
+                    flush()
+                    block, members = None, []
             if i in special:
                 flush()
                 block, members = None, []
