@@ -26,6 +26,8 @@ INITIALS_DOMAIN = define_rule("tail:initials-domain", "credit", "a code and a do
 OUTLET_REPORTER = define_rule("tail:outlet-reporter", "credit",
                               "a catalogued outlet and a reporter's name in parentheses: '(Kompas.com/Rina Wati)'")
 BRACKET_CODE = define_rule("tail:bracket-code", "credit", "another short code in brackets: '(CNN)', '[tin/adv]'")
+DOMAIN_PAREN = define_rule("tail:domain-paren", "attribution",
+                           "a site's domain alone in brackets closing the text: '(TribunKota.com)'")
 EMPTY_BRACKETS = define_rule("tail:empty-brackets", "noise", "empty brackets closing the story: '[]'")
 DASH_BRAND_SOURCE = define_rule("tail:dash-brand-source", "attribution",
                                 "a dash and a catalogued brand closing the story: '-- Utusan Online'")
@@ -98,6 +100,11 @@ def bracket(draft: Draft, found: Findings, m: Any, lo: int, end: int) -> tuple[i
     if not v:
         c = found.claim("noise", start, end, EMPTY_BRACKETS)
         return (c.start, "noise") if c else None
+    if _DOMAINISH.fullmatch(v):
+        # "(TribunPadang.com)": the site that published the story, named by its domain (any outlet's)
+        source = canonical(draft, v) or v.lower()
+        c = found.claim("attribution", start, end, DOMAIN_PAREN, sources=[source])
+        return (c.start, "attribution") if c else None
     parts = [x.strip(" \t\u00a0") for x in v.removesuffix(".").split("/")]
     if not all(_CODE_PART.fullmatch(x) or _NAME_PART.fullmatch(x) for x in parts):
         return None
