@@ -599,3 +599,10 @@ def test_a_glued_closing_headline_is_noise_but_a_time_is_no_sentence_end() -> No
     assert art.body.strip() == head
     schedule = "Jadwal acara malam ini: 19.00 Berita Malam, 21.15 Dangdut Semalam 23.30 Sinema Layar Lebar Malam\n"
     assert articlekit.parse(schedule).body.strip() == schedule.strip()
+
+
+@pytest.mark.parametrize("opening", ["McDonald. Restoran cepat saji itu tutup lebih awal.",
+                                     "KabarKita. Taman baca baru itu dibuka pekan lalu."])
+def test_a_name_and_a_full_stop_is_a_prefix_only_with_a_run_of_capitals(opening: str) -> None:
+    art = articlekit.parse(opening + "\n\nWarga menyambut baik.\n")
+    assert art.dateline is None and art.body.startswith(opening)

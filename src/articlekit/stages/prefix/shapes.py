@@ -192,14 +192,17 @@ def shape_dx(v: Vocabulary) -> str:
 # a brand's name in mixed case, which no place is written in: a lower-case letter before a capital
 # ("KabarKita", "MedanBisnis") or two capitals before a lower-case letter ("NEWSmedia", "RMOLSumsel")
 _MIXED_CASE = (r"(?=[\p{L}\d]{0,24}(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}))"
-               r"\p{Lu}[\p{L}\d]{2,25}(?![\p{L}\d.])")
+               r"\p{Lu}[\p{L}\d]{2,25}(?![\p{L}\d]|\.[\p{L}\d])")  # (not a domain's first label)
 
 
 def shape_dn(v: Vocabulary) -> str:
     """Dn: a name no catalogue lists, alone before a dash, shaped as a brand: in square or round brackets
-    (``[WARTADESA] - ``, ``(Kabar Desa) - ``) or one word in mixed case (``KabarKita - ``)."""
+    (``[WARTADESA] - ``, ``(Kabar Desa) - ``) or one word in mixed case (``KabarKita - ``, ``KabarKita. ``)."""
     name = rf"\[{SP}*{TOKEN}{SP}*\]|\({SP}*{TOKEN}{SP}*\)|{_MIXED_CASE}"
-    return "".join((LINE_START, group("token", name), group("sep", DASH_SEP), BODY_START))
+    # a full stop parts a name in mixed case from the story too when the name holds a run of capitals
+    # ("RMOLJabar. Pemerintah …"; not "McDonald. …", a sentence)
+    sep = rf"{DASH_SEP}|(?<=\p{{Lu}}{{2}}[\p{{L}}\d]{{0,25}})\.{SP}+"
+    return "".join((LINE_START, group("token", name), group("sep", sep), BODY_START))
 
 
 def shape_dc(v: Vocabulary) -> str:
