@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ...draft import Draft, Findings
 from ...rulebook import define_rule
@@ -49,19 +48,25 @@ class Inserts:
             while lo > 0 and text[lo - 1] in " \t\u00a0":  # the spaces before it go with it
                 lo -= 1
             found.claim("insert", lo, m.end(), f"{PAREN}/{mk.id}", label=mk.label, headline=m["h"].strip())
+        # where each marker word stands (one scan a marker), and its glued matches, found before any claim
+        at_of = [None if comp.word is None else starts(comp.word, text) if str(k) in live else []
+                 for k, comp in enumerate(compiled)]
+        inline_of = [[] if comp.marker.line_only else list(
+            comp.inline.finditer(text) if at is None else matches_at(comp.inline, text, at))
+            for comp, at in zip(compiled, at_of, strict=True)]
         if not case:  # an outlet the catalogue does not describe: the page's own headlines tell the case
-            case = case_of_headlines(draft, self._inline_starts(draft, compiled, live))
+            case = case_of_headlines(draft, [m.end() for ms in inline_of for m in ms])
         for k, comp in enumerate(compiled):
             mk = comp.marker
-            if comp.word is None:
-                line_matches, box_matches, inline_matches = (
-                    comp.line.finditer(text), comp.box.finditer(text), comp.inline.finditer(text))
-            else:  # try the three shapes only where the marker word stands
-                at = starts(comp.word, text) if str(k) in live else []
+            at = at_of[k]
+            inline_matches = inline_of[k]
+            if at is None:
+                line_matches, box_matches = comp.line.finditer(text), comp.box.finditer(text)
+            else:  # try the shapes only where the marker word stands
                 if not at:
                     continue
                 line_matches = matches_at(comp.line, text, line_starts_before(text, at, BLANK + BULLETS))
-                box_matches, inline_matches = matches_at(comp.box, text, at), matches_at(comp.inline, text, at)
+                box_matches = matches_at(comp.box, text, at)
             for m in line_matches:
                 from_line(self, draft, found, comp, m, credit, another, case)
             if mk.line_only:
@@ -80,19 +85,3 @@ class Inserts:
                 if headline:
                     found.claim("insert", m.start(), h_end, f"{INLINE}/{mk.id}", label=mk.label, headline=headline)
         return found
-
-    @staticmethod
-    def _inline_starts(draft: Draft, compiled: Any, live: Any) -> list[int]:
-        """Where the headline after each marker glued into running text begins (markers not at a line start)."""
-        text = draft.text
-        out: list[int] = []
-        for k, comp in enumerate(compiled):
-            if comp.marker.line_only:
-                continue
-            if comp.word is None:
-                found = comp.inline.finditer(text)
-            else:
-                at = starts(comp.word, text) if str(k) in live else []
-                found = matches_at(comp.inline, text, at) if at else iter(())
-            out.extend(m.end() for m in found)
-        return out
